@@ -1,0 +1,16 @@
+//! The pallets whose benchmarks `scripts/bench.sh` runs to generate `weights.rs`.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_sudo, Sudo]
+);
+
+pub use frame_benchmarking::baseline::Pallet as BaselineBench;
+pub use frame_system_benchmarking::Pallet as SystemBench;
+pub use crate::{Balances, Runtime, Sudo, Timestamp, Utility};
+
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}

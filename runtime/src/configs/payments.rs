@@ -1,0 +1,55 @@
+//! The native currency and transaction fees.
+//!
+//! Fees are anti-spam: every extrinsic pays a small fee in the native unit.
+//! Agencies' operator accounts are funded at genesis and later by governance; an
+//! applicant (an entrepreneur, an author) is funded by the agency that serves them
+//! (a plain transfer from one of its operator accounts), so no call is free for
+//! anyone who merely holds a key.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
+	weights::IdentityFee,
+};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use sp_runtime::traits::One;
+
+use crate::{
+	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
+	EXISTENTIAL_DEPOSIT,
+};
+
+impl pallet_balances::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type Balance = Balance;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type ReserveIdentifier = [u8; 8];
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ConstU32<50>;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type DoneSlashHandler = ();
+}
+
+parameter_types! {
+	/// Fees do not float with congestion: agencies budget a fixed cost per call.
+	pub FeeMultiplier: Multiplier = Multiplier::one();
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Fees are burned (dropped), not paid to validators: agencies do not earn from them.
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// One picounit per picosecond of reference time.
+	type WeightToFee = IdentityFee<Balance>;
+	/// One picounit per byte.
+	type LengthToFee = IdentityFee<Balance>;
+	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,198 @@
+//! # GovChain runtime
+//!
+//! The state machine that government agencies run together. It composes the
+//! consensus pallets (Aura block production, GRANDPA finality), the native currency
+//! that pays anti-spam fees, and GovChain's domain pallets.
+//!
+//! Layout:
+//! - [`configs`]: one file per pallet or domain with its `Config` implementation;
+//! - [`apis`]: the runtime APIs a node and a front-end call;
+//! - [`genesis_config_presets`]: the named genesis presets (`development`,
+//!   `local_testnet`).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`-style macros expand to large types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Block number.
+pub type BlockNumber = u32;
+/// Signature of a transaction (sr25519, ed25519 or ecdsa).
+pub type Signature = MultiSignature;
+/// An account: the public key of the signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// Balance of an account, in the smallest unit (see [`UNIT`]).
+pub type Balance = u128;
+/// Transaction counter of an account.
+pub type Nonce = u32;
+/// Hash of a block, an extrinsic or a trie node.
+pub type Hash = sp_core::H256;
+
+/// Opaque types for the node, which does not need to know the runtime's call types.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Block identifier.
+	pub type BlockId = generic::BlockId<Block>;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator node registers: Aura for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// Runtime version. Bump `spec_version` on every runtime upgrade.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Target block time. Cannot change once a chain has started (Aura slots).
+pub const MILLISECS_PER_BLOCK: u64 = 3000;
+/// Aura slot duration.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// One unit of the native token (12 decimals). Fees exist to stop spam, not to earn.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a unit.
+pub const MILLI_UNIT: Balance = UNIT / 1_000;
+/// A millionth of a unit.
+pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
+/// Minimum balance an account must keep to exist.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// The version of the runtime compiled into the node.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// The address format of an account in a call.
+pub type Address = MultiAddress<AccountId, ()>;
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// Checks and payments applied to every signed transaction, in order.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+/// An extrinsic as it arrives from the outside.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload a transaction's signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run on the next runtime upgrade (none yet).
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Dispatches blocks and extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+/// The runtime: pallets with fixed indices (never reuse or reorder an index: calls
+/// and storage are addressed by it).
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Utility = pallet_utility;
+
+	/// Present in every runtime, but only the `development` preset sets a key: on
+	/// `local_testnet` and real deployments nobody holds it.
+	#[runtime::pallet_index(7)]
+	pub type Sudo = pallet_sudo;
+}
