@@ -319,6 +319,23 @@ impl Uscc {
 	}
 }
 
+/// What the domain pallets may ask about agencies, without depending on the
+/// consortium pallet (which implements it).
+pub trait AgencyRegistry<AccountId> {
+	/// The region of `agency`, if it exists.
+	fn region_of(agency: AgencyId) -> Option<RegionCode>;
+	/// Whether `agency` exists and is active (not suspended, not retired).
+	fn is_active(agency: AgencyId) -> bool;
+	/// Whether `agency` exists, is active and holds `role`.
+	fn has_role(agency: AgencyId, role: Role) -> bool;
+	/// The agency `who` acts for now, if that agency is active and holds `role` (any
+	/// role with `None`); otherwise the reason as a distinct error.
+	fn acting_agency(
+		who: &AccountId,
+		role: Option<Role>,
+	) -> Result<AgencyId, sp_runtime::DispatchError>;
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

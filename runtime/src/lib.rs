@@ -19,6 +19,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -30,8 +32,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -106,12 +106,6 @@ pub const MILLI_UNIT: Balance = UNIT / 1_000;
 pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
 /// Minimum balance an account must keep to exist.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
-
-/// The version of the runtime compiled into the node.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// The address format of an account in a call.
 pub type Address = MultiAddress<AccountId, ()>;

@@ -1,7 +1,9 @@
 //! frame-system: accounts, block weight and length limits.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::ConstU32,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -12,8 +14,13 @@ use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
-use crate::{AccountId, Balance, Block, BlockNumber, Hash, Nonce, Runtime, VERSION};
+use crate::{
+	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
+};
 
+/// Largest block, in bytes.
+const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 /// Share of a block that ordinary (non-operational) extrinsics may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
@@ -25,9 +32,13 @@ parameter_types! {
 		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	/// At most 5 MiB per block.
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	/// At most 5 MiB per block, of which ordinary extrinsics may fill 75 %.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * MAX_BLOCK_LENGTH
+		})
+		.build();
 	/// Generic Substrate address format, which every polkadot.js wallet understands.
 	pub const SS58Prefix: u8 = 42;
 }

@@ -1,0 +1,217 @@
+//! Benchmarks (v2) of every call at its worst case.
+
+use super::*;
+use crate::Pallet as Consortium;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
+use frame_system::RawOrigin;
+
+const SEED: u32 = 0;
+/// A region code every benchmark uses (Chongqing).
+const REGION: u32 = 500_000;
+
+/// Admits an agency holding `roles` whose admin is a fresh account; returns the admin.
+pub(crate) fn agency_operator<T: Config>(roles: &[Role]) -> Result<T::AccountId, DispatchError> {
+	let n = NextAgencyId::<T>::get();
+	let admin: T::AccountId = account("admin", n, SEED);
+	Consortium::<T>::do_register_agency(
+		name::<T>(),
+		REGION,
+		AgencyKind::Other,
+		RoleSet::from_roles(roles),
+		admin.clone(),
+	)?;
+	Ok(admin)
+}
+
+/// A name of the longest allowed length.
+fn name<T: Config>() -> AgencyNameOf<T> {
+	vec![b'a'; T::MaxNameLength::get() as usize].try_into().unwrap_or_default()
+}
+
+/// Admits an agency and returns its id.
+fn agency<T: Config>() -> Result<AgencyId, DispatchError> {
+	let admin = agency_operator::<T>(&[Role::Auditor])?;
+	Operators::<T>::get(&admin).ok_or(Error::<T>::UnknownAgency.into())
+}
+
+/// Fills the validator set with `n` validators run by `owner`.
+fn validators<T: Config>(owner: AgencyId, n: u32) -> Result<(), DispatchError> {
+	for i in 0..n {
+		Consortium::<T>::do_add_validator(owner, account("validator", i, SEED))?;
+	}
+	Ok(())
+}
+
+/// Fills the council with `n` seats, each an admin of its own new agency.
+fn council<T: Config>(n: u32) -> Result<(), DispatchError> {
+	for _ in 0..n {
+		let admin = agency_operator::<T>(&[Role::Auditor])?;
+		let id = Operators::<T>::get(&admin).ok_or(Error::<T>::UnknownAgency)?;
+		Consortium::<T>::do_add_council_member(id, admin)?;
+	}
+	Ok(())
+}
+
+fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_agency() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let admin: T::AccountId = account("new-admin", 0, SEED);
+		let roles: BoundedVec<Role, ConstU32<16>> =
+			Role::ALL.to_vec().try_into().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, name::<T>(), REGION, AgencyKind::Court, roles, admin.clone());
+		assert!(Operators::<T>::contains_key(&admin));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn grant_role() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let id = agency::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, Role::Court);
+		assert!(Consortium::<T>::role_history(id, 0, 10).len() == 2);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke_role() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let id = agency::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, Role::Auditor);
+		assert!(Agencies::<T>::get(id).is_some_and(|a| a.roles.is_empty()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend_agency() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let id = agency::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(Agencies::<T>::get(id).is_some_and(|a| a.status == AgencyStatus::Suspended));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reinstate_agency() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let id = agency::<T>()?;
+		Consortium::<T>::do_set_status(id, AgencyStatus::Suspended)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(Agencies::<T>::get(id).is_some_and(|a| a.status == AgencyStatus::Active));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn retire_agency(
+		v: Linear<1, { T::MaxValidators::get() }>,
+		c: Linear<1, { T::MaxCouncilMembers::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let owner = agency::<T>()?;
+		validators::<T>(owner, v)?;
+		council::<T>(c)?;
+		let id = agency::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(Agencies::<T>::get(id).is_some_and(|a| a.status == AgencyStatus::Retired));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_admin() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let id = agency::<T>()?;
+		let new_admin: T::AccountId = account("successor", 0, SEED);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, new_admin.clone());
+		assert!(Agencies::<T>::get(id).is_some_and(|a| a.admin == new_admin));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_operator() -> Result<(), BenchmarkError> {
+		let admin = agency_operator::<T>(&[Role::Auditor])?;
+		let id = Operators::<T>::get(&admin).ok_or(BenchmarkError::Weightless)?;
+		let account: T::AccountId = account("operator", 0, SEED);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), id, account.clone());
+		assert_eq!(Operators::<T>::get(&account), Some(id));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_operator() -> Result<(), BenchmarkError> {
+		council::<T>(T::MaxCouncilMembers::get().saturating_sub(1))?;
+		let admin = agency_operator::<T>(&[Role::Auditor])?;
+		let id = Operators::<T>::get(&admin).ok_or(BenchmarkError::Weightless)?;
+		let account: T::AccountId = account("operator", 0, SEED);
+		Consortium::<T>::do_add_operator(id, account.clone())?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), id, account.clone());
+		assert!(!Operators::<T>::contains_key(&account));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_validator(v: Linear<0, { T::MaxValidators::get().saturating_sub(1) }>) -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let id = agency::<T>()?;
+		validators::<T>(id, v)?;
+		let validator: T::AccountId = account("new-validator", 0, SEED);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, validator.clone());
+		assert!(ValidatorOwner::<T>::contains_key(&validator));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_validator(v: Linear<2, { T::MaxValidators::get() }>) -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let id = agency::<T>()?;
+		validators::<T>(id, v)?;
+		let validator: T::AccountId = account("validator", 0, SEED);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, validator.clone());
+		assert!(!ValidatorOwner::<T>::contains_key(&validator));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_council_member(c: Linear<0, { T::MaxCouncilMembers::get().saturating_sub(1) }>) -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		council::<T>(c)?;
+		let admin = agency_operator::<T>(&[Role::Auditor])?;
+		let id = Operators::<T>::get(&admin).ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, admin.clone());
+		assert!(Council::<T>::get().contains(&admin));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_council_member(c: Linear<2, { T::MaxCouncilMembers::get() }>) -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		council::<T>(c)?;
+		let member = Council::<T>::get().first().cloned().ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, member.clone());
+		assert!(!Council::<T>::get().contains(&member));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Consortium, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,62 @@
+//! Read-side helpers: who acts for whom, the [`AgencyRegistry`] other pallets use,
+//! and the paged queries behind the runtime API.
+
+use crate::*;
+use alloc::vec::Vec;
+use frame_support::pallet_prelude::*;
+use govchain_primitives::AgencyRegistry;
+
+impl<T: Config> Pallet<T> {
+	/// The agency `who` may act for now, if it needs `role` (or any role with `None`).
+	///
+	/// # Errors
+	/// - [`Error::NotOperator`] if `who` acts for no agency;
+	/// - [`Error::AgencySuspended`] / [`Error::AgencyRetired`];
+	/// - [`Error::RoleNotHeld`] if the agency lacks `role`.
+	pub fn acting_agency(who: &T::AccountId, role: Option<Role>) -> Result<AgencyId, Error<T>> {
+		let agency = Operators::<T>::get(who).ok_or(Error::<T>::NotOperator)?;
+		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
+		match a.status {
+			AgencyStatus::Active => {},
+			AgencyStatus::Suspended => return Err(Error::<T>::AgencySuspended),
+			AgencyStatus::Retired => return Err(Error::<T>::AgencyRetired),
+		}
+		if let Some(role) = role {
+			ensure!(a.roles.contains(role), Error::<T>::RoleNotHeld);
+		}
+		Ok(agency)
+	}
+
+	/// Up to `limit` entries of `agency`'s role history, from sequence number `from`.
+	pub fn role_history(agency: AgencyId, from: u32, limit: u32) -> Vec<(u32, RoleChangeOf<T>)> {
+		let end = Agencies::<T>::get(agency).map(|a| a.role_changes).unwrap_or(0);
+		(from..end)
+			.take(limit as usize)
+			.filter_map(|seq| RoleHistory::<T>::get(agency, seq).map(|c| (seq, c)))
+			.collect()
+	}
+
+	/// Up to `limit` operators of `agency` (unordered, bounded by `MaxOperatorsPerAgency`).
+	pub fn operators_of(agency: AgencyId, limit: u32) -> Vec<T::AccountId> {
+		AgencyOperators::<T>::iter_key_prefix(agency).take(limit as usize).collect()
+	}
+}
+
+impl<T: Config> AgencyRegistry<T::AccountId> for Pallet<T> {
+	fn region_of(agency: AgencyId) -> Option<RegionCode> {
+		Agencies::<T>::get(agency).map(|a| a.region)
+	}
+
+	fn is_active(agency: AgencyId) -> bool {
+		Agencies::<T>::get(agency).is_some_and(|a| a.status == AgencyStatus::Active)
+	}
+
+	fn has_role(agency: AgencyId, role: Role) -> bool {
+		Agencies::<T>::get(agency)
+			.is_some_and(|a| a.status == AgencyStatus::Active && a.roles.contains(role))
+	}
+
+	fn acting_agency(who: &T::AccountId, role: Option<Role>) -> Result<AgencyId, DispatchError> {
+		Pallet::<T>::acting_agency(who, role).map_err(Into::into)
+	}
+}

@@ -1,0 +1,413 @@
+//! Unit tests: every call with the right origin and each wrong one, every error,
+//! the exported origins, the session manager and the invariants.
+
+use crate::{mock::*, *};
+use frame_support::{
+	assert_noop, assert_ok, parameter_types,
+	traits::EnsureOrigin,
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use govchain_primitives::AgencyRegistry;
+use pallet_session::SessionManager;
+use sp_runtime::DispatchError::BadOrigin;
+
+fn root() -> RuntimeOrigin {
+	RawOrigin::Root.into()
+}
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RawOrigin::Signed(who).into()
+}
+
+fn name(s: &str) -> AgencyNameOf<Test> {
+	s.as_bytes().to_vec().try_into().expect("short name")
+}
+
+fn roles(r: &[Role]) -> BoundedVec<Role, frame_support::traits::ConstU32<16>> {
+	r.to_vec().try_into().expect("few roles")
+}
+
+fn register(admin: u64, region: u32, r: &[Role]) -> AgencyId {
+	assert_ok!(Consortium::register_agency(
+		root(),
+		name("Chongqing Tax"),
+		region,
+		AgencyKind::Tax,
+		roles(r),
+		admin
+	));
+	NextAgencyId::<Test>::get() - 1
+}
+
+fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+parameter_types! {
+	pub const CourtRole: Role = Role::Court;
+	pub const RegulatorRole: Role = Role::MarketRegulator;
+}
+
+#[test]
+fn genesis_builds_agencies_seats_and_council() {
+	build_and_execute(|| {
+		assert_eq!(NextAgencyId::<Test>::get(), 3);
+		let a = Agencies::<Test>::get(CQ_SAMR).unwrap();
+		assert_eq!(a.region.get(), CHONGQING);
+		assert!(a.roles.contains(Role::MarketRegulator));
+		assert_eq!(a.operators, 2);
+		assert_eq!(Operators::<Test>::get(11), Some(CQ_SAMR));
+		assert_eq!(Validators::<Test>::get().into_inner(), vec![100, 101]);
+		assert_eq!(Council::<Test>::get().into_inner(), vec![10, 20]);
+		assert_eq!(council_seen(), vec![10, 20]);
+		assert_eq!(Consortium::new_session_genesis(0), Some(vec![100, 101]));
+	});
+}
+
+#[test]
+fn register_agency_works_and_records_roles() {
+	build_and_execute(|| {
+		let id = register(40, 500103, &[Role::TaxAuthority, Role::Auditor]);
+		assert_eq!(id, 3);
+		let a = Agencies::<Test>::get(id).unwrap();
+		assert_eq!(a.admin, 40);
+		assert_eq!(a.status, AgencyStatus::Active);
+		assert!(a.roles.contains(Role::TaxAuthority) && a.roles.contains(Role::Auditor));
+		assert_eq!(Operators::<Test>::get(40), Some(id));
+		System::assert_has_event(
+			Event::AgencyRegistered {
+				agency: id,
+				name: name("Chongqing Tax"),
+				region: RegionCode::new(500103).unwrap(),
+				kind: AgencyKind::Tax,
+				roles: RoleSet::from_roles(&[Role::TaxAuthority, Role::Auditor]),
+				admin: 40,
+			}
+			.into(),
+		);
+		System::assert_has_event(Event::OperatorAdded { agency: id, account: 40 }.into());
+		System::assert_last_event(Event::RoleGranted { agency: id, role: Role::Auditor }.into());
+		let history = Consortium::role_history(id, 0, 10);
+		assert_eq!(history.len(), 2);
+		assert!(history.iter().all(|(_, c)| c.granted && c.at == 1));
+	});
+}
+
+#[test]
+fn register_agency_rejects_bad_input_and_wrong_origins() {
+	build_and_execute(|| {
+		let call = |o, n: &str, region, admin| {
+			Consortium::register_agency(o, name(n), region, AgencyKind::Tax, roles(&[]), admin)
+		};
+		assert_noop!(call(signed(10), "x", CHONGQING, 40), BadOrigin);
+		assert_noop!(call(RawOrigin::None.into(), "x", CHONGQING, 40), BadOrigin);
+		assert_noop!(call(root(), "", CHONGQING, 40), Error::<Test>::EmptyName);
+		for bad in [0, 12345, 5000000, 990000, 100000] {
+			assert_noop!(call(root(), "x", bad, 40), Error::<Test>::MalformedRegion);
+		}
+		// The admin of another agency cannot become an admin here too.
+		assert_noop!(call(root(), "x", CHONGQING, 11), Error::<Test>::AlreadyOperator);
+		// Names longer than MaxNameLength do not even decode into the call.
+		let long: Result<AgencyNameOf<Test>, _> = vec![b'a'; 65].try_into();
+		assert!(long.is_err());
+	});
+}
+
+#[test]
+fn register_agency_fails_when_ids_run_out() {
+	build_and_execute(|| {
+		NextAgencyId::<Test>::put(u32::MAX);
+		assert_noop!(
+			Consortium::register_agency(root(), name("x"), CHONGQING, AgencyKind::Other, roles(&[]), 41),
+			Error::<Test>::Overflow
+		);
+		NextAgencyId::<Test>::put(3);
+	});
+}
+
+#[test]
+fn grant_and_revoke_role() {
+	build_and_execute(|| {
+		assert_noop!(Consortium::grant_role(signed(10), CQ_SAMR, Role::Court), BadOrigin);
+		assert_ok!(Consortium::grant_role(root(), CQ_SAMR, Role::LicenseIssuer));
+		System::assert_last_event(
+			Event::RoleGranted { agency: CQ_SAMR, role: Role::LicenseIssuer }.into(),
+		);
+		assert_noop!(
+			Consortium::grant_role(root(), CQ_SAMR, Role::LicenseIssuer),
+			Error::<Test>::RoleAlreadyHeld
+		);
+		assert_noop!(Consortium::grant_role(root(), 99, Role::Court), Error::<Test>::UnknownAgency);
+
+		assert_noop!(Consortium::revoke_role(signed(10), CQ_SAMR, Role::LicenseIssuer), BadOrigin);
+		assert_ok!(Consortium::revoke_role(root(), CQ_SAMR, Role::LicenseIssuer));
+		System::assert_last_event(
+			Event::RoleRevoked { agency: CQ_SAMR, role: Role::LicenseIssuer }.into(),
+		);
+		assert_noop!(
+			Consortium::revoke_role(root(), CQ_SAMR, Role::LicenseIssuer),
+			Error::<Test>::RoleNotHeld
+		);
+		assert_noop!(Consortium::revoke_role(root(), 99, Role::Court), Error::<Test>::UnknownAgency);
+
+		// History: genesis grant, grant, revoke — in order.
+		let history: Vec<_> = Consortium::role_history(CQ_SAMR, 0, 10)
+			.into_iter()
+			.map(|(seq, c)| (seq, c.role, c.granted))
+			.collect();
+		assert_eq!(
+			history,
+			vec![
+				(0, Role::MarketRegulator, true),
+				(1, Role::LicenseIssuer, true),
+				(2, Role::LicenseIssuer, false)
+			]
+		);
+		// Paging.
+		assert_eq!(Consortium::role_history(CQ_SAMR, 1, 1).len(), 1);
+		assert_eq!(Consortium::role_history(CQ_SAMR, 1, 1)[0].0, 1);
+		assert!(Consortium::role_history(CQ_SAMR, 3, 10).is_empty());
+	});
+}
+
+#[test]
+fn suspend_and_reinstate() {
+	build_and_execute(|| {
+		assert_noop!(Consortium::suspend_agency(signed(10), CQ_SAMR), BadOrigin);
+		assert_noop!(Consortium::suspend_agency(root(), 99), Error::<Test>::UnknownAgency);
+		assert_noop!(Consortium::reinstate_agency(root(), CQ_SAMR), Error::<Test>::NotSuspended);
+		assert_ok!(Consortium::suspend_agency(root(), CQ_SAMR));
+		System::assert_last_event(Event::AgencySuspended { agency: CQ_SAMR }.into());
+		assert_noop!(Consortium::suspend_agency(root(), CQ_SAMR), Error::<Test>::AgencySuspended);
+		assert_noop!(Consortium::reinstate_agency(signed(10), CQ_SAMR), BadOrigin);
+		assert_ok!(Consortium::reinstate_agency(root(), CQ_SAMR));
+		System::assert_last_event(Event::AgencyReinstated { agency: CQ_SAMR }.into());
+	});
+}
+
+#[test]
+fn suspension_stops_operators_in_every_pallet_at_once() {
+	build_and_execute(|| {
+		// A domain pallet's origin, e.g. an enterprise-registration call for regulators.
+		type Regulator = EnsureAgencyRole<Test, RegulatorRole>;
+		assert_eq!(Regulator::try_origin(signed(11)).ok(), Some((CQ_SAMR, 11)));
+		assert_eq!(EnsureAgencyOperator::<Test>::try_origin(signed(11)).ok(), Some((CQ_SAMR, 11)));
+		assert!(<Consortium as AgencyRegistry<u64>>::has_role(CQ_SAMR, Role::MarketRegulator));
+
+		assert_ok!(Consortium::suspend_agency(root(), CQ_SAMR));
+		assert!(Regulator::try_origin(signed(11)).is_err());
+		assert!(Regulator::try_origin(signed(10)).is_err());
+		assert!(EnsureAgencyOperator::<Test>::try_origin(signed(11)).is_err());
+		assert!(!<Consortium as AgencyRegistry<u64>>::is_active(CQ_SAMR));
+		assert!(!<Consortium as AgencyRegistry<u64>>::has_role(CQ_SAMR, Role::MarketRegulator));
+		assert_eq!(
+			<Consortium as AgencyRegistry<u64>>::acting_agency(&11, None),
+			Err(Error::<Test>::AgencySuspended.into())
+		);
+		// Other agencies are unaffected.
+		assert_eq!(Regulator::try_origin(signed(20)).ok(), Some((SC_SAMR, 20)));
+
+		assert_ok!(Consortium::reinstate_agency(root(), CQ_SAMR));
+		assert_eq!(Regulator::try_origin(signed(11)).ok(), Some((CQ_SAMR, 11)));
+	});
+}
+
+#[test]
+fn origins_check_role_and_operator() {
+	build_and_execute(|| {
+		type CourtOnly = EnsureAgencyRole<Test, CourtRole>;
+		assert_eq!(CourtOnly::try_origin(signed(30)).ok(), Some((CQ_COURT, 30)));
+		// A regulator is no court.
+		assert!(CourtOnly::try_origin(signed(10)).is_err());
+		// An account acting for no agency, root and none are refused.
+		assert!(CourtOnly::try_origin(signed(999)).is_err());
+		assert!(CourtOnly::try_origin(root()).is_err());
+		assert!(EnsureAgencyOperator::<Test>::try_origin(RawOrigin::None.into()).is_err());
+		assert_eq!(Consortium::acting_agency(&10, Some(Role::Court)), Err(Error::<Test>::RoleNotHeld));
+		assert_eq!(Consortium::acting_agency(&999, None), Err(Error::<Test>::NotOperator));
+		assert_eq!(
+			<Consortium as AgencyRegistry<u64>>::region_of(SC_SAMR).map(|r| r.get()),
+			Some(SICHUAN)
+		);
+		assert_eq!(<Consortium as AgencyRegistry<u64>>::region_of(99), None);
+		// Losing the role stops the origin.
+		assert_ok!(Consortium::revoke_role(root(), CQ_COURT, Role::Court));
+		assert!(CourtOnly::try_origin(signed(30)).is_err());
+	});
+}
+
+#[test]
+fn operators_are_managed_by_admin_or_governance() {
+	build_and_execute(|| {
+		// Admin adds.
+		assert_ok!(Consortium::add_operator(signed(10), CQ_SAMR, 12));
+		System::assert_last_event(Event::OperatorAdded { agency: CQ_SAMR, account: 12 }.into());
+		// Governance adds.
+		assert_ok!(Consortium::add_operator(root(), SC_SAMR, 21));
+		// Not the admin: a plain operator, another agency's admin, a stranger.
+		assert_noop!(Consortium::add_operator(signed(11), CQ_SAMR, 13), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::add_operator(signed(20), CQ_SAMR, 13), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::add_operator(RawOrigin::None.into(), CQ_SAMR, 13), BadOrigin);
+		assert_noop!(Consortium::add_operator(signed(10), 99, 13), Error::<Test>::UnknownAgency);
+		// Duplicate account, in the same or another agency.
+		assert_noop!(Consortium::add_operator(signed(10), CQ_SAMR, 12), Error::<Test>::AlreadyOperator);
+		assert_noop!(Consortium::add_operator(signed(10), CQ_SAMR, 20), Error::<Test>::AlreadyOperator);
+		// Bound: 10, 11, 12 + one more = 4.
+		assert_ok!(Consortium::add_operator(signed(10), CQ_SAMR, 13));
+		assert_noop!(Consortium::add_operator(signed(10), CQ_SAMR, 14), Error::<Test>::TooManyOperators);
+		assert_eq!(Consortium::operators_of(CQ_SAMR, 10).len(), 4);
+
+		// Removal.
+		assert_noop!(Consortium::remove_operator(signed(11), CQ_SAMR, 12), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::remove_operator(signed(10), CQ_SAMR, 21), Error::<Test>::NotOperator);
+		assert_noop!(Consortium::remove_operator(signed(10), CQ_SAMR, 10), Error::<Test>::CannotRemoveAdmin);
+		assert_ok!(Consortium::remove_operator(signed(10), CQ_SAMR, 12));
+		System::assert_last_event(Event::OperatorRemoved { agency: CQ_SAMR, account: 12 }.into());
+		assert_eq!(Operators::<Test>::get(12), None);
+		assert_ok!(Consortium::remove_operator(root(), SC_SAMR, 21));
+	});
+}
+
+#[test]
+fn a_suspended_agency_admin_cannot_manage_operators_but_governance_can() {
+	build_and_execute(|| {
+		assert_ok!(Consortium::suspend_agency(root(), CQ_SAMR));
+		assert_noop!(Consortium::add_operator(signed(10), CQ_SAMR, 12), Error::<Test>::AgencySuspended);
+		assert_noop!(
+			Consortium::remove_operator(signed(10), CQ_SAMR, 11),
+			Error::<Test>::AgencySuspended
+		);
+		assert_ok!(Consortium::remove_operator(root(), CQ_SAMR, 11));
+	});
+}
+
+#[test]
+fn council_seat_holders_cannot_be_removed_as_operators() {
+	build_and_execute(|| {
+		assert_ok!(Consortium::add_council_member(root(), CQ_SAMR, 11));
+		assert_noop!(Consortium::remove_operator(signed(10), CQ_SAMR, 11), Error::<Test>::HoldsCouncilSeat);
+	});
+}
+
+#[test]
+fn set_admin_moves_the_admin_role() {
+	build_and_execute(|| {
+		assert_noop!(Consortium::set_admin(signed(10), CQ_SAMR, 11), BadOrigin);
+		assert_noop!(Consortium::set_admin(root(), 99, 11), Error::<Test>::UnknownAgency);
+		assert_noop!(Consortium::set_admin(root(), CQ_SAMR, 20), Error::<Test>::AlreadyOperator);
+		// An existing operator.
+		assert_ok!(Consortium::set_admin(root(), CQ_SAMR, 11));
+		System::assert_last_event(Event::AdminChanged { agency: CQ_SAMR, old: 10, new: 11 }.into());
+		// The old admin is a plain operator now: it can no longer manage operators.
+		assert_noop!(Consortium::add_operator(signed(10), CQ_SAMR, 13), Error::<Test>::NotAuthorized);
+		assert_ok!(Consortium::add_operator(signed(11), CQ_SAMR, 13));
+		// A fresh account becomes an operator too.
+		assert_ok!(Consortium::set_admin(root(), SC_SAMR, 22));
+		assert_eq!(Operators::<Test>::get(22), Some(SC_SAMR));
+		assert_eq!(Agencies::<Test>::get(SC_SAMR).unwrap().operators, 2);
+	});
+}
+
+#[test]
+fn retire_agency_is_final_and_needs_seats_given_up() {
+	build_and_execute(|| {
+		assert_noop!(Consortium::retire_agency(signed(30), CQ_COURT), BadOrigin);
+		assert_noop!(Consortium::retire_agency(root(), 99), Error::<Test>::UnknownAgency);
+		// CQ_SAMR runs validator 100 and holds seat 10.
+		assert_noop!(Consortium::retire_agency(root(), CQ_SAMR), Error::<Test>::StillHoldsSeats);
+		assert_ok!(Consortium::retire_agency(root(), CQ_COURT));
+		System::assert_last_event(Event::AgencyRetired { agency: CQ_COURT }.into());
+		assert_noop!(Consortium::retire_agency(root(), CQ_COURT), Error::<Test>::AgencyRetired);
+		assert_noop!(Consortium::reinstate_agency(root(), CQ_COURT), Error::<Test>::AgencyRetired);
+		assert_noop!(Consortium::suspend_agency(root(), CQ_COURT), Error::<Test>::AgencyRetired);
+		assert_noop!(Consortium::grant_role(root(), CQ_COURT, Role::Auditor), Error::<Test>::AgencyRetired);
+		assert_noop!(Consortium::add_operator(root(), CQ_COURT, 31), Error::<Test>::AgencyRetired);
+		assert_noop!(Consortium::add_operator(signed(30), CQ_COURT, 31), Error::<Test>::AgencyRetired);
+		assert_noop!(Consortium::set_admin(root(), CQ_COURT, 31), Error::<Test>::AgencyRetired);
+		assert_eq!(Consortium::acting_agency(&30, None), Err(Error::<Test>::AgencyRetired));
+	});
+}
+
+#[test]
+fn validators_join_and_leave_at_the_next_session() {
+	build_and_execute(|| {
+		// Nothing changed since genesis: the session keeps its set.
+		assert_eq!(Consortium::new_session(1), None);
+		assert_noop!(Consortium::add_validator(signed(10), CQ_SAMR, 102), BadOrigin);
+		assert_noop!(Consortium::add_validator(root(), 99, 102), Error::<Test>::UnknownAgency);
+		assert_noop!(Consortium::add_validator(root(), CQ_SAMR, 101), Error::<Test>::AlreadyValidator);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		System::assert_last_event(Event::ValidatorAdded { agency: CQ_COURT, validator: 102 }.into());
+		assert_eq!(Consortium::new_session(2), Some(vec![100, 101, 102]));
+		assert_eq!(Consortium::new_session(3), None);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 99));
+		assert_noop!(Consortium::add_validator(root(), CQ_COURT, 103), Error::<Test>::TooManyValidators);
+
+		assert_noop!(Consortium::remove_validator(signed(10), 100), BadOrigin);
+		assert_noop!(Consortium::remove_validator(root(), 555), Error::<Test>::NotValidator);
+		assert_ok!(Consortium::remove_validator(root(), 100));
+		System::assert_last_event(Event::ValidatorRemoved { agency: CQ_SAMR, validator: 100 }.into());
+		assert_eq!(Consortium::new_session(4), Some(vec![99, 101, 102]));
+		assert_ok!(Consortium::remove_validator(root(), 99));
+		assert_ok!(Consortium::remove_validator(root(), 101));
+		assert_noop!(Consortium::remove_validator(root(), 102), Error::<Test>::LastValidator);
+	});
+}
+
+#[test]
+fn a_suspended_agency_cannot_gain_a_validator_or_seat() {
+	build_and_execute(|| {
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		assert_noop!(Consortium::add_validator(root(), CQ_COURT, 102), Error::<Test>::AgencySuspended);
+		assert_noop!(Consortium::add_council_member(root(), CQ_COURT, 30), Error::<Test>::AgencySuspended);
+	});
+}
+
+#[test]
+fn council_seats_follow_governance() {
+	build_and_execute(|| {
+		assert_noop!(Consortium::add_council_member(signed(30), CQ_COURT, 30), BadOrigin);
+		assert_noop!(Consortium::add_council_member(root(), 99, 30), Error::<Test>::UnknownAgency);
+		assert_noop!(Consortium::add_council_member(root(), CQ_COURT, 10), Error::<Test>::NotOperator);
+		assert_noop!(Consortium::add_council_member(root(), CQ_SAMR, 10), Error::<Test>::AlreadyCouncilMember);
+		assert_ok!(Consortium::add_council_member(root(), CQ_COURT, 30));
+		System::assert_last_event(Event::CouncilMemberAdded { agency: CQ_COURT, member: 30 }.into());
+		assert_eq!(council_seen(), vec![10, 20, 30]);
+		assert_ok!(Consortium::add_council_member(root(), CQ_SAMR, 11));
+		let t = register(40, CHONGQING, &[]);
+		assert_noop!(Consortium::add_council_member(root(), t, 40), Error::<Test>::TooManyCouncilMembers);
+
+		assert_noop!(Consortium::remove_council_member(signed(10), 10), BadOrigin);
+		assert_noop!(Consortium::remove_council_member(root(), 40), Error::<Test>::NotCouncilMember);
+		for m in [10, 11, 20] {
+			assert_ok!(Consortium::remove_council_member(root(), m));
+		}
+		assert_eq!(last_event(), Event::CouncilMemberRemoved { agency: SC_SAMR, member: 20 }.into());
+		assert_eq!(council_seen(), vec![30]);
+		assert_noop!(Consortium::remove_council_member(root(), 30), Error::<Test>::LastCouncilMember);
+	});
+}
+
+#[test]
+fn try_state_catches_broken_invariants() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Consortium::do_try_state());
+		// An operator entry without its mirror.
+		Operators::<Test>::insert(77, CQ_SAMR);
+		assert!(Consortium::do_try_state().is_err());
+		Operators::<Test>::remove(77);
+		// A role set that the history does not explain.
+		Agencies::<Test>::mutate(CQ_SAMR, |a| {
+			a.as_mut().unwrap().roles.insert(Role::Court);
+		});
+		assert!(Consortium::do_try_state().is_err());
+		Agencies::<Test>::mutate(CQ_SAMR, |a| {
+			a.as_mut().unwrap().roles.remove(Role::Court);
+		});
+		assert_ok!(Consortium::do_try_state());
+		// A council seat held by a stranger.
+		Council::<Test>::put(BoundedVec::truncate_from(vec![10, 20, 999]));
+		assert!(Consortium::do_try_state().is_err());
+	});
+}

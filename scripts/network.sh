@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts the four-validator `local_testnet` chain on this machine: one node per
+# agency (//Alice, //Bob, //Charlie, //Dave keys), each with its own base path and
+# ports; RPC of the first node on ws://127.0.0.1:9944, the others on 9945-9947.
+# Ctrl-C stops all four. Logs go to $BASE/<name>.log.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/build.sh"
+
+BASE="${BASE:-$(mktemp -d -t govchain-local-XXXX)}"
+names=(alice bob charlie dave)
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+# A fixed node key for the first node makes its peer id known to the others.
+boot_key=0000000000000000000000000000000000000000000000000000000000000001
+boot_id=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
+for i in "${!names[@]}"; do
+	n=${names[$i]}
+	args=(--chain local "--$n" --base-path "$BASE/$n" --port $((30333 + i)) --rpc-port $((9944 + i))
+		--no-telemetry --no-mdns --rpc-cors all --validator --unsafe-force-node-key-generation)
+	if [ "$i" -eq 0 ]; then
+		args+=(--node-key "$boot_key")
+	else
+		args+=(--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$boot_id")
+	fi
+	"$NODE_BIN" "${args[@]}" >"$BASE/$n.log" 2>&1 &
+	pids+=($!)
+	log "$n: ws://127.0.0.1:$((9944 + i)), log $BASE/$n.log"
+done
+log "local_testnet running; Ctrl-C stops it"
+wait -n "${pids[@]}"
+die "a node exited; see the logs in $BASE"
