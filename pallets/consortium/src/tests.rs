@@ -224,8 +224,8 @@ fn origins_check_role_and_operator() {
 		assert!(CourtOnly::try_origin(signed(999)).is_err());
 		assert!(CourtOnly::try_origin(root()).is_err());
 		assert!(EnsureAgencyOperator::<Test>::try_origin(RawOrigin::None.into()).is_err());
-		assert_eq!(Consortium::acting_agency(&10, Some(Role::Court)), Err(Error::<Test>::RoleNotHeld));
-		assert_eq!(Consortium::acting_agency(&999, None), Err(Error::<Test>::NotOperator));
+		assert_eq!(Consortium::acting_agency(&10, Some(Role::Court)), Err(Error::<Test>::RoleNotHeld.into()));
+		assert_eq!(Consortium::acting_agency(&999, None), Err(Error::<Test>::NotOperator.into()));
 		assert_eq!(
 			<Consortium as AgencyRegistry<u64>>::region_of(SC_SAMR).map(|r| r.get()),
 			Some(SICHUAN)
@@ -325,7 +325,7 @@ fn retire_agency_is_final_and_needs_seats_given_up() {
 		assert_noop!(Consortium::add_operator(root(), CQ_COURT, 31), Error::<Test>::AgencyRetired);
 		assert_noop!(Consortium::add_operator(signed(30), CQ_COURT, 31), Error::<Test>::AgencyRetired);
 		assert_noop!(Consortium::set_admin(root(), CQ_COURT, 31), Error::<Test>::AgencyRetired);
-		assert_eq!(Consortium::acting_agency(&30, None), Err(Error::<Test>::AgencyRetired));
+		assert_eq!(Consortium::acting_agency(&30, None), Err(Error::<Test>::AgencyRetired.into()));
 	});
 }
 

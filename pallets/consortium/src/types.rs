@@ -1,7 +1,7 @@
 //! Types of the consortium pallet.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{pallet_prelude::*, BoundedVec};
+use frame_support::BoundedVec;
 use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_primitives::{RegionCode, Role, RoleSet};
 use scale_info::TypeInfo;
@@ -32,7 +32,7 @@ pub type RoleChangeOf<T> = RoleChange<BlockNumberFor<T>>;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 	serde::Serialize,
 	serde::Deserialize,
 )]
@@ -70,7 +70,7 @@ pub enum AgencyKind {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 	serde::Serialize,
 	serde::Deserialize,
 )]
@@ -85,7 +85,7 @@ pub enum AgencyStatus {
 
 /// A member agency.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, RuntimeDebug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct Agency<AccountId, Name, BlockNumber> {
 	/// Display name (e.g. "Chongqing Administration for Market Regulation").
@@ -110,7 +110,7 @@ pub struct Agency<AccountId, Name, BlockNumber> {
 
 /// One role granted to or revoked from an agency.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, RuntimeDebug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct RoleChange<BlockNumber> {
 	/// The role.
@@ -122,8 +122,12 @@ pub struct RoleChange<BlockNumber> {
 }
 
 /// An agency in the genesis configuration.
-#[derive(Clone, PartialEq, Eq, RuntimeDebug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[serde(bound(
+	serialize = "AccountId: serde::Serialize",
+	deserialize = "AccountId: serde::Deserialize<'de>"
+))]
 pub struct GenesisAgency<AccountId> {
 	/// Display name, UTF-8.
 	pub name: alloc::string::String,

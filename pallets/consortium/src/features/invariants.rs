@@ -1,7 +1,6 @@
 //! Invariants checked by `try_state` (and after every unit test).
 
 use crate::*;
-use frame_support::ensure;
 
 impl<T: Config> Pallet<T> {
 	/// Checks, for the whole state:
@@ -16,6 +15,7 @@ impl<T: Config> Pallet<T> {
 	/// 6. [`Council`] is sorted without duplicates and each seat is an operator.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::ensure;
 		let next = NextAgencyId::<T>::get();
 		for (id, a) in Agencies::<T>::iter() {
 			ensure!(id < next, "agency id not below NextAgencyId");

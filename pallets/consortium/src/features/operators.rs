@@ -66,10 +66,13 @@ impl<T: Config> Pallet<T> {
 	/// - [`Error::HoldsCouncilSeat`] if the account sits on the council.
 	pub(crate) fn do_remove_operator(agency: AgencyId, account: T::AccountId) -> DispatchResult {
 		ensure!(Operators::<T>::get(&account) == Some(agency), Error::<T>::NotOperator);
-		ensure!(Council::<T>::get().binary_search(&account).is_err(), Error::<T>::HoldsCouncilSeat);
 		Agencies::<T>::try_mutate(agency, |maybe| -> DispatchResult {
 			let a = maybe.as_mut().ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(a.admin != account, Error::<T>::CannotRemoveAdmin);
+			ensure!(
+				Council::<T>::get().binary_search(&account).is_err(),
+				Error::<T>::HoldsCouncilSeat
+			);
 			a.operators = a.operators.saturating_sub(1);
 			Ok(())
 		})?;

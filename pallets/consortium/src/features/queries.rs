@@ -13,13 +13,13 @@ impl<T: Config> Pallet<T> {
 	/// - [`Error::NotOperator`] if `who` acts for no agency;
 	/// - [`Error::AgencySuspended`] / [`Error::AgencyRetired`];
 	/// - [`Error::RoleNotHeld`] if the agency lacks `role`.
-	pub fn acting_agency(who: &T::AccountId, role: Option<Role>) -> Result<AgencyId, Error<T>> {
+	pub fn acting_agency(who: &T::AccountId, role: Option<Role>) -> Result<AgencyId, DispatchError> {
 		let agency = Operators::<T>::get(who).ok_or(Error::<T>::NotOperator)?;
 		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
 		match a.status {
 			AgencyStatus::Active => {},
-			AgencyStatus::Suspended => return Err(Error::<T>::AgencySuspended),
-			AgencyStatus::Retired => return Err(Error::<T>::AgencyRetired),
+			AgencyStatus::Suspended => return Err(Error::<T>::AgencySuspended.into()),
+			AgencyStatus::Retired => return Err(Error::<T>::AgencyRetired.into()),
 		}
 		if let Some(role) = role {
 			ensure!(a.roles.contains(role), Error::<T>::RoleNotHeld);
@@ -57,6 +57,6 @@ impl<T: Config> AgencyRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn acting_agency(who: &T::AccountId, role: Option<Role>) -> Result<AgencyId, DispatchError> {
-		Pallet::<T>::acting_agency(who, role).map_err(Into::into)
+		Pallet::<T>::acting_agency(who, role)
 	}
 }
