@@ -1,45 +1,77 @@
 //! Named genesis presets, served through the `GenesisBuilder` runtime API.
 //!
-//! - `development`: one validator (//Alice), sudo key //Alice, well-known dev
-//!   accounts endowed. For a single node on a laptop or in CI.
-//! - `local_testnet`: four validators (//Alice, //Bob, //Charlie, //Dave) standing
-//!   for four agencies' nodes; no sudo key.
+//! - `development`: one node. //Alice validates, holds the sudo key and is admin of
+//!   a demo agency holding every role; //Bob … //Ferdie are admins of one agency
+//!   each (Sichuan market regulation, Chongqing public security, tax, provident
+//!   fund centre, bank); council = Alice, Bob, Charlie.
+//! - `local_testnet`: four agencies with one validator node each (Chongqing and
+//!   Sichuan market regulation, Chongqing provident fund centre, Chongqing press
+//!   and publication administration: //Alice … //Dave), a bank (//Eve) and a court
+//!   (//Ferdie) without validators; council = the four; no sudo key.
+//!
+//! A real deployment writes its own chain spec from a config file (agencies, roles,
+//! accounts, session keys): see `scripts/consortium-spec.sh`.
 
-use alloc::{vec, vec::Vec};
+use alloc::{string::String, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use govchain_primitives::Role;
+use pallet_consortium::{AgencyKind, GenesisAgency};
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, Balance, BalancesConfig, ConsortiumConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, UNIT,
+};
 
 /// Balance given to each endowed account: enough fees for years of agency work.
 const ENDOWMENT: Balance = 1_000_000 * UNIT;
+/// Chongqing (province-level municipality).
+const CHONGQING: u32 = 500000;
+/// Sichuan province.
+const SICHUAN: u32 = 510000;
 
-/// The consensus keys of a validator.
-struct Validator {
-	aura: AuraId,
-	grandpa: GrandpaId,
+/// A genesis agency whose admin is the development key `admin`.
+fn agency(name: &str, region: u32, kind: AgencyKind, roles: &[Role], admin: Sr25519Keyring) -> GenesisAgency<AccountId> {
+	GenesisAgency {
+		name: String::from(name),
+		region,
+		kind,
+		roles: roles.to_vec(),
+		admin: admin.to_account_id(),
+		operators: vec![],
+	}
 }
 
-/// The well-known development validator derived from `//Name`.
-fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
-	Validator { aura: sr.public().into(), grandpa: ed.public().into() }
-}
-
-/// Builds a genesis patch from validators, endowed accounts and an optional sudo key.
-fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<AccountId>) -> Value {
+/// Builds a genesis patch.
+///
+/// `validators` are `(account and Aura key, GRANDPA key, id of the agency running it)`;
+/// `council` must be admins of genesis agencies.
+fn genesis(
+	agencies: Vec<GenesisAgency<AccountId>>,
+	validators: Vec<(Sr25519Keyring, Ed25519Keyring, u32)>,
+	council: Vec<Sr25519Keyring>,
+	sudo: Option<AccountId>,
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: dev_accounts().into_iter().map(|a| (a, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: validators.iter().map(|v| v.aura.clone()).collect::<Vec<_>>(),
+		consortium: ConsortiumConfig {
+			agencies,
+			validators: validators.iter().map(|(k, _, a)| (k.to_account_id(), *a)).collect::<Vec<_>>(),
+			council: council.iter().map(|k| k.to_account_id()).collect::<Vec<_>>(),
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: validators.iter().map(|v| (v.grandpa.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: validators
+				.iter()
+				.map(|(k, ed, _)| {
+					let keys = SessionKeys { aura: k.public().into(), grandpa: ed.public().into() };
+					(k.to_account_id(), k.to_account_id(), keys)
+				})
+				.collect::<Vec<_>>(),
+			non_authority_keys: vec![],
 		},
 		sudo: SudoConfig { key: sudo },
 	})
@@ -55,23 +87,43 @@ fn dev_accounts() -> Vec<AccountId> {
 
 /// The `development` preset.
 pub fn development() -> Value {
+	use AgencyKind::*;
+	use Sr25519Keyring::*;
 	genesis(
-		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		dev_accounts(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
+		vec![
+			agency("GovChain Demo Agency", CHONGQING, DataResourcesBureau, &Role::ALL, Alice),
+			agency("Sichuan Administration for Market Regulation", SICHUAN, MarketRegulation, &[Role::MarketRegulator, Role::LicenseIssuer], Bob),
+			agency("Chongqing Public Security Bureau", CHONGQING, PublicSecurity, &[Role::SealAuthority], Charlie),
+			agency("Chongqing Tax Service", CHONGQING, Tax, &[Role::TaxAuthority], Dave),
+			agency("Chongqing Housing Provident Fund Management Centre", CHONGQING, ProvidentFundCenter, &[Role::FundCenter], Eve),
+			agency("Bank of Chongqing", CHONGQING, CommercialBank, &[Role::Bank], Ferdie),
+		],
+		vec![(Alice, Ed25519Keyring::Alice, 0)],
+		vec![Alice, Bob, Charlie],
+		Some(Alice.to_account_id()),
 	)
 }
 
 /// The `local_testnet` preset.
 pub fn local_testnet() -> Value {
+	use AgencyKind::*;
+	use Sr25519Keyring::*;
 	genesis(
 		vec![
-			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			agency("Chongqing Administration for Market Regulation", CHONGQING, MarketRegulation, &[Role::MarketRegulator, Role::LicenseIssuer], Alice),
+			agency("Sichuan Administration for Market Regulation", SICHUAN, MarketRegulation, &[Role::MarketRegulator, Role::LicenseIssuer], Bob),
+			agency("Chongqing Housing Provident Fund Management Centre", CHONGQING, ProvidentFundCenter, &[Role::FundCenter], Charlie),
+			agency("Chongqing Press and Publication Administration", CHONGQING, CopyrightOffice, &[Role::CopyrightOffice], Dave),
+			agency("Bank of Chongqing", CHONGQING, CommercialBank, &[Role::Bank], Eve),
+			agency("Chongqing First Intermediate People's Court", CHONGQING, Court, &[Role::Court], Ferdie),
 		],
-		dev_accounts(),
+		vec![
+			(Alice, Ed25519Keyring::Alice, 0),
+			(Bob, Ed25519Keyring::Bob, 1),
+			(Charlie, Ed25519Keyring::Charlie, 2),
+			(Dave, Ed25519Keyring::Dave, 3),
+		],
+		vec![Alice, Bob, Charlie, Dave],
 		None,
 	)
 }
@@ -98,6 +150,7 @@ pub fn preset_names() -> Vec<PresetId> {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::Runtime;
 	use sp_runtime::BuildStorage;
 
 	fn build(id: &str) -> sp_io::TestExternalities {
@@ -110,17 +163,34 @@ mod tests {
 	}
 
 	#[test]
-	fn every_preset_builds_and_only_development_has_sudo() {
-		assert_eq!(preset_names().len(), 2);
+	fn development_preset_has_sudo_one_validator_and_every_role() {
 		build(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
-			assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
-			assert_eq!(pallet_aura::Authorities::<crate::Runtime>::get().len(), 1);
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			for role in Role::ALL {
+				assert_eq!(pallet_consortium::Pallet::<Runtime>::acting_agency(&alice, Some(role)), Ok(0));
+			}
+			assert_eq!(pallet_collective::Members::<Runtime, crate::configs::governance::CouncilCollective>::get().len(), 3);
 		});
+	}
+
+	#[test]
+	fn local_testnet_preset_has_four_validators_a_council_and_no_sudo() {
 		build(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-			assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), None);
-			assert_eq!(pallet_aura::Authorities::<crate::Runtime>::get().len(), 4);
-			assert_eq!(pallet_grandpa::Authorities::<crate::Runtime>::get().len(), 4);
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+			assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 4);
+			assert_eq!(pallet_consortium::Validators::<Runtime>::get().len(), 4);
+			assert_eq!(pallet_consortium::NextAgencyId::<Runtime>::get(), 6);
+			assert_eq!(pallet_collective::Members::<Runtime, crate::configs::governance::CouncilCollective>::get().len(), 4);
 		});
+	}
+
+	#[test]
+	fn unknown_presets_are_refused() {
+		assert_eq!(preset_names().len(), 2);
 		assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
 	}
 }

@@ -170,23 +170,36 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	/// Member agencies, roles, operators, validators and council seats. Before
+	/// `Session`, so that genesis seats the validators the session then uses.
 	#[runtime::pallet_index(2)]
-	pub type Aura = pallet_aura;
+	pub type Consortium = pallet_consortium;
 
+	/// Rotates the validator set (from `Consortium`) into Aura and GRANDPA.
 	#[runtime::pallet_index(3)]
-	pub type Grandpa = pallet_grandpa;
+	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(4)]
-	pub type Balances = pallet_balances;
+	pub type Aura = pallet_aura;
 
 	#[runtime::pallet_index(5)]
-	pub type TransactionPayment = pallet_transaction_payment;
+	pub type Grandpa = pallet_grandpa;
 
 	#[runtime::pallet_index(6)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(7)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(8)]
 	pub type Utility = pallet_utility;
+
+	/// The council of member agencies (a collective voting on motions).
+	#[runtime::pallet_index(9)]
+	pub type Council = pallet_collective<Instance1>;
 
 	/// Present in every runtime, but only the `development` preset sets a key: on
 	/// `local_testnet` and real deployments nobody holds it.
-	#[runtime::pallet_index(7)]
+	#[runtime::pallet_index(10)]
 	pub type Sudo = pallet_sudo;
 }

@@ -213,5 +213,14 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn govern() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let call: <T as Config>::RuntimeCall = frame_system::Call::<T>::remark { remark: vec![] }.into();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, alloc::boxed::Box::new(call));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Consortium, crate::mock::new_test_ext(), crate::mock::Test);
 }

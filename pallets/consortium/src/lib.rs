@@ -36,7 +36,8 @@
 //! [`set_admin`](Pallet::set_admin), [`add_validator`](Pallet::add_validator),
 //! [`remove_validator`](Pallet::remove_validator),
 //! [`add_council_member`](Pallet::add_council_member),
-//! [`remove_council_member`](Pallet::remove_council_member).
+//! [`remove_council_member`](Pallet::remove_council_member),
+//! [`govern`](Pallet::govern) (dispatch a call as root, e.g. a runtime upgrade).
 //!
 //! For an agency's admin (or governance): [`add_operator`](Pallet::add_operator),
 //! [`remove_operator`](Pallet::remove_operator).
@@ -77,10 +78,11 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
+	use alloc::{boxed::Box, vec::Vec};
 	use frame_support::{
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::{ChangeMembers, InitializeMembers},
+		traits::{ChangeMembers, InitializeMembers, UnfilteredDispatchable},
 	};
 	use frame_system::pallet_prelude::*;
 
@@ -96,6 +98,13 @@ pub mod pallet {
 		/// Who admits agencies, changes roles, suspends, and seats validators and
 		/// council members: a council motion on a real network.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Calls governance may dispatch as root through [`Pallet::govern`] (runtime
+		/// upgrades, parameter changes).
+		type RuntimeCall: Parameter
+			+ UnfilteredDispatchable<RuntimeOrigin = Self::RuntimeOrigin>
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>;
 
 		/// Receives the council seats whenever they change (the council collective).
 		type CouncilMembership: ChangeMembers<Self::AccountId> + InitializeMembers<Self::AccountId>;
@@ -246,6 +255,8 @@ pub mod pallet {
 		CouncilMemberAdded { agency: AgencyId, member: T::AccountId },
 		/// A council seat was vacated.
 		CouncilMemberRemoved { agency: AgencyId, member: T::AccountId },
+		/// Governance dispatched a call as root; `result` is the call's outcome.
+		Governed { result: DispatchResult },
 	}
 
 	#[pallet::error]
@@ -447,6 +458,28 @@ pub mod pallet {
 		pub fn remove_council_member(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_remove_council_member(member)
+		}
+
+		/// Dispatches `call` as root on governance's behalf — how a council motion
+		/// upgrades the runtime (`system.setCode`) on a chain without a sudo key. The
+		/// call's own result is reported in [`Event::Governed`].
+		#[pallet::call_index(13)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(T::WeightInfo::govern().saturating_add(info.call_weight), info.class)
+		})]
+		pub fn govern(
+			origin: OriginFor<T>,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let res = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());
+			let actual = res
+				.map(|post| post.actual_weight)
+				.unwrap_or_else(|e| e.post_info.actual_weight)
+				.map(|w| T::WeightInfo::govern().saturating_add(w));
+			Self::deposit_event(Event::Governed { result: res.map(|_| ()).map_err(|e| e.error) });
+			Ok(PostDispatchInfo { actual_weight: actual, pays_fee: Pays::Yes })
 		}
 	}
 }

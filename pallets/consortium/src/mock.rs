@@ -65,6 +65,7 @@ pub fn council_seen() -> Vec<u64> {
 }
 
 impl pallet_consortium::Config for Test {
+	type RuntimeCall = RuntimeCall;
 	type GovernanceOrigin = frame_system::EnsureRoot<u64>;
 	type CouncilMembership = TestCouncil;
 	type MaxNameLength = ConstU32<64>;

@@ -411,3 +411,19 @@ fn try_state_catches_broken_invariants() {
 		assert!(Consortium::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn governance_dispatches_calls_as_root() {
+	build_and_execute(|| {
+		let call = Box::new(RuntimeCall::System(frame_system::Call::set_heap_pages { pages: 7 }));
+		assert_noop!(Consortium::govern(signed(10), call.clone()), BadOrigin);
+		assert_ok!(Consortium::govern(root(), call));
+		System::assert_last_event(Event::Governed { result: Ok(()) }.into());
+		// A failing inner call is reported, not hidden.
+		let bad = Box::new(RuntimeCall::Consortium(crate::Call::suspend_agency { agency: 99 }));
+		assert_ok!(Consortium::govern(root(), bad));
+		System::assert_last_event(
+			Event::Governed { result: Err(Error::<Test>::UnknownAgency.into()) }.into(),
+		);
+	});
+}

@@ -15,6 +15,7 @@ pub trait WeightInfo {
 	fn remove_validator(v: u32) -> Weight;
 	fn add_council_member(c: u32) -> Weight;
 	fn remove_council_member(c: u32) -> Weight;
+	fn govern() -> Weight;
 }
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
@@ -31,6 +32,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_validator(_v: u32) -> Weight { Weight::zero() }
 	fn add_council_member(_c: u32) -> Weight { Weight::zero() }
 	fn remove_council_member(_c: u32) -> Weight { Weight::zero() }
+	fn govern() -> Weight { Weight::zero() }
 }
 impl WeightInfo for () {
 	fn register_agency() -> Weight { Weight::zero() }
@@ -46,4 +48,5 @@ impl WeightInfo for () {
 	fn remove_validator(_v: u32) -> Weight { Weight::zero() }
 	fn add_council_member(_c: u32) -> Weight { Weight::zero() }
 	fn remove_council_member(_c: u32) -> Weight { Weight::zero() }
+	fn govern() -> Weight { Weight::zero() }
 }

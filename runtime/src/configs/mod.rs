@@ -3,10 +3,12 @@
 //! - [`system`]: frame-system, block limits;
 //! - [`consensus`]: timestamp, Aura, GRANDPA;
 //! - [`payments`]: balances and transaction fees;
-//! - [`admin`]: utility (batches) and sudo (development preset only).
+//! - [`admin`]: utility (batches) and sudo (development preset only);
+//! - [`governance`]: the consortium, its council, and the session (validator set).
 
 pub mod admin;
 pub mod consensus;
+pub mod governance;
 pub mod payments;
 pub mod system;
 

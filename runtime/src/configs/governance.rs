@@ -1,0 +1,86 @@
+//! Governance: the consortium of agencies, its council, and the validator set.
+//!
+//! Admitting an agency, granting or removing roles, suspending an agency, seating a
+//! validator or a council member, and runtime upgrades (`consortium.govern`) all pass
+//! by council motion with at least two thirds of the seats in favour. Root (the
+//! sudo key, present only in the development preset) may do the same.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32, EitherOfDiverse},
+	weights::Weight,
+};
+use frame_system::{EnsureNever, EnsureRoot};
+use sp_runtime::{traits::ConvertInto, Perbill};
+
+use crate::{
+	configs::RuntimeBlockWeights, AccountId, Balances, BlockNumber, Consortium, Council, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, SessionKeys, DAYS, MINUTES,
+};
+
+/// The council of member agencies.
+pub type CouncilCollective = pallet_collective::Instance1;
+
+/// Two thirds of the council, or root.
+pub type GovernanceOrigin = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
+>;
+
+parameter_types! {
+	/// A motion stays open for votes this long.
+	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
+	/// A motion may use at most half a block.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	/// A session (the validator set can change at its end) lasts ten minutes.
+	pub const SessionPeriod: BlockNumber = 10 * MINUTES;
+	pub const SessionOffset: BlockNumber = 0;
+}
+
+/// Most council seats (one or two per member agency).
+pub type MaxCouncilMembers = ConstU32<64>;
+
+impl pallet_consortium::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type GovernanceOrigin = GovernanceOrigin;
+	type CouncilMembership = Council;
+	type MaxNameLength = ConstU32<128>;
+	type MaxOperatorsPerAgency = ConstU32<256>;
+	type MaxValidators = super::consensus::MaxAuthorities;
+	type MaxCouncilMembers = MaxCouncilMembers;
+	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_collective::Config<CouncilCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = ConstU32<100>;
+	type MaxMembers = MaxCouncilMembers;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Seats change only through the consortium (`consortium.addCouncilMember`).
+	type SetMembersOrigin = EnsureNever<()>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = GovernanceOrigin;
+	type KillOrigin = GovernanceOrigin;
+	type Consideration = ();
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	/// The consortium decides the validator set.
+	type SessionManager = Consortium;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	/// Validators are admitted by vote; no deposit is needed to register keys.
+	type KeyDeposit = ConstU128<0>;
+}
