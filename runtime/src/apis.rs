@@ -17,10 +17,15 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use govchain_primitives::{AgencyId, Role};
+
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
+
+/// Largest page a paged runtime-API query returns.
+const MAX_PAGE: u32 = 1_000;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -143,6 +148,24 @@ impl_runtime_apis! {
 			// Key ownership proofs need a session-historical pallet; equivocation is
 			// handled by governance (see `configs::consensus`).
 			None
+		}
+	}
+
+	impl pallet_consortium::runtime_api::ConsortiumApi<Block, AccountId, BlockNumber> for Runtime {
+		fn agency(agency: AgencyId) -> Option<pallet_consortium::runtime_api::AgencyView<AccountId, BlockNumber>> {
+			Consortium::agency_view(agency)
+		}
+		fn agency_of(account: AccountId) -> Option<AgencyId> {
+			pallet_consortium::Operators::<Runtime>::get(account)
+		}
+		fn acting_agency(account: AccountId, role: Option<Role>) -> Result<AgencyId, sp_runtime::DispatchError> {
+			Consortium::acting_agency(&account, role)
+		}
+		fn role_history(agency: AgencyId, from: u32, limit: u32) -> Vec<(u32, pallet_consortium::RoleChange<BlockNumber>)> {
+			Consortium::role_history(agency, from, limit.min(MAX_PAGE))
+		}
+		fn operators(agency: AgencyId, limit: u32) -> Vec<AccountId> {
+			Consortium::operators_of(agency, limit.min(MAX_PAGE))
 		}
 	}
 

@@ -65,6 +65,7 @@ mod features;
 #[cfg(test)]
 mod mock;
 mod origins;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;

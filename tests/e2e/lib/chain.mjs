@@ -26,7 +26,8 @@ export function describeDispatchError(api, err) {
     const meta = api.registry.findMetaError(err.asModule);
     return `${meta.section}.${meta.name}`;
   }
-  return err.toString();
+  // Other variants: BadOrigin, CannotLookup, Token(...), Arithmetic(...), ...
+  return err.type ?? err.toString();
 }
 
 /**
@@ -62,4 +63,38 @@ export function eventsOf(events, section, method) {
   return events
     .filter(({ event }) => event.section === section && event.method === method)
     .map(({ event }) => event.data);
+}
+
+/**
+ * Passes a council motion: `proposer` proposes `call` with `threshold` ayes needed
+ * (the proposer's aye counts), each of `voters` votes aye, then the motion is
+ * closed. Resolves with the events of the closing block; rejects if the motion was
+ * not executed successfully.
+ */
+export async function passMotion(api, call, { proposer, voters, threshold }) {
+  const lengthBound = call.method.encodedLength;
+  const { events: proposed } = await sendAndFinalize(
+    api, api.tx.council.propose(threshold, call, lengthBound), proposer);
+  const [p] = eventsOf(proposed, 'council', 'Proposed');
+  if (!p) throw new Error('council.Proposed not emitted');
+  const hash = p.proposalHash;
+  const index = p.proposalIndex;
+  for (const v of voters) {
+    await sendAndFinalize(api, api.tx.council.vote(hash, index, true), v);
+  }
+  const info = await api.call.transactionPaymentCallApi.queryCallInfo(call, lengthBound);
+  const { events } = await sendAndFinalize(
+    api, api.tx.council.close(hash, index, info.weight, lengthBound), proposer);
+  const [executed] = eventsOf(events, 'council', 'Executed');
+  if (!executed) throw new Error('motion closed without execution');
+  if (executed.result.isErr) {
+    throw new Error(`motion executed with error ${describeDispatchError(api, executed.result.asErr)}`);
+  }
+  return events;
+}
+
+/** Unwraps a runtime-API `Result<T, DispatchError>`: the value, or the error's name. */
+export function apiResult(api, result) {
+  if (result.isOk) return { ok: result.asOk };
+  return { err: describeDispatchError(api, result.asErr) };
 }

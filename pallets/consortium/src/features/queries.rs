@@ -60,3 +60,22 @@ impl<T: Config> AgencyRegistry<T::AccountId> for Pallet<T> {
 		Pallet::<T>::acting_agency(who, role)
 	}
 }
+
+impl<T: Config> Pallet<T> {
+	/// An agency in the runtime API's shape.
+	pub fn agency_view(
+		agency: AgencyId,
+	) -> Option<crate::runtime_api::AgencyView<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>> {
+		Agencies::<T>::get(agency).map(|a| Agency {
+			name: a.name.into_inner(),
+			region: a.region,
+			kind: a.kind,
+			roles: a.roles,
+			status: a.status,
+			admin: a.admin,
+			operators: a.operators,
+			role_changes: a.role_changes,
+			admitted_at: a.admitted_at,
+		})
+	}
+}

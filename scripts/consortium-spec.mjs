@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Writes the chain spec of a real GovChain network from a plain config file that
+// lists its agencies, roles, accounts, validators (with session keys), council
+// seats, funded accounts and boot nodes. No sudo key is set.
+//
+//   node scripts/consortium-spec.mjs docs/consortium.example.json > govchain.json
+//   govchain-node export-chain-spec --chain govchain.json --raw > govchain-raw.json
+//
+// The second command builds the genesis state, so it also proves the config valid
+// (an unknown account format, a council seat that is no agency admin, a malformed
+// region code… each stops it with the reason). Hand the raw spec to every agency.
+//
+// Config fields (see docs/consortium.example.json):
+//   name, id               the network's display name and id
+//   bootNodes              multiaddrs of member nodes (optional)
+//   agencies[]             { name, region, kind, roles[], admin, operators[]? }; ids 0, 1, … in order
+//   validators[]           { account, agency, aura, grandpa }: SS58 account and public session keys
+//   council[]              SS58 accounts; each an admin or operator of an agency above
+//   endowed[]              [account, amount in the smallest unit (string)]
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+const [configPath] = process.argv.slice(2);
+if (!configPath) {
+  console.error('usage: node scripts/consortium-spec.mjs <config.json> > spec.json');
+  process.exit(2);
+}
+const fail = (msg) => { console.error(`consortium-spec: ${msg}`); process.exit(1); };
+
+let config;
+try {
+  config = JSON.parse(readFileSync(configPath, 'utf8'));
+} catch (e) {
+  fail(`cannot read ${configPath}: ${e.message}`);
+}
+for (const field of ['name', 'id', 'agencies', 'validators', 'council', 'endowed']) {
+  if (config[field] === undefined) fail(`config lacks "${field}"`);
+}
+if (config.validators.length === 0) fail('at least one validator is needed');
+if (config.council.length === 0) fail('at least one council seat is needed');
+// The runtime checks all of this again when it builds genesis; checking here gives
+// the reason instead of a failed genesis build.
+const members = new Set();
+config.agencies.forEach((a, i) => {
+  const province = Math.floor(a.region / 10000);
+  if (!Number.isInteger(a.region) || a.region < 110000 || a.region > 829999 || province < 11)
+    fail(`agency ${i} (${a.name}): region ${a.region} is not a 6-digit GB/T 2260 code`);
+  if (!a.name) fail(`agency ${i}: empty name`);
+  for (const who of [a.admin, ...(a.operators ?? [])]) {
+    if (members.has(who)) fail(`agency ${i}: account ${who} already acts for another agency`);
+    members.add(who);
+  }
+});
+config.validators.forEach((v, i) => {
+  if (!(v.agency >= 0 && v.agency < config.agencies.length)) fail(`validator ${i}: unknown agency ${v.agency}`);
+  for (const k of ['account', 'aura', 'grandpa']) if (!v[k]) fail(`validator ${i}: missing "${k}"`);
+});
+for (const m of config.council) {
+  if (!members.has(m)) fail(`council seat ${m} is not an admin or operator of a listed agency`);
+}
+
+const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/govchain/target');
+const node = process.env.GOVCHAIN_NODE || join(targetDir, 'release/govchain-node');
+
+// Start from the runtime the node carries (the `local` spec's code), replace its genesis.
+const spec = JSON.parse(execFileSync(node, ['export-chain-spec', '--chain', 'local'], { encoding: 'utf8' }));
+spec.name = config.name;
+spec.id = config.id;
+spec.chainType = 'Live';
+spec.bootNodes = config.bootNodes ?? [];
+spec.protocolId = config.id;
+spec.genesis.runtimeGenesis.patch = {
+  balances: { balances: config.endowed.map(([who, amount]) => [who, BigInt(amount)]) },
+  consortium: {
+    agencies: config.agencies.map((a) => ({
+      name: a.name, region: a.region, kind: a.kind, roles: a.roles, admin: a.admin, operators: a.operators ?? [],
+    })),
+    validators: config.validators.map((v) => [v.account, v.agency]),
+    council: config.council,
+  },
+  session: {
+    keys: config.validators.map((v) => [v.account, v.account, { aura: v.aura, grandpa: v.grandpa }]),
+    nonAuthorityKeys: [],
+  },
+  sudo: { key: null },
+};
+// Balances are u128: write them as exact JSON integers (JS numbers would round).
+const json = JSON.stringify(spec, (_, v) => (typeof v === 'bigint' ? `__u128__${v}` : v), 2);
+process.stdout.write(json.replace(/"__u128__(\d+)"/g, '$1') + '\n');

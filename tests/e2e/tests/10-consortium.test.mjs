@@ -1,0 +1,91 @@
+// Consortium governance: a council motion admits a new agency and grants it a
+// role; only then can its operators act. Suspension by motion stops them again.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { connect, devAccounts, sendAndFinalize, eventsOf, passMotion, apiResult } from '../lib/chain.mjs';
+
+let api;
+let acc;
+let admin;
+let operator;
+let agencyId;
+
+before(async () => {
+  api = await connect();
+  acc = devAccounts();
+  const keyring = new Keyring({ type: 'sr25519' });
+  // Fresh accounts so the test does not depend on the preset's agencies.
+  admin = keyring.addFromUri(`//e2e/justice-admin/${Date.now()}`);
+  operator = keyring.addFromUri(`//e2e/justice-officer/${Date.now()}`);
+  // The agency's account is funded by an existing member (fees are anti-spam).
+  await sendAndFinalize(api, api.tx.utility.batchAll([
+    api.tx.balances.transferKeepAlive(admin.address, 10n ** 15n),
+    api.tx.balances.transferKeepAlive(operator.address, 10n ** 15n),
+  ]), acc.alice);
+  agencyId = (await api.query.consortium.nextAgencyId()).toNumber();
+});
+
+after(async () => {
+  await api?.disconnect();
+});
+
+const canIssueLicences = async (who) =>
+  apiResult(api, await api.call.consortiumApi.actingAgency(who.address, 'LicenseIssuer'));
+
+test('before the vote, the future agency cannot act and a single member cannot admit it', async () => {
+  assert.deepEqual(await canIssueLicences(admin), { err: 'consortium.NotOperator' });
+  await assert.rejects(
+    sendAndFinalize(api, api.tx.consortium.addOperator(agencyId, operator.address), admin),
+    /consortium\.UnknownAgency/);
+  // A council member alone is not governance.
+  await assert.rejects(
+    sendAndFinalize(api, api.tx.consortium.registerAgency(
+      'Chongqing Bureau of Justice', 500000, 'Justice', [], admin.address), acc.bob),
+    /BadOrigin/);
+  assert.equal((await api.query.consortium.agencies(agencyId)).isNone, true);
+});
+
+test('a council motion admits the agency and grants it a role', async () => {
+  const call = api.tx.utility.batchAll([
+    api.tx.consortium.registerAgency('Chongqing Bureau of Justice', 500000, 'Justice', [], admin.address),
+    api.tx.consortium.grantRole(agencyId, 'LicenseIssuer'),
+  ]);
+  const events = await passMotion(api, call, { proposer: acc.alice, voters: [acc.bob], threshold: 2 });
+
+  const [registered] = eventsOf(events, 'consortium', 'AgencyRegistered');
+  assert.equal(registered.agency.toNumber(), agencyId);
+  assert.equal(registered.admin.toString(), admin.address);
+  assert.equal(registered.region.toNumber(), 500000);
+  const [granted] = eventsOf(events, 'consortium', 'RoleGranted');
+  assert.equal(granted.role.toString(), 'LicenseIssuer');
+
+  const agency = (await api.call.consortiumApi.agency(agencyId)).unwrap();
+  assert.equal(agency.status.toString(), 'Active');
+  assert.equal(agency.name.toUtf8(), 'Chongqing Bureau of Justice');
+  const history = await api.call.consortiumApi.roleHistory(agencyId, 0, 10);
+  assert.deepEqual(history.map(([seq, c]) => [seq.toNumber(), c.role.toString(), c.granted.isTrue]),
+    [[0, 'LicenseIssuer', true]]);
+});
+
+test('after the vote, the agency admin adds an operator who can act with the role', async () => {
+  assert.equal((await canIssueLicences(admin)).ok?.toNumber(), agencyId);
+  const { events } = await sendAndFinalize(api, api.tx.consortium.addOperator(agencyId, operator.address), admin);
+  const [added] = eventsOf(events, 'consortium', 'OperatorAdded');
+  assert.equal(added.account.toString(), operator.address);
+  const acting = await canIssueLicences(operator);
+  assert.equal(acting.ok?.toNumber(), agencyId);
+  // A role the agency does not hold is refused with its own reason.
+  const court = apiResult(api, await api.call.consortiumApi.actingAgency(operator.address, 'Court'));
+  assert.deepEqual(court, { err: 'consortium.RoleNotHeld' });
+});
+
+test('suspension by motion stops the agency\'s operators at once', async () => {
+  await passMotion(api, api.tx.consortium.suspendAgency(agencyId),
+    { proposer: acc.bob, voters: [acc.charlie], threshold: 2 });
+  assert.deepEqual(await canIssueLicences(operator), { err: 'consortium.AgencySuspended' });
+  await assert.rejects(
+    sendAndFinalize(api, api.tx.consortium.addOperator(agencyId, acc.ferdie.address), admin),
+    /consortium\.AgencySuspended/);
+});
