@@ -5,9 +5,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # One shared target directory, so every script (and CI) reuses the same build.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/govchain/target}"
-# The WASM runtime is built in the target directory; point it back at our Cargo.lock
-# so it uses exactly the locked versions.
-export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$ROOT}"
 NODE_BIN="$CARGO_TARGET_DIR/release/govchain-node"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -36,17 +36,21 @@ fn agency<T: Config>() -> Result<AgencyId, DispatchError> {
 	Operators::<T>::get(&admin).ok_or(Error::<T>::UnknownAgency.into())
 }
 
-/// Fills the validator set with `n` validators run by `owner`.
+/// Fills the validator set up to `n` validators (genesis ones count), new ones run
+/// by `owner`.
 fn validators<T: Config>(owner: AgencyId, n: u32) -> Result<(), DispatchError> {
-	for i in 0..n {
+	let mut i = 0;
+	while (Validators::<T>::get().len() as u32) < n {
 		Consortium::<T>::do_add_validator(owner, account("validator", i, SEED))?;
+		i += 1;
 	}
 	Ok(())
 }
 
-/// Fills the council with `n` seats, each an admin of its own new agency.
+/// Fills the council up to `n` seats (genesis ones count), each new seat the admin of
+/// its own new agency.
 fn council<T: Config>(n: u32) -> Result<(), DispatchError> {
-	for _ in 0..n {
+	while (Council::<T>::get().len() as u32) < n {
 		let admin = agency_operator::<T>(&[Role::Auditor])?;
 		let id = Operators::<T>::get(&admin).ok_or(Error::<T>::UnknownAgency)?;
 		Consortium::<T>::do_add_council_member(id, admin)?;
@@ -183,7 +187,7 @@ mod benchmarks {
 		let origin = governance::<T>()?;
 		let id = agency::<T>()?;
 		validators::<T>(id, v)?;
-		let validator: T::AccountId = account("validator", 0, SEED);
+		let validator = Validators::<T>::get().first().cloned().ok_or(BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, validator.clone());
 		assert!(!ValidatorOwner::<T>::contains_key(&validator));

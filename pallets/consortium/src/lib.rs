@@ -193,16 +193,14 @@ pub mod pallet {
 			// Genesis is checked once by whoever writes the chain spec; a bad spec must
 			// not produce a chain, so failing loudly here is intended.
 			for a in &self.agencies {
-				let roles = RoleSet::from_roles(&a.roles);
-				Pallet::<T>::do_register_agency(
+				let id = Pallet::<T>::do_register_agency(
 					a.name.as_bytes().to_vec().try_into().expect("genesis agency name too long"),
 					a.region,
 					a.kind,
-					roles,
+					RoleSet::from_roles(&a.roles),
 					a.admin.clone(),
 				)
 				.expect("invalid genesis agency");
-				let id = NextAgencyId::<T>::get().saturating_sub(1);
 				for op in &a.operators {
 					Pallet::<T>::do_add_operator(id, op.clone()).expect("invalid genesis operator");
 				}

@@ -66,9 +66,9 @@ export function eventsOf(events, section, method) {
 }
 
 /**
- * Passes a council motion: `proposer` proposes `call` with `threshold` ayes needed
- * (the proposer's aye counts), each of `voters` votes aye, then the motion is
- * closed. Resolves with the events of the closing block; rejects if the motion was
+ * Passes a council motion: `proposer` proposes `call` with `threshold` ayes needed,
+ * the proposer and each of `voters` vote aye (proposing is not voting), then the
+ * motion is closed. Resolves with the events of the closing block; rejects if the motion was
  * not executed successfully.
  */
 export async function passMotion(api, call, { proposer, voters, threshold }) {
@@ -79,7 +79,7 @@ export async function passMotion(api, call, { proposer, voters, threshold }) {
   if (!p) throw new Error('council.Proposed not emitted');
   const hash = p.proposalHash;
   const index = p.proposalIndex;
-  for (const v of voters) {
+  for (const v of [proposer, ...voters]) {
     await sendAndFinalize(api, api.tx.council.vote(hash, index, true), v);
   }
   const info = await api.call.transactionPaymentCallApi.queryCallInfo(call, lengthBound);

@@ -76,6 +76,8 @@ impl<T: Config> Pallet<T> {
 	/// - [`Error::NotCouncilMember`];
 	/// - [`Error::LastCouncilMember`] for the only seat left.
 	pub(crate) fn do_remove_council_member(member: T::AccountId) -> DispatchResult {
+		// Seat holders are always operators: `remove_operator` refuses them.
+		let agency = Operators::<T>::get(&member).ok_or(Error::<T>::NotCouncilMember)?;
 		Council::<T>::try_mutate(|seats| -> DispatchResult {
 			let pos = seats.binary_search(&member).map_err(|_| Error::<T>::NotCouncilMember)?;
 			ensure!(seats.len() > 1, Error::<T>::LastCouncilMember);
@@ -84,9 +86,6 @@ impl<T: Config> Pallet<T> {
 		})?;
 		let new = Council::<T>::get();
 		T::CouncilMembership::change_members_sorted(&[], &[member.clone()], &new);
-		// A seat holder is always an operator (try_state checks it); if the pairing were
-		// ever broken, the event still names the seat, with the agency it had.
-		let agency = Operators::<T>::get(&member).unwrap_or_default();
 		Self::deposit_event(Event::CouncilMemberRemoved { agency, member });
 		Ok(())
 	}
