@@ -8,23 +8,21 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/build.sh"
 
 BASE="${BASE:-$(mktemp -d -t govchain-local-XXXX)}"
+mkdir -p "$BASE"
 names=(alice bob charlie dave)
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-# A fixed node key for the first node makes its peer id known to the others.
-boot_key=0000000000000000000000000000000000000000000000000000000000000001
+# Node keys 0x…01 … 0x…04: the `local_testnet` preset admits exactly these four peer
+# ids (pallet-node-authorization), so the nodes accept each other and nobody else.
 boot_id=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
 for i in "${!names[@]}"; do
 	n=${names[$i]}
 	args=(--chain local "--$n" --base-path "$BASE/$n" --port $((30333 + i)) --rpc-port $((9944 + i))
-		--no-telemetry --no-mdns --rpc-cors all --validator --unsafe-force-node-key-generation)
-	if [ "$i" -eq 0 ]; then
-		args+=(--node-key "$boot_key")
-	else
-		args+=(--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$boot_id")
-	fi
+		--prometheus-port $((9615 + i)) --no-telemetry --no-mdns --rpc-cors all --validator --offchain-worker always
+		--node-key "$(printf '%064x' $((i + 1)))")
+	[ "$i" -gt 0 ] && args+=(--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$boot_id")
 	"$NODE_BIN" "${args[@]}" >"$BASE/$n.log" 2>&1 &
 	pids+=($!)
 	log "$n: ws://127.0.0.1:$((9944 + i)), log $BASE/$n.log"

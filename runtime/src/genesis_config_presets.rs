@@ -21,9 +21,28 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, Balance, BalancesConfig, ConsortiumConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, UNIT,
+	AccountId, Balance, BalancesConfig, ConsortiumConfig, NodeAuthorizationConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
 };
+use sp_core::OpaquePeerId;
+
+/// Ed25519 public keys of the node keys `0x…01` … `0x…04` that `scripts/network.sh` and
+/// the compose file give the four `local_testnet` nodes.
+const LOCAL_NODE_KEYS: [[u8; 32]; 4] = [
+	[76, 181, 171, 246, 173, 121, 251, 245, 171, 188, 202, 252, 194, 105, 216, 92, 210, 101, 30, 212, 184, 133, 181, 134, 159, 36, 26, 237, 240, 165, 186, 41],
+	[116, 34, 185, 136, 117, 152, 6, 142, 50, 196, 68, 138, 148, 154, 219, 41, 13, 15, 78, 53, 185, 224, 27, 14, 229, 241, 161, 230, 0, 254, 38, 116],
+	[243, 129, 98, 110, 65, 231, 2, 126, 164, 49, 191, 227, 0, 158, 148, 189, 210, 90, 116, 107, 238, 196, 104, 148, 141, 108, 60, 124, 93, 201, 165, 75],
+	[253, 80, 184, 227, 177, 68, 234, 36, 79, 191, 119, 55, 245, 80, 188, 141, 208, 194, 101, 11, 188, 26, 173, 168, 51, 202, 23, 255, 141, 191, 50, 155],
+];
+
+/// The libp2p peer id (bytes) of a node whose network key is the Ed25519 key `public`:
+/// an identity multihash (`0x00`, length `0x24`) of the protobuf-encoded public key
+/// (`0x08 0x01` = Ed25519, `0x12 0x20` = 32 bytes follow).
+fn peer_id(public: &[u8; 32]) -> OpaquePeerId {
+	let mut bytes = vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	bytes.extend_from_slice(public);
+	OpaquePeerId(bytes)
+}
 
 /// Balance given to each endowed account: enough fees for years of agency work.
 const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -52,6 +71,7 @@ fn genesis(
 	agencies: Vec<GenesisAgency<AccountId>>,
 	validators: Vec<(Sr25519Keyring, Ed25519Keyring, u32)>,
 	council: Vec<Sr25519Keyring>,
+	nodes: Vec<(OpaquePeerId, AccountId)>,
 	sudo: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -73,6 +93,7 @@ fn genesis(
 				.collect::<Vec<_>>(),
 			non_authority_keys: vec![],
 		},
+		node_authorization: NodeAuthorizationConfig { nodes },
 		sudo: SudoConfig { key: sudo },
 	})
 }
@@ -100,6 +121,8 @@ pub fn development() -> Value {
 		],
 		vec![(Alice, Ed25519Keyring::Alice, 0)],
 		vec![Alice, Bob, Charlie],
+		// A single development node talks to nobody; admit nodes by motion to grow.
+		vec![],
 		Some(Alice.to_account_id()),
 	)
 }
@@ -124,6 +147,11 @@ pub fn local_testnet() -> Value {
 			(Dave, Ed25519Keyring::Dave, 3),
 		],
 		vec![Alice, Bob, Charlie, Dave],
+		[Alice, Bob, Charlie, Dave]
+			.iter()
+			.zip(LOCAL_NODE_KEYS.iter())
+			.map(|(owner, key)| (peer_id(key), owner.to_account_id()))
+			.collect(),
 		None,
 	)
 }
@@ -185,6 +213,12 @@ mod tests {
 			assert_eq!(pallet_consortium::Validators::<Runtime>::get().len(), 4);
 			assert_eq!(pallet_consortium::NextAgencyId::<Runtime>::get(), 6);
 			assert_eq!(pallet_collective::Members::<Runtime, crate::configs::governance::CouncilCollective>::get().len(), 4);
+			let nodes = pallet_node_authorization::WellKnownNodes::<Runtime>::get();
+			assert_eq!(nodes.len(), 4);
+			// `govchain-node key inspect-node-key` prints 12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
+			// for node key 0x…01; these are its base58-decoded bytes.
+			let alice_node: &[u8] = b"\x00\x24\x08\x01\x12\x20\x4c\xb5\xab\xf6\xad\x79\xfb\xf5\xab\xbc\xca\xfc\xc2\x69\xd8\x5c\xd2\x65\x1e\xd4\xb8\x85\xb5\x86\x9f\x24\x1a\xed\xf0\xa5\xba\x29";
+			assert!(nodes.iter().any(|p| p.0 == alice_node));
 		});
 	}
 

@@ -204,4 +204,8 @@ mod runtime {
 	/// `local_testnet` and real deployments nobody holds it.
 	#[runtime::pallet_index(10)]
 	pub type Sudo = pallet_sudo;
+
+	/// The peer ids of government nodes admitted to the network, by vote.
+	#[runtime::pallet_index(11)]
+	pub type NodeAuthorization = pallet_node_authorization;
 }

@@ -1,8 +1,9 @@
 //! Governance: the consortium of agencies, its council, and the validator set.
 //!
 //! Admitting an agency, granting or removing roles, suspending an agency, seating a
-//! validator or a council member, and runtime upgrades (`consortium.govern`) all pass
-//! by council motion with at least two thirds of the seats in favour. Root (the
+//! validator or a council member, admitting a node to the network
+//! (`nodeAuthorization.addWellKnownNode`), and runtime upgrades (`consortium.govern`)
+//! all pass by council motion with at least two thirds of the seats in favour. Root (the
 //! sudo key, present only in the development preset) may do the same.
 
 use frame_support::{
@@ -83,4 +84,19 @@ impl pallet_session::Config for Runtime {
 	type Currency = Balances;
 	/// Validators are admitted by vote; no deposit is needed to register keys.
 	type KeyDeposit = ConstU128<0>;
+}
+
+/// Government nodes: only peers whose id governance admitted may connect to a node
+/// (each node's offchain worker applies the list). A node's owner (its agency's
+/// account) may additionally allow connections to its own node.
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type MaxWellKnownNodes = ConstU32<256>;
+	/// A libp2p peer id of an Ed25519 key is 38 bytes; leave room for other key types.
+	type MaxPeerIdLength = ConstU32<128>;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type WeightInfo = ();
 }

@@ -89,3 +89,23 @@ test('suspension by motion stops the agency\'s operators at once', async () => {
     sendAndFinalize(api, api.tx.consortium.addOperator(agencyId, acc.ferdie.address), admin),
     /consortium\.AgencySuspended/);
 });
+
+test('a council motion admits a government node\'s peer id to the network', async () => {
+  // The peer id of an Ed25519 node key: identity multihash of the protobuf public key.
+  const publicKey = Buffer.alloc(32, agencyId + 7);
+  const peerId = `0x002408011220${publicKey.toString('hex')}`;
+  const known = async () => Array.from(await api.query.nodeAuthorization.wellKnownNodes(), (p) => p.toHex());
+  assert.equal((await known()).includes(peerId), false);
+  // One agency cannot admit a node on its own.
+  await assert.rejects(
+    sendAndFinalize(api, api.tx.nodeAuthorization.addWellKnownNode(peerId, admin.address), acc.alice),
+    /BadOrigin/);
+
+  const events = await passMotion(api, api.tx.nodeAuthorization.addWellKnownNode(peerId, admin.address),
+    { proposer: acc.alice, voters: [acc.charlie], threshold: 2 });
+  const [added] = eventsOf(events, 'nodeAuthorization', 'NodeAdded');
+  assert.equal(added.peerId.toHex(), peerId);
+  assert.equal(added.who.toString(), admin.address);
+  assert.equal((await known()).includes(peerId), true);
+  assert.equal((await api.query.nodeAuthorization.owners(peerId)).unwrap().toString(), admin.address);
+});
