@@ -19,7 +19,7 @@ log "benchmarks as tests (cargo test --release ${pallets[*]} --features runtime-
 cargo test --locked --release "${pallets[@]}" --features runtime-benchmarks 2>&1 | tee -a "$rust_log"
 
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$rust_log" | awk '{s+=$4} END {print s+0}')
-log "Rust tests: $passed passed"
+log "Rust tests: $passed passed (the second run repeats the pallets' unit tests with their benchmarks)"
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
 node "$ROOT/tests/e2e/harness.mjs"

@@ -10,9 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consortium, Consortium]
 );
 
-pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
 pub use crate::{Balances, Consortium, Council, Runtime, Sudo, Timestamp, Utility};
 
 impl frame_system_benchmarking::Config for Runtime {}
-impl frame_benchmarking::baseline::Config for Runtime {}

@@ -15,10 +15,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_add_validator(agency: AgencyId, validator: T::AccountId) -> DispatchResult {
 		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
 		Self::ensure_status_active(a.status)?;
-		Validators::<T>::try_mutate(|set| -> DispatchResult {
-			let pos = set.binary_search(&validator).err().ok_or(Error::<T>::AlreadyValidator)?;
-			set.try_insert(pos, validator.clone()).map_err(|_| Error::<T>::TooManyValidators)?;
-			Ok(())
+		Validators::<T>::try_mutate(|set| {
+			insert_sorted(set, validator.clone(), Error::<T>::AlreadyValidator, Error::<T>::TooManyValidators)
 		})?;
 		ValidatorOwner::<T>::insert(&validator, agency);
 		ValidatorsChanged::<T>::put(true);
@@ -32,11 +30,8 @@ impl<T: Config> Pallet<T> {
 	/// - [`Error::NotValidator`];
 	/// - [`Error::LastValidator`] for the only validator left.
 	pub(crate) fn do_remove_validator(validator: T::AccountId) -> DispatchResult {
-		Validators::<T>::try_mutate(|set| -> DispatchResult {
-			let pos = set.binary_search(&validator).map_err(|_| Error::<T>::NotValidator)?;
-			ensure!(set.len() > 1, Error::<T>::LastValidator);
-			set.remove(pos);
-			Ok(())
+		Validators::<T>::try_mutate(|set| {
+			remove_sorted(set, &validator, Error::<T>::NotValidator, Error::<T>::LastValidator)
 		})?;
 		let agency = ValidatorOwner::<T>::take(&validator).ok_or(Error::<T>::NotValidator)?;
 		ValidatorsChanged::<T>::put(true);
@@ -63,10 +58,8 @@ impl<T: Config> Pallet<T> {
 		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
 		Self::ensure_status_active(a.status)?;
 		ensure!(Operators::<T>::get(&member) == Some(agency), Error::<T>::NotOperator);
-		Council::<T>::try_mutate(|seats| -> DispatchResult {
-			let pos = seats.binary_search(&member).err().ok_or(Error::<T>::AlreadyCouncilMember)?;
-			seats.try_insert(pos, member).map_err(|_| Error::<T>::TooManyCouncilMembers)?;
-			Ok(())
+		Council::<T>::try_mutate(|seats| {
+			insert_sorted(seats, member, Error::<T>::AlreadyCouncilMember, Error::<T>::TooManyCouncilMembers)
 		})
 	}
 
@@ -78,17 +71,40 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_council_member(member: T::AccountId) -> DispatchResult {
 		// Seat holders are always operators: `remove_operator` refuses them.
 		let agency = Operators::<T>::get(&member).ok_or(Error::<T>::NotCouncilMember)?;
-		Council::<T>::try_mutate(|seats| -> DispatchResult {
-			let pos = seats.binary_search(&member).map_err(|_| Error::<T>::NotCouncilMember)?;
-			ensure!(seats.len() > 1, Error::<T>::LastCouncilMember);
-			seats.remove(pos);
-			Ok(())
+		Council::<T>::try_mutate(|seats| {
+			remove_sorted(seats, &member, Error::<T>::NotCouncilMember, Error::<T>::LastCouncilMember)
 		})?;
 		let new = Council::<T>::get();
 		T::CouncilMembership::change_members_sorted(&[], &[member.clone()], &new);
 		Self::deposit_event(Event::CouncilMemberRemoved { agency, member });
 		Ok(())
 	}
+}
+
+/// Inserts `item` into the sorted `set`; `duplicate` if present, `full` at the bound.
+fn insert_sorted<A: Ord, S: Get<u32>, T: Config>(
+	set: &mut BoundedVec<A, S>,
+	item: A,
+	duplicate: Error<T>,
+	full: Error<T>,
+) -> DispatchResult {
+	let pos = set.binary_search(&item).err().ok_or(duplicate)?;
+	set.try_insert(pos, item).map_err(|_| full)?;
+	Ok(())
+}
+
+/// Removes `item` from the sorted `set`; `missing` if absent, `last` if it is the only
+/// one left (a set that must never become empty).
+fn remove_sorted<A: Ord, S: Get<u32>, T: Config>(
+	set: &mut BoundedVec<A, S>,
+	item: &A,
+	missing: Error<T>,
+	last: Error<T>,
+) -> DispatchResult {
+	let pos = set.binary_search(item).map_err(|_| missing)?;
+	ensure!(set.len() > 1, last);
+	set.remove(pos);
+	Ok(())
 }
 
 /// Feeds the validator set to `pallet-session`: a changed set is handed over at the
