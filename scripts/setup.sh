@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs whatever GovChain needs that is missing. Idempotent and quick when
 # everything is already there.
-#   - Debian packages: protobuf-compiler (networking), nodejs + npm (e2e suite)
+#   - Debian packages: build-essential (C/C++ compiler and linker for Rust and the
+#     WASM optimiser), protobuf-compiler (networking), nodejs + npm (e2e suite)
 #   - Rust: the wasm32v1-none target and rust-src (WASM runtime build)
 #   - npm packages of the e2e suite, from the committed lockfile
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 missing=()
+{ command -v cc >/dev/null && command -v c++ >/dev/null; } || missing+=(build-essential)
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
