@@ -12,23 +12,24 @@ pub struct EnsureAgencyRole<T, R>(PhantomData<(T, R)>);
 /// Passes for a signed operator of any active agency.
 pub struct EnsureAgencyOperator<T>(PhantomData<T>);
 
-/// The signer of `o`, if it is a plain signed origin.
-fn signer<T: Config>(o: &T::RuntimeOrigin) -> Option<T::AccountId> {
-	match o.clone().into() {
-		Ok(RawOrigin::Signed(who)) => Some(who),
-		_ => None,
-	}
+/// `(agency, signer)` if `o` is signed by an operator who may act now with `role`
+/// (any role with `None`); otherwise `o` back, as `EnsureOrigin` wants.
+fn try_acting<T: Config>(
+	o: T::RuntimeOrigin,
+	role: Option<Role>,
+) -> Result<(AgencyId, T::AccountId), T::RuntimeOrigin> {
+	let who = match o.clone().into() {
+		Ok(RawOrigin::Signed(who)) => who,
+		_ => return Err(o),
+	};
+	Pallet::<T>::acting_agency(&who, role).map(|agency| (agency, who)).map_err(|_| o)
 }
 
 impl<T: Config, R: Get<Role>> EnsureOrigin<T::RuntimeOrigin> for EnsureAgencyRole<T, R> {
 	type Success = (AgencyId, T::AccountId);
 
 	fn try_origin(o: T::RuntimeOrigin) -> Result<Self::Success, T::RuntimeOrigin> {
-		let Some(who) = signer::<T>(&o) else { return Err(o) };
-		match Pallet::<T>::acting_agency(&who, Some(R::get())) {
-			Ok(agency) => Ok((agency, who)),
-			Err(_) => Err(o),
-		}
+		try_acting::<T>(o, Some(R::get()))
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -42,11 +43,7 @@ impl<T: Config> EnsureOrigin<T::RuntimeOrigin> for EnsureAgencyOperator<T> {
 	type Success = (AgencyId, T::AccountId);
 
 	fn try_origin(o: T::RuntimeOrigin) -> Result<Self::Success, T::RuntimeOrigin> {
-		let Some(who) = signer::<T>(&o) else { return Err(o) };
-		match Pallet::<T>::acting_agency(&who, None) {
-			Ok(agency) => Ok((agency, who)),
-			Err(_) => Err(o),
-		}
+		try_acting::<T>(o, None)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

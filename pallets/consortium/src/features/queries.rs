@@ -16,11 +16,7 @@ impl<T: Config> Pallet<T> {
 	pub fn acting_agency(who: &T::AccountId, role: Option<Role>) -> Result<AgencyId, DispatchError> {
 		let agency = Operators::<T>::get(who).ok_or(Error::<T>::NotOperator)?;
 		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
-		match a.status {
-			AgencyStatus::Active => {},
-			AgencyStatus::Suspended => return Err(Error::<T>::AgencySuspended.into()),
-			AgencyStatus::Retired => return Err(Error::<T>::AgencyRetired.into()),
-		}
+		Self::ensure_status_active(a.status)?;
 		if let Some(role) = role {
 			ensure!(a.roles.contains(role), Error::<T>::RoleNotHeld);
 		}
