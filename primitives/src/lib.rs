@@ -24,6 +24,20 @@ pub type DocumentHash = [u8; 32];
 /// Keyed hash standing for a natural person; computed off chain, never reversible on chain.
 pub type Pseudonym = [u8; 32];
 
+/// Identifier of a licence type in the licence catalogue (sequential).
+pub type LicenseTypeId = u32;
+
+/// Identifier of an electronic licence (sequential, never reused).
+pub type LicenseId = u64;
+
+/// A reason code from the agencies' shared code list (why a licence was suspended,
+/// why an application was rejected, …). The list lives off chain; the chain keeps the code.
+pub type ReasonCode = u16;
+
+/// A point in time as Unix seconds (UTC). Licence validity, consent deadlines and
+/// certificate expiries are compared against the block's timestamp in these units.
+pub type Seconds = u64;
+
 /// A 6-digit administrative division code (GB/T 2260), e.g. `500000` for Chongqing.
 ///
 /// Validity: exactly six digits, a province part (first two digits) between 11 and 82,
@@ -79,6 +93,22 @@ impl RegionCode {
 	/// The province-level code this region belongs to (`500100` → `500000`).
 	pub fn province(&self) -> Self {
 		Self(self.0 / 10_000 * 10_000)
+	}
+
+	/// Whether this region, taken as a scope, contains `other`.
+	///
+	/// A province-level code (`500000`) covers every code of that province, a
+	/// prefecture-level code (`500100`) covers its counties (`5001xx`), and a county
+	/// code covers only itself.
+	pub fn covers(&self, other: &RegionCode) -> bool {
+		let unit = if self.0 % 10_000 == 0 {
+			10_000
+		} else if self.0 % 100 == 0 {
+			100
+		} else {
+			1
+		};
+		self.0 / unit == other.0 / unit
 	}
 }
 
@@ -336,9 +366,58 @@ pub trait AgencyRegistry<AccountId> {
 	) -> Result<AgencyId, sp_runtime::DispatchError>;
 }
 
+/// How other pallets issue and end electronic licences (implemented by the licences
+/// pallet). The enterprise registry issues business licences through it.
+pub trait LicenseIssuer<AccountId> {
+	/// Issues a licence of `license_type` to `holder` on behalf of `agency` (acting
+	/// through `operator`), with the same checks as a direct issuance: the type exists
+	/// and is not retired, the agency holds the type's issuing role within its region,
+	/// and the holder is of the type's kind.
+	fn issue(
+		agency: AgencyId,
+		operator: &AccountId,
+		license_type: LicenseTypeId,
+		holder: HolderRef<AccountId>,
+		content: DocumentHash,
+		valid_from: Seconds,
+		valid_until: Option<Seconds>,
+	) -> Result<LicenseId, sp_runtime::DispatchError>;
+
+	/// Cancels `license` for good on behalf of `agency` (e.g. the holder was deregistered).
+	fn cancel(
+		agency: AgencyId,
+		operator: &AccountId,
+		license: LicenseId,
+		reason: ReasonCode,
+	) -> sp_runtime::DispatchResult;
+
+	/// Whether `license` exists and is active now (not suspended, ended or expired).
+	fn is_active(license: LicenseId) -> bool;
+}
+
+/// Creates agencies for benchmarks of pallets that take agency origins (implemented by
+/// the consortium pallet; only called by benchmarking code).
+pub trait AgencyBenchmarkHelper<AccountId> {
+	/// Admits a fresh active agency in `region` holding `roles`; returns its id and an
+	/// operator account that signs for it.
+	fn agency_operator(roles: &[Role], region: RegionCode) -> (AgencyId, AccountId);
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn region_scope() {
+		let r = |c| RegionCode::new(c).unwrap();
+		assert!(r(500000).covers(&r(500103)));
+		assert!(r(500100).covers(&r(500103)));
+		assert!(!r(500100).covers(&r(500203)));
+		assert!(!r(500000).covers(&r(510000)));
+		assert!(r(500103).covers(&r(500103)));
+		assert!(!r(500103).covers(&r(500100)));
+		assert!(!r(500100).covers(&r(500000)));
+	}
 
 	#[test]
 	fn region_codes() {

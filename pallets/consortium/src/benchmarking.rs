@@ -25,6 +25,25 @@ pub(crate) fn agency_operator<T: Config>(roles: &[Role]) -> Result<T::AccountId,
 	Ok(admin)
 }
 
+/// Lets the benchmarks of other GovChain pallets create agencies in the real runtime.
+impl<T: Config> govchain_primitives::AgencyBenchmarkHelper<T::AccountId> for Pallet<T> {
+	fn agency_operator(roles: &[Role], region: RegionCode) -> (AgencyId, T::AccountId) {
+		let agency = NextAgencyId::<T>::get();
+		let admin: T::AccountId = account("agency-admin", agency, SEED);
+		// Benchmarks run on a known-good state; a failure here is a broken setup that
+		// the benchmark must report, not hide.
+		Consortium::<T>::do_register_agency(
+			name::<T>(),
+			region.get(),
+			AgencyKind::Other,
+			RoleSet::from_roles(roles),
+			admin.clone(),
+		)
+		.expect("benchmark agency can be admitted");
+		(agency, admin)
+	}
+}
+
 /// A name of the longest allowed length.
 fn name<T: Config>() -> AgencyNameOf<T> {
 	vec![b'a'; T::MaxNameLength::get() as usize].try_into().unwrap_or_default()

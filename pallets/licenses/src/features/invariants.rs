@@ -1,0 +1,116 @@
+//! `try_state` invariants.
+
+use crate::*;
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::ensure;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the pallet's state:
+	/// 1. every type id is below `NextTypeId`, `TypeByCode` maps each type's code to it
+	///    and holds nothing else;
+	/// 2. every licence id is below `NextLicenseId`, its type exists, and it is listed
+	///    under its holder (and `HolderLicenses` lists nothing else);
+	/// 3. a licence's status is the one its management record leads to; no entry
+	///    follows a final action (a revoked licence never becomes active again); its
+	///    counters match its records;
+	/// 4. every usage entry has a valid authorisation: a consent of the same licence,
+	///    for the same agency and purpose, given before the use, not withdrawn before
+	///    it, with a deadline after it — or a management use by the issuer or the
+	///    type's authority;
+	/// 5. renewals are linked both ways, and a renewed licence is superseded;
+	/// 6. each type's recognition count is the number of declarations naming it, and
+	///    every declaration names two existing types.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let next_type = NextTypeId::<T>::get();
+		let mut types = 0u32;
+		for (id, t) in Types::<T>::iter() {
+			ensure!(id < next_type, "type id not below NextTypeId");
+			ensure!(TypeByCode::<T>::get(&t.code) == Some(id), "type code not indexed");
+			types += 1;
+		}
+		ensure!(TypeByCode::<T>::iter().count() as u32 == types, "stale type code index");
+
+		let next = NextLicenseId::<T>::get();
+		let mut licenses = 0usize;
+		for (id, l) in Licenses::<T>::iter() {
+			licenses += 1;
+			ensure!(id < next, "licence id not below NextLicenseId");
+			ensure!(Types::<T>::contains_key(l.license_type), "licence of unknown type");
+			ensure!(HolderLicenses::<T>::contains_key(&l.holder, id), "licence not indexed by holder");
+			Self::check_history(id, &l)?;
+			Self::check_usage(id, &l)?;
+			ensure!(
+				Consents::<T>::iter_prefix(id).count() as u32 == l.consents,
+				"consent count mismatch"
+			);
+		}
+		ensure!(HolderLicenses::<T>::iter().count() == licenses, "stale holder index");
+
+		for (old, new) in Successor::<T>::iter() {
+			ensure!(Predecessor::<T>::get(new) == Some(old), "renewal not linked both ways");
+			ensure!(
+				Licenses::<T>::get(old).is_some_and(|l| l.status == LicenseStatus::Superseded),
+				"renewed licence not superseded"
+			);
+		}
+		ensure!(
+			Predecessor::<T>::iter().count() == Successor::<T>::iter().count(),
+			"renewal links unbalanced"
+		);
+
+		let mut counts: BTreeMap<LicenseTypeId, u32> = BTreeMap::new();
+		for (accepted, accepting, _) in Recognitions::<T>::iter() {
+			ensure!(
+				Types::<T>::contains_key(accepted) && Types::<T>::contains_key(accepting),
+				"recognition of unknown type"
+			);
+			*counts.entry(accepted).or_default() += 1;
+			*counts.entry(accepting).or_default() += 1;
+		}
+		for (id, t) in Types::<T>::iter() {
+			ensure!(
+				counts.get(&id).copied().unwrap_or(0) == t.recognitions,
+				"recognition count mismatch"
+			);
+		}
+		Ok(())
+	}
+
+	/// Invariant 3 for licence `id`.
+	fn check_history(id: LicenseId, l: &LicenseOf<T>) -> Result<(), TryRuntimeError> {
+		let mut status = LicenseStatus::Active;
+		for seq in 0..l.changes {
+			let c = History::<T>::get(id, seq).ok_or("management record has a gap")?;
+			ensure!(!status.is_final(), "a change follows a final action");
+			status = c.action.resulting_status();
+		}
+		ensure!(status == l.status, "status differs from the management record");
+		ensure!(History::<T>::iter_prefix(id).count() as u32 == l.changes, "change count mismatch");
+		Ok(())
+	}
+
+	/// Invariant 4 for licence `id`.
+	fn check_usage(id: LicenseId, l: &LicenseOf<T>) -> Result<(), TryRuntimeError> {
+		for seq in 0..l.uses {
+			let u = Usage::<T>::get(id, seq).ok_or("usage record has a gap")?;
+			match u.basis {
+				UseBasis::Consent(index) => {
+					let c = Consents::<T>::get(id, index).ok_or("use names an unknown consent")?;
+					ensure!(c.verifier == u.verifier, "use by an agency the consent does not name");
+					ensure!(c.purpose == u.purpose, "use for a purpose not consented");
+					ensure!(c.granted_at <= u.block, "use before the consent");
+					ensure!(c.revoked_at.is_none_or(|r| u.block <= r), "use after withdrawal");
+					ensure!(u.time < c.until, "use after the consent's deadline");
+				},
+				UseBasis::Management => ensure!(
+					l.issuer == u.verifier ||
+						Types::<T>::get(l.license_type).is_some_and(|t| t.authority == u.verifier),
+					"management use by an agency that does not manage the licence"
+				),
+			}
+		}
+		ensure!(Usage::<T>::iter_prefix(id).count() as u32 == l.uses, "use count mismatch");
+		Ok(())
+	}
+}

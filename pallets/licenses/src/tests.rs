@@ -1,0 +1,590 @@
+//! Unit tests: every call with its successes and each of its errors; every test
+//! also checks the invariants (`build_and_execute`).
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok, BoundedVec};
+use govchain_primitives::{HolderRef, LicenseIssuer, Uscc};
+use frame_support::traits::ConstU32;
+use sp_runtime::{DispatchError, DispatchResult};
+
+const LAWYER: LicenseTypeId = 0;
+const CQ_FOOD: LicenseTypeId = 1;
+const SC_FOOD: LicenseTypeId = 2;
+/// The account designated for [`person`].
+const PERSON_ACCOUNT: u64 = 100;
+
+fn bv<S: frame_support::traits::Get<u32>>(s: &[u8]) -> BoundedVec<u8, S> {
+	s.to_vec().try_into().expect("fits")
+}
+
+fn person() -> HolderOf<Test> {
+	HolderRef::Person([7; 32])
+}
+
+fn uscc(seq: u8) -> Uscc {
+	let mut first17 = *b"91500000MA0000000";
+	first17[16] = b'0' + seq;
+	Uscc::with_check(first17).expect("valid prefix")
+}
+
+fn enterprise(seq: u8) -> HolderOf<Test> {
+	HolderRef::Enterprise(uscc(seq))
+}
+
+fn define(
+	agency: AgencyId,
+	code: &[u8],
+	region: u32,
+	kind: HolderKind,
+	role: Role,
+	validity: Option<u64>,
+) -> DispatchResult {
+	LicensesPallet::define_type(
+		op(agency),
+		bv(code),
+		bv(b"name"),
+		region,
+		kind,
+		role,
+		validity,
+		[1; 32],
+		[2; 32],
+	)
+}
+
+/// Types: 0 lawyer's practice licence (Chongqing, persons, 5 years), 1 Chongqing
+/// food business licence, 2 Sichuan food business licence (enterprises).
+fn catalogue() {
+	assert_ok!(define(CQ_JUSTICE, b"CQ-LAWYER", CHONGQING, HolderKind::Person, Role::LicenseIssuer, Some(5 * 365 * DAY)));
+	assert_ok!(define(CQ_JUSTICE, b"CQ-FOOD", CHONGQING, HolderKind::Enterprise, Role::LicenseIssuer, None));
+	assert_ok!(define(SC_SAMR, b"SC-FOOD", SICHUAN, HolderKind::Enterprise, Role::LicenseIssuer, None));
+}
+
+fn issue(agency: AgencyId, t: LicenseTypeId, holder: HolderOf<Test>) -> LicenseId {
+	let id = NextLicenseId::<Test>::get();
+	assert_ok!(LicensesPallet::issue(op(agency), t, holder, [9; 32], T0, None));
+	id
+}
+
+/// A lawyer's licence (id 0) for [`person`], whose account is [`PERSON_ACCOUNT`].
+fn lawyer_licence() -> LicenseId {
+	catalogue();
+	assert_ok!(LicensesPallet::set_holder_account(op(CQ_JUSTICE), person(), Some(PERSON_ACCOUNT)));
+	issue(CQ_JUSTICE, LAWYER, person())
+}
+
+fn purpose() -> PurposeOf<Test> {
+	bv(b"loan-review")
+}
+
+fn status(id: LicenseId) -> LicenseStatus {
+	Licenses::<Test>::get(id).expect("exists").status
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::LicensesPallet(e) => Some(e),
+			_ => None,
+		})
+		.expect("an event")
+}
+
+// ---- catalogue ----
+
+#[test]
+fn define_type_works_and_checks_everything() {
+	build_and_execute(|| {
+		assert_ok!(define(CQ_JUSTICE, b"CQ-LAWYER", CHONGQING, HolderKind::Person, Role::LicenseIssuer, Some(DAY)));
+		System::assert_last_event(
+			Event::TypeDefined { license_type: 0, code: bv(b"CQ-LAWYER"), region: RegionCode::new(CHONGQING).unwrap(), authority: CQ_JUSTICE }
+				.into(),
+		);
+		let t = Types::<Test>::get(0).unwrap();
+		assert_eq!((t.authority, t.status, t.default_validity), (CQ_JUSTICE, TypeStatus::Active, Some(DAY)));
+		assert_eq!(TypeByCode::<Test>::get(bv::<ConstU32<32>>(b"CQ-LAWYER")), Some(0));
+		// A district type inside the city's region is fine.
+		assert_ok!(define(CQ_JUSTICE, b"YZ-X", YUZHONG_REGION, HolderKind::Person, Role::LicenseIssuer, None));
+
+		let e = |code: &[u8], agency, region, role, validity| define(agency, code, region, HolderKind::Person, role, validity);
+		assert_noop!(e(b"CQ-LAWYER", CQ_JUSTICE, CHONGQING, Role::LicenseIssuer, None), Error::<Test>::CodeTaken);
+		assert_noop!(e(b"", CQ_JUSTICE, CHONGQING, Role::LicenseIssuer, None), Error::<Test>::EmptyField);
+		assert_noop!(e(b"A", CQ_JUSTICE, CHONGQING, Role::Court, None), Error::<Test>::InvalidIssuerRole);
+		assert_noop!(e(b"A", CQ_JUSTICE, CHONGQING, Role::MarketRegulator, None), Error::<Test>::RoleNotHeld);
+		assert_noop!(e(b"A", CQ_BANK, CHONGQING, Role::LicenseIssuer, None), Error::<Test>::RoleNotHeld);
+		assert_noop!(e(b"A", CQ_JUSTICE, 123, Role::LicenseIssuer, None), Error::<Test>::MalformedRegion);
+		assert_noop!(e(b"A", CQ_JUSTICE, SICHUAN, Role::LicenseIssuer, None), Error::<Test>::OutsideRegion);
+		// A district bureau cannot define a city-wide type.
+		assert_noop!(e(b"A", YUZHONG, CHONGQING, Role::LicenseIssuer, None), Error::<Test>::OutsideRegion);
+		assert_noop!(e(b"A", CQ_JUSTICE, CHONGQING, Role::LicenseIssuer, Some(0)), Error::<Test>::InvalidValidity);
+		assert_noop!(e(b"A", SUSPENDED, CHONGQING, Role::LicenseIssuer, None), sp_runtime::traits::BadOrigin);
+		assert_noop!(
+			LicensesPallet::define_type(RuntimeOrigin::signed(999), bv(b"A"), bv(b"n"), CHONGQING, HolderKind::Person, Role::LicenseIssuer, None, [0; 32], [0; 32]),
+			sp_runtime::traits::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn retire_type_stops_issuance_only() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		assert_noop!(LicensesPallet::retire_type(op(SC_SAMR), LAWYER), Error::<Test>::NotTypeAuthority);
+		assert_noop!(LicensesPallet::retire_type(op(CQ_JUSTICE), 99), Error::<Test>::UnknownType);
+		assert_ok!(LicensesPallet::retire_type(op(CQ_JUSTICE), LAWYER));
+		System::assert_last_event(Event::TypeRetired { license_type: LAWYER, authority: CQ_JUSTICE }.into());
+		assert_noop!(LicensesPallet::retire_type(op(CQ_JUSTICE), LAWYER), Error::<Test>::TypeRetired);
+		assert_noop!(
+			LicensesPallet::issue(op(CQ_JUSTICE), LAWYER, person(), [9; 32], T0, None),
+			Error::<Test>::TypeRetired
+		);
+		// The licence already issued is unaffected.
+		assert_eq!(LicensesPallet::verify(id, CHONGQING, None), Verdict::ValidRecognised { via: None });
+	});
+}
+
+// ---- issuance ----
+
+#[test]
+fn issue_applies_the_default_validity_and_indexes_the_holder() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		let l = Licenses::<Test>::get(id).unwrap();
+		assert_eq!(l.valid_until, Some(T0 + 5 * 365 * DAY));
+		assert_eq!((l.issuer, l.status, l.issued_at), (CQ_JUSTICE, LicenseStatus::Active, 1));
+		assert_eq!(
+			last_event(),
+			Event::LicenseIssued {
+				id,
+				license_type: LAWYER,
+				holder: person(),
+				issuer: CQ_JUSTICE,
+				operator: 10,
+				content: [9; 32],
+				valid_from: T0,
+				valid_until: Some(T0 + 5 * 365 * DAY),
+			}
+		);
+		assert_eq!(LicensesPallet::licenses_of(&person(), 0, 10), vec![id]);
+		// An explicit end wins; a district issuer may issue a city-wide type.
+		assert_ok!(LicensesPallet::issue(op(YUZHONG), LAWYER, person(), [8; 32], T0, Some(T0 + DAY)));
+		assert_eq!(Licenses::<Test>::get(1).unwrap().valid_until, Some(T0 + DAY));
+		// No default and no end: indefinite.
+		let food = issue(CQ_JUSTICE, CQ_FOOD, enterprise(1));
+		assert_eq!(Licenses::<Test>::get(food).unwrap().valid_until, None);
+	});
+}
+
+#[test]
+fn issue_refuses_bad_input() {
+	build_and_execute(|| {
+		catalogue();
+		let i = |agency, t, holder, from, until| LicensesPallet::issue(op(agency), t, holder, [9; 32], from, until);
+		assert_noop!(i(CQ_JUSTICE, 9, person(), T0, None), Error::<Test>::UnknownType);
+		assert_noop!(i(CQ_BANK, LAWYER, person(), T0, None), Error::<Test>::RoleNotHeld);
+		assert_noop!(i(CQ_SAMR, LAWYER, person(), T0, None), Error::<Test>::RoleNotHeld);
+		assert_noop!(i(SC_SAMR, LAWYER, person(), T0, None), Error::<Test>::OutsideRegion);
+		assert_noop!(i(CQ_JUSTICE, LAWYER, enterprise(1), T0, None), Error::<Test>::HolderKindMismatch);
+		assert_noop!(i(CQ_JUSTICE, CQ_FOOD, person(), T0, None), Error::<Test>::HolderKindMismatch);
+		assert_noop!(i(CQ_JUSTICE, LAWYER, person(), T0, Some(T0)), Error::<Test>::InvalidValidity);
+		assert_noop!(i(CQ_JUSTICE, LAWYER, person(), T0, Some(T0 - 1)), Error::<Test>::InvalidValidity);
+		assert_noop!(i(CQ_JUSTICE, LAWYER, person(), u64::MAX, None), Error::<Test>::InvalidValidity);
+		let mut bad = uscc(1);
+		bad.0[17] = if bad.0[17] == b'0' { b'1' } else { b'0' };
+		assert_noop!(i(CQ_JUSTICE, CQ_FOOD, HolderRef::Enterprise(bad), T0, None), Error::<Test>::MalformedUscc);
+		NextLicenseId::<Test>::put(u64::MAX);
+		assert_noop!(i(CQ_JUSTICE, LAWYER, person(), T0, None), Error::<Test>::Overflow);
+	});
+}
+
+#[test]
+fn issue_batch_is_all_or_nothing() {
+	build_and_execute(|| {
+		catalogue();
+		let item = |seq, until| BatchItem { holder: enterprise(seq), content: [seq; 32], valid_from: T0, valid_until: until };
+		let batch: BatchOf<Test> = (1..=8).map(|s| item(s, None)).collect::<Vec<_>>().try_into().unwrap();
+		assert_ok!(LicensesPallet::issue_batch(op(CQ_JUSTICE), CQ_FOOD, batch));
+		assert_eq!(NextLicenseId::<Test>::get(), 8);
+		assert_eq!(LicensesPallet::licenses_of(&enterprise(8), 0, 10), vec![7]);
+
+		let mut bad: Vec<_> = (1..=3).map(|s| item(s, None)).collect();
+		bad.push(item(4, Some(T0 - 1)));
+		assert_noop!(
+			LicensesPallet::issue_batch(op(CQ_JUSTICE), CQ_FOOD, bad.try_into().unwrap()),
+			Error::<Test>::InvalidValidity
+		);
+		assert_noop!(
+			LicensesPallet::issue_batch(op(CQ_JUSTICE), CQ_FOOD, BoundedVec::new()),
+			Error::<Test>::EmptyBatch
+		);
+		assert_noop!(
+			LicensesPallet::issue_batch(op(CQ_BANK), CQ_FOOD, vec![item(1, None)].try_into().unwrap()),
+			Error::<Test>::RoleNotHeld
+		);
+		// More than `MaxBatchIssue` items do not even decode into a call.
+		let too_many: Result<BatchOf<Test>, _> = (0..9).map(|s| item(s, None)).collect::<Vec<_>>().try_into();
+		assert!(too_many.is_err());
+	});
+}
+
+// ---- lifecycle ----
+
+#[test]
+fn suspend_reinstate_revoke_with_a_management_record() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		assert_ok!(LicensesPallet::suspend(op(CQ_JUSTICE), id, 11, Some([5; 32])));
+		assert_eq!(
+			last_event(),
+			Event::LicenseChanged { id, seq: 0, action: Action::Suspended, reason: 11, agency: Some(CQ_JUSTICE), by: 10 }
+		);
+		assert_eq!(status(id), LicenseStatus::Suspended);
+		assert_noop!(LicensesPallet::suspend(op(CQ_JUSTICE), id, 11, None), Error::<Test>::NotActive);
+		assert_eq!(LicensesPallet::verify(id, CHONGQING, None), Verdict::Invalid { reason: InvalidReason::Suspended });
+
+		System::set_block_number(2);
+		set_now(T0 + DAY);
+		assert_ok!(LicensesPallet::reinstate(op(CQ_JUSTICE), id, 12, None));
+		assert_noop!(LicensesPallet::reinstate(op(CQ_JUSTICE), id, 12, None), Error::<Test>::NotSuspended);
+		assert_eq!(status(id), LicenseStatus::Active);
+
+		set_now(T0 + 2 * DAY);
+		assert_ok!(LicensesPallet::revoke(op(CQ_JUSTICE), id, 13, Some([6; 32])));
+		assert_noop!(LicensesPallet::reinstate(op(CQ_JUSTICE), id, 12, None), Error::<Test>::LicenseRevoked);
+		assert_noop!(LicensesPallet::suspend(op(CQ_JUSTICE), id, 11, None), Error::<Test>::LicenseEnded);
+		assert_noop!(LicensesPallet::revoke(op(CQ_JUSTICE), id, 11, None), Error::<Test>::LicenseEnded);
+
+		let record = LicensesPallet::management_record(id, 0, 10);
+		let actions: Vec<_> = record.iter().map(|(_, c)| (c.action, c.reason, c.agency, c.by, c.block, c.time)).collect();
+		assert_eq!(
+			actions,
+			vec![
+				(Action::Suspended, 11, Some(CQ_JUSTICE), 10, 1, T0),
+				(Action::Reinstated, 12, Some(CQ_JUSTICE), 10, 2, T0 + DAY),
+				(Action::Revoked, 13, Some(CQ_JUSTICE), 10, 2, T0 + 2 * DAY),
+			]
+		);
+		assert_eq!(record[0].1.legal_basis, Some([5; 32]));
+		assert_eq!(LicensesPallet::management_record(id, 1, 1).len(), 1);
+		// Verification replays the record: valid before the suspension ended? No —
+		// suspended during day 0, valid on day 1, revoked from day 2.
+		assert_eq!(LicensesPallet::verify(id, CHONGQING, Some(T0 + DAY / 2)), Verdict::Invalid { reason: InvalidReason::Suspended });
+		assert_eq!(LicensesPallet::verify(id, CHONGQING, Some(T0 + DAY + 1)), Verdict::ValidRecognised { via: None });
+		assert_eq!(LicensesPallet::verify(id, CHONGQING, None), Verdict::Invalid { reason: InvalidReason::Revoked });
+	});
+}
+
+#[test]
+fn only_managers_change_a_licence() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		// The district bureau neither issued it nor defined its type.
+		assert_noop!(LicensesPallet::suspend(op(YUZHONG), id, 1, None), Error::<Test>::NotIssuer);
+		assert_noop!(LicensesPallet::revoke(op(CQ_BANK), id, 1, None), Error::<Test>::NotIssuer);
+		assert_noop!(LicensesPallet::suspend(op(CQ_JUSTICE), 99, 1, None), Error::<Test>::UnknownLicense);
+		// A licence issued by the district bureau can be managed by the type's authority.
+		let yz = issue(YUZHONG, LAWYER, person());
+		assert_ok!(LicensesPallet::suspend(op(CQ_JUSTICE), yz, 1, None));
+		assert_ok!(LicensesPallet::reinstate(op(YUZHONG), yz, 1, None));
+		// An agency that lost the role can no longer manage.
+		set_active(YUZHONG, false);
+		assert_noop!(LicensesPallet::suspend(op(YUZHONG), yz, 1, None), sp_runtime::traits::BadOrigin);
+	});
+}
+
+#[test]
+fn cancel_by_holder_or_issuer() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		assert_noop!(LicensesPallet::cancel(RuntimeOrigin::signed(101), id, 1), Error::<Test>::NotHolder);
+		assert_noop!(LicensesPallet::cancel(op(CQ_BANK), id, 1), Error::<Test>::NotHolder);
+		assert_noop!(LicensesPallet::cancel(RuntimeOrigin::none(), id, 1), sp_runtime::traits::BadOrigin);
+		assert_ok!(LicensesPallet::cancel(RuntimeOrigin::signed(PERSON_ACCOUNT), id, 21));
+		assert_eq!(
+			last_event(),
+			Event::LicenseChanged { id, seq: 0, action: Action::Cancelled, reason: 21, agency: None, by: PERSON_ACCOUNT }
+		);
+		assert_noop!(LicensesPallet::cancel(RuntimeOrigin::signed(PERSON_ACCOUNT), id, 1), Error::<Test>::LicenseEnded);
+
+		let other = issue(CQ_JUSTICE, LAWYER, person());
+		assert_ok!(LicensesPallet::cancel(op(CQ_JUSTICE), other, 22));
+		assert_eq!(LicensesPallet::management_record(other, 0, 1)[0].1.agency, Some(CQ_JUSTICE));
+		assert_eq!(status(other), LicenseStatus::Cancelled);
+	});
+}
+
+#[test]
+fn renew_links_both_ways() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		assert_noop!(LicensesPallet::renew(op(YUZHONG), id, [3; 32], T0, None, 1), Error::<Test>::NotIssuer);
+		assert_noop!(LicensesPallet::renew(op(CQ_JUSTICE), id, [3; 32], T0, Some(T0), 1), Error::<Test>::InvalidValidity);
+		assert_ok!(LicensesPallet::renew(op(CQ_JUSTICE), id, [3; 32], T0 + DAY, None, 31));
+		let new = 1;
+		assert_eq!(last_event(), Event::LicenseRenewed { old: id, new, issuer: CQ_JUSTICE });
+		assert_eq!(status(id), LicenseStatus::Superseded);
+		assert_eq!(Successor::<Test>::get(id), Some(new));
+		assert_eq!(Predecessor::<Test>::get(new), Some(id));
+		let n = Licenses::<Test>::get(new).unwrap();
+		assert_eq!((n.holder, n.content, n.valid_until), (person(), [3; 32], Some(T0 + DAY + 5 * 365 * DAY)));
+		assert_eq!(
+			LicensesPallet::management_record(id, 0, 1)[0].1.action,
+			Action::Renewed { successor: new }
+		);
+		assert_noop!(LicensesPallet::renew(op(CQ_JUSTICE), id, [3; 32], T0, None, 1), Error::<Test>::LicenseEnded);
+		assert_eq!(LicensesPallet::verify(id, CHONGQING, None), Verdict::Invalid { reason: InvalidReason::Superseded });
+		// A retired type is not renewed.
+		assert_ok!(LicensesPallet::retire_type(op(CQ_JUSTICE), LAWYER));
+		assert_noop!(LicensesPallet::renew(op(CQ_JUSTICE), new, [3; 32], T0, None, 1), Error::<Test>::TypeRetired);
+	});
+}
+
+#[test]
+fn expiry_needs_no_transaction() {
+	build_and_execute(|| {
+		catalogue();
+		assert_ok!(LicensesPallet::issue(op(CQ_JUSTICE), CQ_FOOD, enterprise(1), [9; 32], T0 + DAY, Some(T0 + 3 * DAY)));
+		assert_eq!(LicensesPallet::verify(0, CHONGQING, None), Verdict::Invalid { reason: InvalidReason::NotYetValid });
+		assert!(!<LicensesPallet as LicenseIssuer<u64>>::is_active(0));
+		set_now(T0 + 2 * DAY);
+		assert_eq!(LicensesPallet::verify(0, CHONGQING, None), Verdict::ValidRecognised { via: None });
+		assert!(<LicensesPallet as LicenseIssuer<u64>>::is_active(0));
+		set_now(T0 + 3 * DAY);
+		assert_eq!(LicensesPallet::verify(0, CHONGQING, None), Verdict::Invalid { reason: InvalidReason::Expired });
+		assert_eq!(status(0), LicenseStatus::Active);
+		assert_eq!(LicensesPallet::verify(42, CHONGQING, None), Verdict::Invalid { reason: InvalidReason::Unknown });
+	});
+}
+
+// ---- holder accounts and consented use ----
+
+#[test]
+fn set_holder_account_rules() {
+	build_and_execute(|| {
+		assert_ok!(LicensesPallet::set_holder_account(op(CQ_SAMR), enterprise(1), Some(200)));
+		System::assert_last_event(Event::HolderAccountSet { holder: enterprise(1), account: Some(200), by_agency: CQ_SAMR }.into());
+		assert_eq!(LicensesPallet::holder_account(&enterprise(1)), Some(200));
+		assert_ok!(LicensesPallet::set_holder_account(op(CQ_JUSTICE), enterprise(1), None));
+		assert_eq!(LicensesPallet::holder_account(&enterprise(1)), None);
+		assert_noop!(LicensesPallet::set_holder_account(op(CQ_BANK), person(), Some(1)), Error::<Test>::RoleNotHeld);
+		assert_noop!(
+			LicensesPallet::set_holder_account(op(CQ_JUSTICE), HolderRef::Account(5), Some(1)),
+			Error::<Test>::AccountHolder
+		);
+		assert_eq!(LicensesPallet::holder_account(&HolderRef::Account(5)), Some(5));
+		assert_noop!(
+			LicensesPallet::set_holder_account(op(CQ_JUSTICE), HolderRef::Enterprise(Uscc([b'I'; 18])), Some(1)),
+			Error::<Test>::MalformedUscc
+		);
+	});
+}
+
+#[test]
+fn consented_use_is_recorded_and_refused_without_consent() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		// No consent yet: the bank is refused.
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_BANK), id, purpose(), [4; 32], None),
+			Error::<Test>::ConsentRequired
+		);
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_BANK), id, purpose(), [4; 32], Some(0)),
+			Error::<Test>::UnknownConsent
+		);
+		assert_ok!(LicensesPallet::grant_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, CQ_BANK, purpose(), T0 + DAY));
+		System::assert_last_event(
+			Event::ConsentGranted { id, consent: 0, verifier: CQ_BANK, purpose: purpose(), until: T0 + DAY }.into(),
+		);
+		assert_ok!(LicensesPallet::record_use(op(CQ_BANK), id, purpose(), [4; 32], Some(0)));
+		System::assert_last_event(
+			Event::LicenseUsed { id, seq: 0, verifier: CQ_BANK, purpose: purpose(), basis: UseBasis::Consent(0) }.into(),
+		);
+		// Another agency cannot ride on the bank's consent; another purpose is refused.
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_COURT), id, purpose(), [4; 32], Some(0)),
+			Error::<Test>::ConsentForOtherAgency
+		);
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_BANK), id, bv(b"other"), [4; 32], Some(0)),
+			Error::<Test>::PurposeMismatch
+		);
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_BANK), id, bv(b""), [4; 32], Some(0)),
+			Error::<Test>::EmptyField
+		);
+		// The issuer's management use needs no consent and is recorded too.
+		assert_ok!(LicensesPallet::record_use(op(CQ_JUSTICE), id, bv(b"annual-review"), [5; 32], None));
+		let log = LicensesPallet::usage_log(id, 0, 10);
+		assert_eq!(log.len(), 2);
+		assert_eq!((log[0].1.verifier, log[0].1.operator, log[0].1.basis), (CQ_BANK, 40, UseBasis::Consent(0)));
+		assert_eq!((log[1].1.verifier, log[1].1.basis), (CQ_JUSTICE, UseBasis::Management));
+		// After the deadline the consent no longer works.
+		set_now(T0 + DAY);
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_BANK), id, purpose(), [4; 32], Some(0)),
+			Error::<Test>::ConsentExpired
+		);
+	});
+}
+
+#[test]
+fn consent_rules() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		let grant = |who, verifier, p: PurposeOf<Test>, until| {
+			LicensesPallet::grant_consent(RuntimeOrigin::signed(who), id, verifier, p, until)
+		};
+		assert_noop!(grant(101, CQ_BANK, purpose(), T0 + DAY), Error::<Test>::NotHolder);
+		assert_noop!(grant(PERSON_ACCOUNT, 99, purpose(), T0 + DAY), Error::<Test>::UnknownVerifier);
+		assert_noop!(grant(PERSON_ACCOUNT, SUSPENDED, purpose(), T0 + DAY), Error::<Test>::UnknownVerifier);
+		assert_noop!(grant(PERSON_ACCOUNT, CQ_BANK, purpose(), T0), Error::<Test>::DeadlineInPast);
+		assert_noop!(grant(PERSON_ACCOUNT, CQ_BANK, bv(b""), T0 + 1), Error::<Test>::EmptyField);
+		assert_noop!(
+			LicensesPallet::grant_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), 99, CQ_BANK, purpose(), T0 + 1),
+			Error::<Test>::UnknownLicense
+		);
+		assert_ok!(grant(PERSON_ACCOUNT, CQ_BANK, purpose(), T0 + DAY));
+
+		// Withdrawal: only by the holder, once; the use is then refused.
+		assert_noop!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(101), id, 0), Error::<Test>::NotHolder);
+		assert_noop!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, 1), Error::<Test>::UnknownConsent);
+		assert_ok!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, 0));
+		System::assert_last_event(Event::ConsentRevoked { id, consent: 0, verifier: CQ_BANK }.into());
+		assert_noop!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, 0), Error::<Test>::ConsentRevoked);
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_BANK), id, purpose(), [4; 32], Some(0)),
+			Error::<Test>::ConsentRevoked
+		);
+		assert_eq!(LicensesPallet::consents_of(id, 0, 10)[0].1.revoked_at, Some(1));
+
+		// A consented use of a suspended or ended licence is refused.
+		assert_ok!(grant(PERSON_ACCOUNT, CQ_BANK, purpose(), T0 + DAY));
+		assert_ok!(LicensesPallet::suspend(op(CQ_JUSTICE), id, 1, None));
+		assert_noop!(LicensesPallet::record_use(op(CQ_BANK), id, purpose(), [4; 32], Some(1)), Error::<Test>::NotActive);
+		assert_ok!(LicensesPallet::revoke(op(CQ_JUSTICE), id, 1, None));
+		assert_noop!(grant(PERSON_ACCOUNT, CQ_BANK, purpose(), T0 + DAY), Error::<Test>::LicenseEnded);
+	});
+}
+
+#[test]
+fn consented_use_outside_the_validity_period_is_refused() {
+	build_and_execute(|| {
+		assert_ok!(define(CQ_JUSTICE, b"CQ-ACC", CHONGQING, HolderKind::Account, Role::LicenseIssuer, None));
+		assert_ok!(LicensesPallet::issue(op(CQ_JUSTICE), 0, HolderRef::Account(300), [9; 32], T0 + DAY, None));
+		assert_ok!(LicensesPallet::grant_consent(RuntimeOrigin::signed(300), 0, CQ_BANK, purpose(), T0 + 2 * DAY));
+		assert_noop!(
+			LicensesPallet::record_use(op(CQ_BANK), 0, purpose(), [4; 32], Some(0)),
+			Error::<Test>::LicenseNotValid
+		);
+		set_now(T0 + DAY);
+		assert_ok!(LicensesPallet::record_use(op(CQ_BANK), 0, purpose(), [4; 32], Some(0)));
+	});
+}
+
+// ---- mutual recognition ----
+
+#[test]
+fn bilateral_recognition_and_verification() {
+	build_and_execute(|| {
+		catalogue();
+		let sc = issue(SC_SAMR, SC_FOOD, enterprise(2));
+		// Not yet recognised in Chongqing.
+		assert_eq!(LicensesPallet::verify(sc, CHONGQING, None), Verdict::ValidNotRecognised);
+		assert_eq!(LicensesPallet::verify(sc, SICHUAN, None), Verdict::ValidRecognised { via: None });
+
+		assert_ok!(LicensesPallet::declare_recognition(op(CQ_JUSTICE), CQ_FOOD, SC_FOOD));
+		System::assert_last_event(Event::RecognitionDeclared { accepting: CQ_FOOD, accepted: SC_FOOD, by: CQ_JUSTICE }.into());
+		// Declared but not confirmed: still not recognised.
+		assert_eq!(LicensesPallet::verify(sc, CHONGQING, None), Verdict::ValidNotRecognised);
+		assert_noop!(LicensesPallet::confirm_recognition(op(CQ_JUSTICE), CQ_FOOD, SC_FOOD), Error::<Test>::NotTypeAuthority);
+		assert_ok!(LicensesPallet::confirm_recognition(op(SC_SAMR), CQ_FOOD, SC_FOOD));
+		System::assert_last_event(Event::RecognitionConfirmed { accepting: CQ_FOOD, accepted: SC_FOOD, by: SC_SAMR }.into());
+		assert_noop!(LicensesPallet::confirm_recognition(op(SC_SAMR), CQ_FOOD, SC_FOOD), Error::<Test>::AlreadyConfirmed);
+		assert_eq!(LicensesPallet::verify(sc, CHONGQING, None), Verdict::ValidRecognised { via: Some(CQ_FOOD) });
+		assert_eq!(LicensesPallet::verify(sc, YUZHONG_REGION, None), Verdict::ValidRecognised { via: Some(CQ_FOOD) });
+		// One direction only: a Chongqing licence is not thereby recognised in Sichuan.
+		let cq = issue(CQ_JUSTICE, CQ_FOOD, enterprise(3));
+		assert_eq!(LicensesPallet::verify(cq, SICHUAN, None), Verdict::ValidNotRecognised);
+		// A revoked licence is invalid whatever the recognition.
+		assert_ok!(LicensesPallet::revoke(op(SC_SAMR), sc, 1, None));
+		assert_eq!(LicensesPallet::verify(sc, CHONGQING, None), Verdict::Invalid { reason: InvalidReason::Revoked });
+		// Either side withdraws.
+		assert_noop!(LicensesPallet::withdraw_recognition(op(YUZHONG), CQ_FOOD, SC_FOOD), Error::<Test>::NotTypeAuthority);
+		assert_ok!(LicensesPallet::withdraw_recognition(op(SC_SAMR), CQ_FOOD, SC_FOOD));
+		System::assert_last_event(Event::RecognitionWithdrawn { accepting: CQ_FOOD, accepted: SC_FOOD, by: SC_SAMR }.into());
+		assert_eq!(Types::<Test>::get(CQ_FOOD).unwrap().recognitions, 0);
+		assert_noop!(LicensesPallet::withdraw_recognition(op(SC_SAMR), CQ_FOOD, SC_FOOD), Error::<Test>::UnknownRecognition);
+		assert_noop!(LicensesPallet::confirm_recognition(op(SC_SAMR), CQ_FOOD, SC_FOOD), Error::<Test>::UnknownRecognition);
+	});
+}
+
+#[test]
+fn recognition_refuses_bad_input() {
+	build_and_execute(|| {
+		catalogue();
+		let d = |agency, a, b| LicensesPallet::declare_recognition(op(agency), a, b);
+		assert_noop!(d(CQ_JUSTICE, CQ_FOOD, CQ_FOOD), Error::<Test>::SameType);
+		assert_noop!(d(CQ_JUSTICE, CQ_FOOD, 9), Error::<Test>::UnknownType);
+		assert_noop!(d(CQ_JUSTICE, 9, SC_FOOD), Error::<Test>::UnknownType);
+		assert_noop!(d(SC_SAMR, CQ_FOOD, SC_FOOD), Error::<Test>::NotTypeAuthority);
+		assert_noop!(d(CQ_JUSTICE, LAWYER, SC_FOOD), Error::<Test>::HolderKindMismatch);
+		assert_ok!(d(CQ_JUSTICE, CQ_FOOD, SC_FOOD));
+		assert_noop!(d(CQ_JUSTICE, CQ_FOOD, SC_FOOD), Error::<Test>::RecognitionExists);
+		assert_ok!(d(SC_SAMR, SC_FOOD, CQ_FOOD));
+		// CQ_FOOD takes part in two declarations, the bound.
+		assert_ok!(define(SC_SAMR, b"SC-FOOD-2", SICHUAN, HolderKind::Enterprise, Role::LicenseIssuer, None));
+		assert_noop!(d(CQ_JUSTICE, CQ_FOOD, 3), Error::<Test>::TooManyRecognitions);
+		assert_ok!(LicensesPallet::retire_type(op(SC_SAMR), 3));
+		assert_noop!(d(SC_SAMR, 3, CQ_FOOD), Error::<Test>::TypeRetired);
+		assert_eq!(LicensesPallet::recognitions_of(SC_FOOD).len(), 1);
+	});
+}
+
+// ---- the trait the enterprise registry uses ----
+
+#[test]
+fn license_issuer_trait_checks_like_a_call() {
+	build_and_execute(|| {
+		catalogue();
+		let id = <LicensesPallet as LicenseIssuer<u64>>::issue(CQ_JUSTICE, &10, CQ_FOOD, enterprise(1), [1; 32], T0, None)
+			.expect("issued");
+		assert!(<LicensesPallet as LicenseIssuer<u64>>::is_active(id));
+		assert_eq!(
+			<LicensesPallet as LicenseIssuer<u64>>::issue(CQ_BANK, &40, CQ_FOOD, enterprise(1), [1; 32], T0, None),
+			Err(Error::<Test>::RoleNotHeld.into())
+		);
+		assert_ok!(<LicensesPallet as LicenseIssuer<u64>>::cancel(CQ_JUSTICE, &10, id, 7));
+		assert!(!<LicensesPallet as LicenseIssuer<u64>>::is_active(id));
+		assert_eq!(
+			<LicensesPallet as LicenseIssuer<u64>>::cancel(CQ_JUSTICE, &10, id, 7),
+			Err(DispatchError::from(Error::<Test>::LicenseEnded))
+		);
+	});
+}
+
+// ---- invariants ----
+
+#[test]
+fn try_state_catches_broken_state() {
+	new_test_ext().execute_with(|| {
+		let id = lawyer_licence();
+		assert_ok!(LicensesPallet::revoke(op(CQ_JUSTICE), id, 1, None));
+		assert_ok!(LicensesPallet::do_try_state());
+		// A revoked licence turned active behind the record's back.
+		Licenses::<Test>::mutate(id, |l| l.as_mut().unwrap().status = LicenseStatus::Active);
+		assert!(LicensesPallet::do_try_state().is_err());
+		Licenses::<Test>::mutate(id, |l| l.as_mut().unwrap().status = LicenseStatus::Revoked);
+		assert_ok!(LicensesPallet::do_try_state());
+		// A use without any authorisation.
+		Usage::<Test>::insert(
+			id,
+			0,
+			UsageEntry { verifier: CQ_BANK, operator: 40, purpose: purpose(), business_ref: [0; 32], basis: UseBasis::Consent(0), block: 1, time: T0 },
+		);
+		Licenses::<Test>::mutate(id, |l| l.as_mut().unwrap().uses = 1);
+		assert!(LicensesPallet::do_try_state().is_err());
+	});
+}
