@@ -383,6 +383,14 @@ pub trait LicenseIssuer<AccountId> {
 		valid_until: Option<Seconds>,
 	) -> Result<LicenseId, sp_runtime::DispatchError>;
 
+	/// Checks, without writing, that `agency` could issue a licence of `license_type`
+	/// to `holder` now (same checks as [`LicenseIssuer::issue`], validity aside).
+	fn check_issue(
+		agency: AgencyId,
+		license_type: LicenseTypeId,
+		holder: &HolderRef<AccountId>,
+	) -> sp_runtime::DispatchResult;
+
 	/// Cancels `license` for good on behalf of `agency` (e.g. the holder was deregistered).
 	fn cancel(
 		agency: AgencyId,
@@ -391,8 +399,28 @@ pub trait LicenseIssuer<AccountId> {
 		reason: ReasonCode,
 	) -> sp_runtime::DispatchResult;
 
+	/// Revokes `license` for good on behalf of `agency` (e.g. the holder's registration
+	/// was revoked).
+	fn revoke(
+		agency: AgencyId,
+		operator: &AccountId,
+		license: LicenseId,
+		reason: ReasonCode,
+	) -> sp_runtime::DispatchResult;
+
+	/// Whether `license` has ended for good (revoked, cancelled, superseded) or does
+	/// not exist.
+	fn has_ended(license: LicenseId) -> bool;
+
 	/// Whether `license` exists and is active now (not suspended, ended or expired).
 	fn is_active(license: LicenseId) -> bool;
+}
+
+/// Whether an enterprise is on the register (implemented by the enterprise registry).
+pub trait EnterpriseLookup {
+	/// Whether `uscc` names a registered enterprise that has not been deregistered or
+	/// revoked.
+	fn is_registered(uscc: &Uscc) -> bool;
 }
 
 /// Creates agencies for benchmarks of pallets that take agency origins (implemented by

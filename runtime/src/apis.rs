@@ -17,10 +17,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use govchain_primitives::{AgencyId, Role};
+use govchain_primitives::{AgencyId, HolderRef, LicenseId, LicenseTypeId, Role, Seconds};
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Executive, Grandpa, InherentDataExt, Licenses, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -166,6 +166,39 @@ impl_runtime_apis! {
 		}
 		fn operators(agency: AgencyId, limit: u32) -> Vec<AccountId> {
 			Consortium::operators_of(agency, limit.min(MAX_PAGE))
+		}
+	}
+
+	impl pallet_licenses::runtime_api::LicensesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn license(id: LicenseId) -> Option<pallet_licenses::License<AccountId, BlockNumber>> {
+			pallet_licenses::Licenses::<Runtime>::get(id)
+		}
+		fn license_type(id: LicenseTypeId) -> Option<pallet_licenses::runtime_api::LicenseTypeView<BlockNumber>> {
+			Licenses::type_view(id)
+		}
+		fn type_by_code(code: Vec<u8>) -> Option<LicenseTypeId> {
+			Licenses::type_id_by_code(code)
+		}
+		fn verify(id: LicenseId, region: u32, at: Option<Seconds>) -> pallet_licenses::Verdict {
+			Licenses::verify(id, region, at)
+		}
+		fn licenses_of(holder: HolderRef<AccountId>, skip: u32, limit: u32) -> Vec<LicenseId> {
+			Licenses::licenses_of(&holder, skip, limit.min(MAX_PAGE))
+		}
+		fn management_record(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, pallet_licenses::ChangeRecord<AccountId, BlockNumber>)> {
+			Licenses::management_record(id, from, limit.min(MAX_PAGE))
+		}
+		fn usage_log(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, pallet_licenses::runtime_api::UsageView<AccountId, BlockNumber>)> {
+			Licenses::usage_view(id, from, limit.min(MAX_PAGE))
+		}
+		fn consents(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, pallet_licenses::runtime_api::ConsentView<BlockNumber>)> {
+			Licenses::consents_view(id, from, limit.min(MAX_PAGE))
+		}
+		fn recognitions_of(accepted: LicenseTypeId) -> Vec<(LicenseTypeId, pallet_licenses::Recognition<BlockNumber>)> {
+			Licenses::recognitions_of(accepted)
+		}
+		fn holder_account(holder: HolderRef<AccountId>) -> Option<AccountId> {
+			Licenses::holder_account(&holder)
 		}
 	}
 

@@ -208,4 +208,8 @@ mod runtime {
 	/// The peer ids of government nodes admitted to the network, by vote.
 	#[runtime::pallet_index(11)]
 	pub type NodeAuthorization = pallet_node_authorization;
+
+	/// Electronic licences: catalogue, lifecycle, consented use, mutual recognition.
+	#[runtime::pallet_index(12)]
+	pub type Licenses = pallet_licenses;
 }

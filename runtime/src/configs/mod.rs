@@ -4,11 +4,13 @@
 //! - [`consensus`]: timestamp, Aura, GRANDPA;
 //! - [`payments`]: balances and transaction fees;
 //! - [`admin`]: utility (batches) and sudo (development preset only);
-//! - [`governance`]: the consortium, its council, and the session (validator set).
+//! - [`governance`]: the consortium, its council, and the session (validator set);
+//! - [`licenses`]: electronic licences.
 
 pub mod admin;
 pub mod consensus;
 pub mod governance;
+pub mod licenses;
 pub mod payments;
 pub mod system;
 

@@ -198,6 +198,18 @@ impl<T: Config> LicenseIssuer<T::AccountId> for Pallet<T> {
 		)
 	}
 
+	fn check_issue(
+		agency: AgencyId,
+		license_type: LicenseTypeId,
+		holder: &HolderOf<T>,
+	) -> DispatchResult {
+		let t = Self::ensure_can_issue(agency, license_type)?;
+		ensure!(HolderKind::of(holder) == t.holder_kind, Error::<T>::HolderKindMismatch);
+		Self::ensure_well_formed(holder)?;
+		NextLicenseId::<T>::get().checked_add(1).ok_or(Error::<T>::Overflow)?;
+		Ok(())
+	}
+
 	fn cancel(
 		agency: AgencyId,
 		operator: &T::AccountId,
@@ -205,6 +217,19 @@ impl<T: Config> LicenseIssuer<T::AccountId> for Pallet<T> {
 		reason: ReasonCode,
 	) -> DispatchResult {
 		Self::do_manage(agency, operator.clone(), license, Action::Cancelled, reason, None)
+	}
+
+	fn revoke(
+		agency: AgencyId,
+		operator: &T::AccountId,
+		license: LicenseId,
+		reason: ReasonCode,
+	) -> DispatchResult {
+		Self::do_manage(agency, operator.clone(), license, Action::Revoked, reason, None)
+	}
+
+	fn has_ended(license: LicenseId) -> bool {
+		Licenses::<T>::get(license).is_none_or(|l| l.status.is_final())
 	}
 
 	fn is_active(license: LicenseId) -> bool {

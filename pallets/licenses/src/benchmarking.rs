@@ -1,0 +1,288 @@
+//! Benchmarks (v2) of every call at its worst case.
+
+use super::*;
+use crate::Pallet as LicensesPallet;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{pallet_prelude::*, traits::Get};
+use frame_system::RawOrigin;
+use govchain_primitives::{AgencyBenchmarkHelper, HolderRef, Uscc};
+
+/// Chongqing: every benchmark agency sits there.
+const REGION: u32 = 500_000;
+
+/// A fresh agency holding both issuing roles; its id and a signing origin.
+fn issuer<T: Config>() -> (AgencyId, T::RuntimeOrigin, T::AccountId) {
+	let region = RegionCode::new(REGION).expect("valid region");
+	let (agency, who) = T::BenchmarkHelper::agency_operator(
+		&[Role::LicenseIssuer, Role::MarketRegulator],
+		region,
+	);
+	(agency, RawOrigin::Signed(who.clone()).into(), who)
+}
+
+/// A fresh agency with no role (a verifier).
+fn verifier<T: Config>() -> (AgencyId, T::RuntimeOrigin) {
+	let region = RegionCode::new(REGION).expect("valid region");
+	let (agency, who) = T::BenchmarkHelper::agency_operator(&[Role::Bank], region);
+	(agency, RawOrigin::Signed(who).into())
+}
+
+/// `len` bytes of `b'a'`, bounded by `S` (`len` never exceeds it here).
+fn filled<S: Get<u32>>(len: u32) -> BoundedVec<u8, S> {
+	vec![b'a'; len.min(S::get()) as usize].try_into().unwrap_or_default()
+}
+
+/// A type code of maximal length, distinct per `seed`.
+fn code<T: Config>(seed: u32) -> TypeCodeOf<T> {
+	let mut c = vec![b'c'; T::MaxCodeLength::get() as usize];
+	for (i, b) in seed.to_le_bytes().iter().enumerate() {
+		if let Some(x) = c.get_mut(i) {
+			*x = *b;
+		}
+	}
+	c.try_into().unwrap_or_default()
+}
+
+/// Defines a type of `kind` with a default validity; returns its id.
+fn define<T: Config>(agency: AgencyId, kind: HolderKind, seed: u32) -> LicenseTypeId {
+	LicensesPallet::<T>::do_define_type(
+		agency,
+		code::<T>(seed),
+		filled::<T::MaxNameLength>(T::MaxNameLength::get()),
+		REGION,
+		kind,
+		Role::LicenseIssuer,
+		Some(u64::MAX / 4),
+		[1; 32],
+		[2; 32],
+	)
+	.expect("benchmark type can be defined")
+}
+
+/// An enterprise holder with a valid USCC, distinct per `seed`.
+fn enterprise<T: Config>(seed: u32) -> HolderOf<T> {
+	let mut first17 = *b"91500000MA0000000";
+	let mut rest = seed;
+	for i in 0..8 {
+		first17[16 - i] = b'0' + (rest % 10) as u8;
+		rest /= 10;
+	}
+	HolderRef::Enterprise(Uscc::with_check(first17).expect("digits are in the alphabet"))
+}
+
+/// A person holder whose designated account is `account`; returns the holder.
+fn person<T: Config>(account: &T::AccountId) -> HolderOf<T> {
+	let holder = HolderRef::Person([7; 32]);
+	HolderAccounts::<T>::insert(&holder, account);
+	holder
+}
+
+/// A licence of a fresh person type issued by `agency` to a person acting through
+/// `holder_account`; returns its id.
+fn licence<T: Config>(agency: AgencyId, holder_account: &T::AccountId) -> LicenseId {
+	let t = define::<T>(agency, HolderKind::Person, 0);
+	let item = BatchItem { holder: person::<T>(holder_account), content: [9; 32], valid_from: 0, valid_until: None };
+	let operator: T::AccountId = account("operator", 0, 0);
+	LicensesPallet::<T>::do_issue(agency, &operator, t, item).expect("benchmark licence can be issued")
+}
+
+fn purpose<T: Config>() -> PurposeOf<T> {
+	filled::<T::MaxPurposeLength>(T::MaxPurposeLength::get())
+}
+
+/// A deadline far in the future.
+const LATER: Seconds = u64::MAX / 2;
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn define_type() {
+		let (_, origin, _) = issuer::<T>();
+		let name = filled::<T::MaxNameLength>(T::MaxNameLength::get());
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			code::<T>(0),
+			name,
+			REGION,
+			HolderKind::Enterprise,
+			Role::LicenseIssuer,
+			Some(1_000),
+			[1; 32],
+			[2; 32],
+		);
+		assert!(Types::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn retire_type() {
+		let (agency, origin, _) = issuer::<T>();
+		let t = define::<T>(agency, HolderKind::Enterprise, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, t);
+		assert_eq!(Types::<T>::get(t).map(|t| t.status), Some(TypeStatus::Retired));
+	}
+
+	#[benchmark]
+	fn issue() {
+		let (agency, origin, _) = issuer::<T>();
+		let t = define::<T>(agency, HolderKind::Enterprise, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, t, enterprise::<T>(1), [9; 32], 0, None);
+		assert!(Licenses::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn issue_batch(n: Linear<1, { T::MaxBatchIssue::get() }>) {
+		let (agency, origin, _) = issuer::<T>();
+		let t = define::<T>(agency, HolderKind::Enterprise, 0);
+		let items: BatchOf<T> = (0..n)
+			.map(|i| BatchItem { holder: enterprise::<T>(i), content: [9; 32], valid_from: 0, valid_until: None })
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.unwrap_or_default();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, t, items);
+		assert_eq!(NextLicenseId::<T>::get(), n as u64);
+	}
+
+	#[benchmark]
+	fn suspend() {
+		let (agency, origin, _) = issuer::<T>();
+		let id = licence::<T>(agency, &account("holder", 0, 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, 1, Some([5; 32]));
+		assert_eq!(Licenses::<T>::get(id).map(|l| l.status), Some(LicenseStatus::Suspended));
+	}
+
+	#[benchmark]
+	fn reinstate() -> Result<(), BenchmarkError> {
+		let (agency, origin, who) = issuer::<T>();
+		let id = licence::<T>(agency, &account("holder", 0, 0));
+		LicensesPallet::<T>::do_manage(agency, who, id, Action::Suspended, 1, None)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, 1, Some([5; 32]));
+		assert_eq!(Licenses::<T>::get(id).map(|l| l.status), Some(LicenseStatus::Active));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke() {
+		let (agency, origin, _) = issuer::<T>();
+		let id = licence::<T>(agency, &account("holder", 0, 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, 1, Some([5; 32]));
+		assert_eq!(Licenses::<T>::get(id).map(|l| l.status), Some(LicenseStatus::Revoked));
+	}
+
+	/// The holder's path: the agency origin is tried first and fails, then the
+	/// holder's designated account is looked up.
+	#[benchmark]
+	fn cancel() {
+		let (agency, _, _) = issuer::<T>();
+		let holder: T::AccountId = account("holder", 0, 0);
+		let id = licence::<T>(agency, &holder);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder), id, 1);
+		assert_eq!(Licenses::<T>::get(id).map(|l| l.status), Some(LicenseStatus::Cancelled));
+	}
+
+	#[benchmark]
+	fn renew() {
+		let (agency, origin, _) = issuer::<T>();
+		let id = licence::<T>(agency, &account("holder", 0, 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, [3; 32], 0, None, 1);
+		assert!(Successor::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn set_holder_account() {
+		let (_, origin, _) = issuer::<T>();
+		let holder = enterprise::<T>(1);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, holder.clone(), Some(account("holder", 0, 0)));
+		assert!(HolderAccounts::<T>::contains_key(&holder));
+	}
+
+	#[benchmark]
+	fn grant_consent() {
+		let (agency, _, _) = issuer::<T>();
+		let (bank, _) = verifier::<T>();
+		let holder: T::AccountId = account("holder", 0, 0);
+		let id = licence::<T>(agency, &holder);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder), id, bank, purpose::<T>(), LATER);
+		assert!(Consents::<T>::contains_key(id, 0));
+	}
+
+	#[benchmark]
+	fn revoke_consent() -> Result<(), BenchmarkError> {
+		let (agency, _, _) = issuer::<T>();
+		let (bank, _) = verifier::<T>();
+		let holder: T::AccountId = account("holder", 0, 0);
+		let id = licence::<T>(agency, &holder);
+		LicensesPallet::<T>::do_grant_consent(holder.clone(), id, bank, purpose::<T>(), LATER)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder), id, 0);
+		assert!(Consents::<T>::get(id, 0).is_some_and(|c| c.revoked_at.is_some()));
+		Ok(())
+	}
+
+	/// A consented use: consent, licence and validity are all checked.
+	#[benchmark]
+	fn record_use() -> Result<(), BenchmarkError> {
+		let (agency, _, _) = issuer::<T>();
+		let (bank, bank_origin) = verifier::<T>();
+		let holder: T::AccountId = account("holder", 0, 0);
+		let id = licence::<T>(agency, &holder);
+		LicensesPallet::<T>::do_grant_consent(holder, id, bank, purpose::<T>(), LATER)?;
+		#[extrinsic_call]
+		_(bank_origin as T::RuntimeOrigin, id, purpose::<T>(), [4; 32], Some(0));
+		assert!(Usage::<T>::contains_key(id, 0));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn declare_recognition() {
+		let (a, origin, _) = issuer::<T>();
+		let (b, _, _) = issuer::<T>();
+		let accepting = define::<T>(a, HolderKind::Enterprise, 0);
+		let accepted = define::<T>(b, HolderKind::Enterprise, 1);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, accepting, accepted);
+		assert!(Recognitions::<T>::contains_key(accepted, accepting));
+	}
+
+	#[benchmark]
+	fn confirm_recognition() -> Result<(), BenchmarkError> {
+		let (a, _, _) = issuer::<T>();
+		let (b, origin, _) = issuer::<T>();
+		let accepting = define::<T>(a, HolderKind::Enterprise, 0);
+		let accepted = define::<T>(b, HolderKind::Enterprise, 1);
+		LicensesPallet::<T>::do_declare_recognition(a, accepting, accepted)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, accepting, accepted);
+		assert!(Recognitions::<T>::get(accepted, accepting).is_some_and(|r| r.confirmed.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw_recognition() -> Result<(), BenchmarkError> {
+		let (a, _, _) = issuer::<T>();
+		let (b, origin, _) = issuer::<T>();
+		let accepting = define::<T>(a, HolderKind::Enterprise, 0);
+		let accepted = define::<T>(b, HolderKind::Enterprise, 1);
+		LicensesPallet::<T>::do_declare_recognition(a, accepting, accepted)?;
+		LicensesPallet::<T>::do_confirm_recognition(b, accepting, accepted)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, accepting, accepted);
+		assert!(!Recognitions::<T>::contains_key(accepted, accepting));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(LicensesPallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

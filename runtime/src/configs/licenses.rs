@@ -1,0 +1,21 @@
+//! Electronic licences: any operator of an active member agency acts through
+//! `AgencyOrigin`; the pallet checks the role each call needs against the consortium.
+
+use crate::{Consortium, Runtime, Timestamp};
+use frame_support::traits::ConstU32;
+
+impl pallet_licenses::Config for Runtime {
+	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
+	type Agencies = Consortium;
+	type UnixTime = Timestamp;
+	type MaxCodeLength = ConstU32<32>;
+	type MaxNameLength = ConstU32<128>;
+	type MaxPurposeLength = ConstU32<64>;
+	/// A batch of 100 licences stays well inside a block (see `weights.rs`); a
+	/// migration of a large store sends many batches, several per block.
+	type MaxBatchIssue = ConstU32<100>;
+	type MaxRecognitionsPerType = ConstU32<64>;
+	type WeightInfo = pallet_licenses::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Consortium;
+}

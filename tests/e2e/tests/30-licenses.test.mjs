@@ -1,0 +1,189 @@
+// Electronic licences as the front-ends of a justice bureau, a bank and two market
+// regulators use them: define a lawyer's practice licence, issue it, use it with
+// the holder's consent (refused without), suspend, reinstate, revoke; then two
+// regions recognise each other's food business licences and verification follows.
+//
+// Preset agencies: 0 = demo agency (Alice, Chongqing 500000, every role),
+// 1 = Sichuan market regulator (Bob, 510000, MarketRegulator + LicenseIssuer),
+// 5 = Bank of Chongqing (Ferdie, Bank).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { connect, devAccounts, sendAndFinalize, eventsOf } from '../lib/chain.mjs';
+import { usccWithCheck, chainNow, fund, runTag } from '../lib/gov.mjs';
+
+const CHONGQING = 500000;
+const SICHUAN = 510000;
+const BANK = 5;
+const YEAR = 365 * 24 * 3600;
+
+let api;
+let acc;
+let lawyer; // the account the justice bureau designates for the lawyer
+let tag;
+let lawyerType;
+let licence;
+const person = { Person: blake2AsHex('e2e lawyer pseudonym (keyed hash computed off chain)') };
+
+before(async () => {
+  api = await connect();
+  acc = devAccounts();
+  tag = runTag();
+  lawyer = new Keyring({ type: 'sr25519' }).addFromUri(`//e2e/lawyer/${tag}`);
+  await fund(api, acc.alice, [lawyer.address]);
+});
+
+after(async () => {
+  await api?.disconnect();
+});
+
+const verdict = async (id, region, at = null) => {
+  const v = await api.call.licensesApi.verify(id, region, at);
+  if (v.isInvalid) return `Invalid:${v.asInvalid.reason.toString()}`;
+  if (v.isValidRecognised) {
+    const via = v.asValidRecognised.via;
+    return via.isSome ? `Recognised:via ${via.unwrap().toNumber()}` : 'Recognised:own';
+  }
+  return v.type;
+};
+
+test('a justice bureau defines the lawyer practice licence type and issues a licence', async () => {
+  const code = `CQ-LAWYER-${tag}`;
+  const { events } = await sendAndFinalize(api, api.tx.licenses.defineType(
+    code, 'Lawyer practice licence', CHONGQING, 'Person', 'LicenseIssuer', 5 * YEAR,
+    blake2AsHex('schema'), blake2AsHex('template')), acc.alice);
+  const [defined] = eventsOf(events, 'licenses', 'TypeDefined');
+  lawyerType = defined.licenseType.toNumber();
+  assert.equal(defined.authority.toNumber(), 0);
+  assert.equal((await api.call.licensesApi.typeByCode(code)).unwrap().toNumber(), lawyerType);
+
+  // A bank cannot define licence types.
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.defineType(
+    `BANK-${tag}`, 'x', CHONGQING, 'Person', 'LicenseIssuer', null,
+    blake2AsHex('s'), blake2AsHex('t')), acc.ferdie), /licenses\.RoleNotHeld/);
+
+  await sendAndFinalize(api, api.tx.licenses.setHolderAccount(person, lawyer.address), acc.alice);
+  const from = await chainNow(api);
+  const issued = await sendAndFinalize(api, api.tx.licenses.issue(
+    lawyerType, person, blake2AsHex('licence file (OFD)'), from, null), acc.alice);
+  const [ev] = eventsOf(issued.events, 'licenses', 'LicenseIssued');
+  licence = ev.id.toNumber();
+  assert.equal(ev.validUntil.unwrap().toNumber(), from + 5 * YEAR);
+
+  const stored = (await api.call.licensesApi.license(licence)).unwrap();
+  assert.equal(stored.status.toString(), 'Active');
+  assert.equal(stored.issuer.toNumber(), 0);
+  const mine = await api.call.licensesApi.licensesOf(person, 0, 100);
+  assert.ok(mine.map((x) => x.toNumber()).includes(licence));
+  assert.equal((await api.call.licensesApi.holderAccount(person)).unwrap().toString(), lawyer.address);
+  assert.equal(await verdict(licence, CHONGQING), 'Recognised:own');
+  // A holder of the wrong kind is refused.
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.issue(
+    lawyerType, { Enterprise: usccWithCheck('91500000MA0000001') }, blake2AsHex('x'), from, null),
+  acc.alice), /licenses\.HolderKindMismatch/);
+});
+
+test('a bank uses the licence only with the holder\'s consent, and every use is recorded', async () => {
+  const purpose = 'loan-qualification';
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.recordUse(
+    licence, purpose, blake2AsHex('loan file 1'), null), acc.ferdie), /licenses\.ConsentRequired/);
+
+  const until = (await chainNow(api)) + 3600;
+  const granted = await sendAndFinalize(api, api.tx.licenses.grantConsent(licence, BANK, purpose, until), lawyer);
+  const [consent] = eventsOf(granted.events, 'licenses', 'ConsentGranted');
+  const index = consent.consent.toNumber();
+
+  // Another purpose is not covered.
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.recordUse(
+    licence, 'marketing', blake2AsHex('x'), index), acc.ferdie), /licenses\.PurposeMismatch/);
+  const used = await sendAndFinalize(api, api.tx.licenses.recordUse(
+    licence, purpose, blake2AsHex('loan file 1'), index), acc.ferdie);
+  const [use] = eventsOf(used.events, 'licenses', 'LicenseUsed');
+  assert.equal(use.verifier.toNumber(), BANK);
+
+  const log = await api.call.licensesApi.usageLog(licence, 0, 100);
+  assert.equal(log.length, 1);
+  const [, entry] = log[0];
+  assert.equal(entry.verifier.toNumber(), BANK);
+  assert.equal(entry.operator.toString(), acc.ferdie.address);
+  assert.equal(entry.purpose.toUtf8(), purpose);
+  assert.equal(entry.basis.asConsent.toNumber(), index);
+  assert.equal(entry.block.toNumber(), used.blockNumber);
+
+  // The holder withdraws the consent; the next use is refused.
+  await sendAndFinalize(api, api.tx.licenses.revokeConsent(licence, index), lawyer);
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.recordUse(
+    licence, purpose, blake2AsHex('loan file 2'), index), acc.ferdie), /licenses\.ConsentRevoked/);
+  const consents = await api.call.licensesApi.consents(licence, 0, 10);
+  assert.ok(consents[0][1].revokedAt.isSome);
+});
+
+test('suspend, reinstate and revoke, each in the management record; a revoked licence stays revoked', async () => {
+  await sendAndFinalize(api, api.tx.licenses.suspend(licence, 101, blake2AsHex('decision 2026-17')), acc.alice);
+  assert.equal(await verdict(licence, CHONGQING), 'Invalid:Suspended');
+  // Only the issuer (or the type's authority) manages the licence.
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.reinstate(licence, 102, null), acc.bob),
+    /licenses\.NotIssuer/);
+  await sendAndFinalize(api, api.tx.licenses.reinstate(licence, 102, null), acc.alice);
+  assert.equal(await verdict(licence, CHONGQING), 'Recognised:own');
+  await sendAndFinalize(api, api.tx.licenses.revoke(licence, 103, blake2AsHex('decision 2026-18')), acc.alice);
+  assert.equal(await verdict(licence, CHONGQING), 'Invalid:Revoked');
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.reinstate(licence, 104, null), acc.alice),
+    /licenses\.LicenseRevoked/);
+
+  const record = await api.call.licensesApi.managementRecord(licence, 0, 100);
+  assert.deepEqual(record.map(([, c]) => [c.action.type, c.reason.toNumber(), c.agency.unwrap().toNumber(), c.by.toString()]),
+    [['Suspended', 101, 0, acc.alice.address], ['Reinstated', 102, 0, acc.alice.address], ['Revoked', 103, 0, acc.alice.address]]);
+  assert.equal((await api.call.licensesApi.license(licence)).unwrap().status.toString(), 'Revoked');
+});
+
+test('two regions recognise each other\'s food business licences; verification answers accordingly', async () => {
+  const define = async (signer, code, region) => {
+    const { events } = await sendAndFinalize(api, api.tx.licenses.defineType(
+      code, 'Food business licence', region, 'Enterprise', 'LicenseIssuer', null,
+      blake2AsHex(`${code} schema`), blake2AsHex(`${code} template`)), signer);
+    return eventsOf(events, 'licenses', 'TypeDefined')[0].licenseType.toNumber();
+  };
+  const cqFood = await define(acc.alice, `CQ-FOOD-${tag}`, CHONGQING);
+  const scFood = await define(acc.bob, `SC-FOOD-${tag}`, SICHUAN);
+  const from = await chainNow(api);
+
+  // Sichuan migrates its store in a batch; Chongqing issues one licence.
+  const batch = ['91510000MA0000001', '91510000MA0000002', '91510000MA0000003'].map((p, i) => ({
+    holder: { Enterprise: usccWithCheck(p) }, content: blake2AsHex(`sc food ${i}`), validFrom: from, validUntil: null,
+  }));
+  const migrated = await sendAndFinalize(api, api.tx.licenses.issueBatch(scFood, batch), acc.bob);
+  const scIds = eventsOf(migrated.events, 'licenses', 'LicenseIssued').map((e) => e.id.toNumber());
+  assert.equal(scIds.length, 3);
+  const sc = scIds[0];
+  const cqIssued = await sendAndFinalize(api, api.tx.licenses.issue(
+    cqFood, { Enterprise: usccWithCheck('91500000MA0000009') }, blake2AsHex('cq food'), from, null), acc.alice);
+  const cq = eventsOf(cqIssued.events, 'licenses', 'LicenseIssued')[0].id.toNumber();
+
+  assert.equal(await verdict(sc, SICHUAN), 'Recognised:own');
+  assert.equal(await verdict(sc, CHONGQING), 'ValidNotRecognised');
+
+  // Chongqing declares; until Sichuan confirms, nothing changes.
+  await sendAndFinalize(api, api.tx.licenses.declareRecognition(cqFood, scFood), acc.alice);
+  assert.equal(await verdict(sc, CHONGQING), 'ValidNotRecognised');
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.confirmRecognition(cqFood, scFood), acc.alice),
+    /licenses\.NotTypeAuthority/);
+  await sendAndFinalize(api, api.tx.licenses.confirmRecognition(cqFood, scFood), acc.bob);
+  assert.equal(await verdict(sc, CHONGQING), `Recognised:via ${cqFood}`);
+  assert.equal(await verdict(sc, 500103), `Recognised:via ${cqFood}`); // a Chongqing district
+  // One direction only, until Sichuan declares and Chongqing confirms the reverse.
+  assert.equal(await verdict(cq, SICHUAN), 'ValidNotRecognised');
+  await sendAndFinalize(api, api.tx.licenses.declareRecognition(scFood, cqFood), acc.bob);
+  await sendAndFinalize(api, api.tx.licenses.confirmRecognition(scFood, cqFood), acc.alice);
+  assert.equal(await verdict(cq, SICHUAN), `Recognised:via ${scFood}`);
+  const recognitions = await api.call.licensesApi.recognitionsOf(scFood);
+  assert.deepEqual(recognitions.map(([t, r]) => [t.toNumber(), r.confirmed.isSome]), [[cqFood, true]]);
+
+  // Validity still comes first; a withdrawal ends the recognition.
+  assert.equal(await verdict(sc, CHONGQING, from - 10), 'Invalid:NotYetValid');
+  await sendAndFinalize(api, api.tx.licenses.withdrawRecognition(cqFood, scFood), acc.bob);
+  assert.equal(await verdict(sc, CHONGQING), 'ValidNotRecognised');
+  assert.equal(await verdict(999999, CHONGQING), 'Invalid:Unknown');
+});
