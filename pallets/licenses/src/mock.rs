@@ -1,15 +1,11 @@
-//! A test runtime: frame-system and the licences pallet, with a small agency
-//! registry and clock standing in for the consortium and the timestamp pallet.
+//! A test runtime: frame-system and the licences pallet; the shared test registry
+//! and clock stand in for the consortium and the timestamp pallet.
 
 use crate as pallet_licenses;
-use core::{cell::RefCell, time::Duration};
-use frame_support::{
-	derive_impl,
-	traits::{ConstU32, EnsureOrigin, UnixTime},
-};
-use frame_system::RawOrigin;
-use govchain_primitives::{AgencyId, AgencyRegistry, RegionCode, Role, RoleSet};
-use sp_runtime::{BuildStorage, DispatchError};
+use frame_support::{derive_impl, traits::ConstU32};
+use govchain_primitives::{AgencyId, Role};
+pub use govchain_test_utils::{operator_of, set_active, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
+use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -42,20 +38,6 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-/// An agency of the mock registry.
-#[derive(Clone)]
-pub struct MockAgency {
-	pub region: u32,
-	pub roles: RoleSet,
-	pub active: bool,
-	pub operator: u64,
-}
-
-thread_local! {
-	static AGENCIES: RefCell<Vec<MockAgency>> = const { RefCell::new(Vec::new()) };
-	static NOW: RefCell<u64> = const { RefCell::new(0) };
-}
-
 /// Chongqing justice bureau (500000), `LicenseIssuer`; operator 10.
 pub const CQ_JUSTICE: AgencyId = 0;
 /// Sichuan market regulator (510000), `LicenseIssuer` + `MarketRegulator`; operator 20.
@@ -81,90 +63,17 @@ pub const T0: u64 = 1_767_225_600;
 /// A day in seconds.
 pub const DAY: u64 = 86_400;
 
-/// The operator account of `agency`.
+/// The operator account of `agency`, signing.
 pub fn op(agency: AgencyId) -> RuntimeOrigin {
-	RuntimeOrigin::signed(AGENCIES.with(|a| a.borrow()[agency as usize].operator))
+	RuntimeOrigin::signed(operator_of(agency))
 }
 
-/// Suspends or reinstates a mock agency.
-pub fn set_active(agency: AgencyId, active: bool) {
-	AGENCIES.with(|a| a.borrow_mut()[agency as usize].active = active);
-}
-
-/// Sets the clock.
-pub fn set_now(secs: u64) {
-	NOW.with(|n| *n.borrow_mut() = secs);
-}
-
-fn agency(id: AgencyId) -> Option<MockAgency> {
-	AGENCIES.with(|a| a.borrow().get(id as usize).cloned())
-}
-
-/// The registry the pallet asks about agencies.
-pub struct MockRegistry;
-impl AgencyRegistry<u64> for MockRegistry {
-	fn region_of(id: AgencyId) -> Option<RegionCode> {
-		agency(id).and_then(|a| RegionCode::new(a.region))
-	}
-	fn is_active(id: AgencyId) -> bool {
-		agency(id).is_some_and(|a| a.active)
-	}
-	fn has_role(id: AgencyId, role: Role) -> bool {
-		agency(id).is_some_and(|a| a.active && a.roles.contains(role))
-	}
-	fn acting_agency(who: &u64, role: Option<Role>) -> Result<AgencyId, DispatchError> {
-		let id = AGENCIES
-			.with(|a| a.borrow().iter().position(|x| x.operator == *who))
-			.ok_or(DispatchError::Other("not an operator"))? as AgencyId;
-		let ok = match role {
-			Some(r) => Self::has_role(id, r),
-			None => Self::is_active(id),
-		};
-		ok.then_some(id).ok_or(DispatchError::Other("cannot act"))
-	}
-}
-
-impl govchain_primitives::AgencyBenchmarkHelper<u64> for MockRegistry {
-	fn agency_operator(roles: &[Role], region: RegionCode) -> (AgencyId, u64) {
-		AGENCIES.with(|a| {
-			let mut a = a.borrow_mut();
-			let id = a.len() as AgencyId;
-			let operator = 1_000 + id as u64;
-			a.push(MockAgency { region: region.get(), roles: RoleSet::from_roles(roles), active: true, operator });
-			(id, operator)
-		})
-	}
-}
-
-/// "Signed by an operator of an active agency", like the consortium's origin.
-pub struct MockAgencyOrigin;
-impl EnsureOrigin<RuntimeOrigin> for MockAgencyOrigin {
-	type Success = (AgencyId, u64);
-	fn try_origin(o: RuntimeOrigin) -> Result<Self::Success, RuntimeOrigin> {
-		match o.clone().into() {
-			Ok(RawOrigin::Signed(who)) =>
-				MockRegistry::acting_agency(&who, None).map(|a| (a, who)).map_err(|_| o),
-			_ => Err(o),
-		}
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin() -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(10))
-	}
-}
-
-/// The mock clock.
-pub struct MockTime;
-impl UnixTime for MockTime {
-	fn now() -> Duration {
-		Duration::from_secs(NOW.with(|n| *n.borrow()))
-	}
-}
+govchain_test_utils::mock_agency_origin!(MockAgencyOrigin, RuntimeOrigin);
 
 impl pallet_licenses::Config for Test {
 	type AgencyOrigin = MockAgencyOrigin;
 	type Agencies = MockRegistry;
-	type UnixTime = MockTime;
+	type UnixTime = MockClock;
 	type MaxCodeLength = ConstU32<32>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxPurposeLength = ConstU32<32>;
@@ -175,23 +84,17 @@ impl pallet_licenses::Config for Test {
 	type BenchmarkHelper = MockRegistry;
 }
 
-fn mock_agency(region: u32, roles: &[Role], active: bool, operator: u64) -> MockAgency {
-	MockAgency { region, roles: RoleSet::from_roles(roles), active, operator }
-}
-
 /// The agencies above, the clock at [`T0`], block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	AGENCIES.with(|a| {
-		*a.borrow_mut() = vec![
-			mock_agency(CHONGQING, &[Role::LicenseIssuer], true, 10),
-			mock_agency(SICHUAN, &[Role::LicenseIssuer, Role::MarketRegulator], true, 20),
-			mock_agency(YUZHONG_REGION, &[Role::LicenseIssuer], true, 30),
-			mock_agency(CHONGQING, &[Role::Bank], true, 40),
-			mock_agency(CHONGQING, &[Role::Court], true, 50),
-			mock_agency(CHONGQING, &[Role::LicenseIssuer], false, 60),
-			mock_agency(CHONGQING, &[Role::MarketRegulator], true, 70),
-		]
-	});
+	set_agencies(vec![
+		MockAgency::new(CHONGQING, &[Role::LicenseIssuer], 10),
+		MockAgency::new(SICHUAN, &[Role::LicenseIssuer, Role::MarketRegulator], 20),
+		MockAgency::new(YUZHONG_REGION, &[Role::LicenseIssuer], 30),
+		MockAgency::new(CHONGQING, &[Role::Bank], 40),
+		MockAgency::new(CHONGQING, &[Role::Court], 50),
+		MockAgency { active: false, ..MockAgency::new(CHONGQING, &[Role::LicenseIssuer], 60) },
+		MockAgency::new(CHONGQING, &[Role::MarketRegulator], 70),
+	]);
 	set_now(T0);
 	let storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);

@@ -556,6 +556,22 @@ fn license_issuer_trait_checks_like_a_call() {
 			<LicensesPallet as LicenseIssuer<u64>>::issue(CQ_BANK, &40, CQ_FOOD, enterprise(1), [1; 32], T0, None),
 			Err(Error::<Test>::RoleNotHeld.into())
 		);
+		assert_ok!(<LicensesPallet as LicenseIssuer<u64>>::check_issue(CQ_JUSTICE, CQ_FOOD, &enterprise(2)));
+		assert_eq!(
+			<LicensesPallet as LicenseIssuer<u64>>::check_issue(CQ_JUSTICE, CQ_FOOD, &person()),
+			Err(Error::<Test>::HolderKindMismatch.into())
+		);
+		assert_eq!(
+			<LicensesPallet as LicenseIssuer<u64>>::check_issue(SC_SAMR, CQ_FOOD, &enterprise(2)),
+			Err(Error::<Test>::OutsideRegion.into())
+		);
+		assert!(!<LicensesPallet as LicenseIssuer<u64>>::has_ended(id));
+		assert!(<LicensesPallet as LicenseIssuer<u64>>::has_ended(99));
+		let other = <LicensesPallet as LicenseIssuer<u64>>::issue(CQ_JUSTICE, &10, CQ_FOOD, enterprise(2), [1; 32], T0, None)
+			.expect("issued");
+		assert_ok!(<LicensesPallet as LicenseIssuer<u64>>::revoke(CQ_JUSTICE, &10, other, 8));
+		assert_eq!(status(other), LicenseStatus::Revoked);
+		assert!(<LicensesPallet as LicenseIssuer<u64>>::has_ended(other));
 		assert_ok!(<LicensesPallet as LicenseIssuer<u64>>::cancel(CQ_JUSTICE, &10, id, 7));
 		assert!(!<LicensesPallet as LicenseIssuer<u64>>::is_active(id));
 		assert_eq!(

@@ -1,0 +1,58 @@
+//! `try_state` invariants.
+
+use crate::*;
+use frame_support::ensure;
+use govchain_primitives::LicenseIssuer;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the register:
+	/// 1. every USCC on the register is well formed (no two enterprises share one:
+	///    it is the map's key), and one serial was used per enterprise;
+	/// 2. every enterprise still on the register has exactly one current business
+	///    licence — the one it names, not ended — holds its name in its region, and is
+	///    listed in its region; an ended enterprise's licence has ended too;
+	/// 3. its current profile is its latest version, and its history has no gap;
+	/// 4. the name index holds only names of enterprises on the register;
+	/// 5. open applications are exactly those under review; an open amendment or a
+	///    pending move concerns an enterprise still on the register.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut count = 0u32;
+		for (uscc, e) in Enterprises::<T>::iter() {
+			count += 1;
+			ensure!(uscc.is_valid(), "malformed USCC on the register");
+			if e.status.is_final() {
+				ensure!(T::Licenses::has_ended(e.license), "ended enterprise with a live licence");
+			} else {
+				ensure!(!T::Licenses::has_ended(e.license), "enterprise without a current licence");
+				ensure!(
+					Names::<T>::get(e.profile.region, &e.profile.name) == Some(uscc),
+					"name not held by its enterprise"
+				);
+			}
+			ensure!(RegionEnterprises::<T>::contains_key(e.profile.region, uscc), "not listed in its region");
+			ensure!(Versions::<T>::get(uscc, e.version) == Some(e.profile.clone()), "profile is not the latest version");
+			ensure!(History::<T>::iter_prefix(uscc).count() as u32 == e.changes, "history count mismatch");
+		}
+		ensure!(NextSerial::<T>::get() == count, "serials used differ from enterprises");
+		for (region, _, uscc) in Names::<T>::iter() {
+			let e = Enterprises::<T>::get(uscc).ok_or("name of an unknown enterprise")?;
+			ensure!(!e.status.is_final() && e.profile.region == region, "stale name");
+		}
+		for (id, a) in Applications::<T>::iter() {
+			ensure!(
+				OpenApplications::<T>::contains_key(id) == (a.status == ApplicationStatus::UnderReview),
+				"open applications differ from those under review"
+			);
+		}
+		for (uscc, id) in OpenAmendment::<T>::iter() {
+			let a = Applications::<T>::get(id).ok_or("open amendment of an unknown application")?;
+			ensure!(a.kind == ApplicationKind::Amend(uscc), "open amendment of another enterprise");
+			ensure!(Self::live_enterprise(&uscc).is_ok(), "open amendment of an ended enterprise");
+		}
+		for (uscc, _) in PendingMoves::<T>::iter() {
+			ensure!(Self::live_enterprise(&uscc).is_ok(), "pending move of an ended enterprise");
+		}
+		Ok(())
+	}
+}
