@@ -17,10 +17,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use govchain_primitives::{AgencyId, HolderRef, LicenseId, LicenseTypeId, Role, Seconds};
+use govchain_primitives::{AgencyId, HolderRef, LicenseId, LicenseTypeId, RegionCode, Role, Seconds, Uscc};
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Executive, Grandpa, InherentDataExt, Licenses, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Executive, Enterprises, Grandpa, InherentDataExt, Licenses, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -199,6 +199,30 @@ impl_runtime_apis! {
 		}
 		fn holder_account(holder: HolderRef<AccountId>) -> Option<AccountId> {
 			Licenses::holder_account(&holder)
+		}
+	}
+
+	impl pallet_enterprises::runtime_api::EnterprisesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn enterprise(uscc: Uscc) -> Option<pallet_enterprises::runtime_api::EnterpriseView<BlockNumber>> {
+			Enterprises::enterprise_view(&uscc)
+		}
+		fn by_name(region: RegionCode, name: Vec<u8>) -> Option<Uscc> {
+			Enterprises::by_name(region, name)
+		}
+		fn application(id: pallet_enterprises::ApplicationId) -> Option<pallet_enterprises::runtime_api::ApplicationView<AccountId, BlockNumber>> {
+			Enterprises::application_view(id)
+		}
+		fn pending_for(agency: AgencyId, limit: u32) -> Vec<(pallet_enterprises::ApplicationId, pallet_enterprises::Service)> {
+			Enterprises::pending_for(agency, limit.min(MAX_PAGE))
+		}
+		fn enterprises_in(region: RegionCode, skip: u32, limit: u32) -> Vec<Uscc> {
+			Enterprises::enterprises_in(region, skip, limit.min(MAX_PAGE))
+		}
+		fn history(uscc: Uscc, from: u32, limit: u32) -> Vec<(u32, pallet_enterprises::ChangeEntry<AccountId, BlockNumber>)> {
+			Enterprises::history_of(&uscc, from, limit.min(MAX_PAGE))
+		}
+		fn profile_version(uscc: Uscc, version: u32) -> Option<pallet_enterprises::runtime_api::ProfileView> {
+			Enterprises::profile_version(&uscc, version)
 		}
 	}
 

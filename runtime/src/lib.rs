@@ -212,4 +212,8 @@ mod runtime {
 	/// Electronic licences: catalogue, lifecycle, consented use, mutual recognition.
 	#[runtime::pallet_index(12)]
 	pub type Licenses = pallet_licenses;
+
+	/// The enterprise registry: one-stop registration with parallel reviews.
+	#[runtime::pallet_index(13)]
+	pub type Enterprises = pallet_enterprises;
 }

@@ -1,0 +1,229 @@
+//! Benchmarks (v2) of every call at its worst case.
+
+use super::*;
+use crate::Pallet as Registry;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
+use frame_system::RawOrigin;
+
+const CHONGQING: u32 = 500_000;
+const SICHUAN: u32 = 510_000;
+
+/// A fresh agency in `region` holding every reviewing role, with its business
+/// licence type set; its id, operator and signing origin.
+fn department<T: Config>(region: u32) -> (AgencyId, T::AccountId, T::RuntimeOrigin) {
+	let roles: Vec<Role> = Service::ALL.iter().map(Service::role).collect();
+	let region = RegionCode::new(region).expect("valid region");
+	let (agency, who) = T::BenchmarkHelper::agency_operator(&roles, region);
+	let license_type = T::BenchmarkHelper::business_license_type(agency, &who);
+	Registry::<T>::do_set_license_type(agency, license_type).expect("regulator can issue its type");
+	(agency, who.clone(), RawOrigin::Signed(who).into())
+}
+
+/// A name of maximal length, distinct per `seed`.
+fn long_name<T: Config>(seed: u8) -> NameOf<T> {
+	let mut n = alloc::vec![b'n'; T::MaxNameLength::get() as usize];
+	if let Some(first) = n.first_mut() {
+		*first = seed;
+	}
+	n.try_into().unwrap_or_default()
+}
+
+/// A scope of `s` industry classes.
+fn scope<T: Config>(s: u32) -> ScopeOf<T> {
+	(0..s)
+		.map(|i| IndustryCode([b'C', b'1', b'3', b'0' + (i / 10 % 10) as u8, b'0' + (i % 10) as u8]))
+		.collect::<Vec<_>>()
+		.try_into()
+		.unwrap_or_default()
+}
+
+fn profile<T: Config>(seed: u8, s: u32) -> ProfileOf<T> {
+	Profile {
+		name: long_name::<T>(seed),
+		entity_type: EntityType::LimitedCompany,
+		region: RegionCode::new(CHONGQING).expect("valid region"),
+		capital: u128::MAX,
+		scope: scope::<T>(s),
+		legal_rep: [3; 32],
+	}
+}
+
+fn all_services() -> ServicesOf {
+	Service::ALL.to_vec().try_into().unwrap_or_default()
+}
+
+/// Registers an enterprise through `agency`; returns its USCC.
+fn registered<T: Config>(agency: AgencyId, who: &T::AccountId, s: u32) -> Result<Uscc, BenchmarkError> {
+	let id = Registry::<T>::do_apply(
+		who.clone(),
+		None,
+		ApplicationKind::Establish,
+		profile::<T>(b'a', s),
+		[1; 32],
+		services_of(&[Service::BusinessLicense]),
+	)?;
+	Registry::<T>::do_review(agency, who.clone(), id, Service::BusinessLicense, true, 0, None)?;
+	match Applications::<T>::get(id).map(|a| a.status) {
+		Some(ApplicationStatus::Approved(uscc)) => Ok(uscc),
+		_ => Err(BenchmarkError::Stop("benchmark enterprise was not established")),
+	}
+}
+
+fn services_of(s: &[Service]) -> ServicesOf {
+	s.to_vec().try_into().unwrap_or_default()
+}
+
+/// Every service of application `id` approved by `agency` except `except`.
+fn approve_all_but<T: Config>(
+	agency: AgencyId,
+	who: &T::AccountId,
+	id: ApplicationId,
+	except: Service,
+) -> Result<(), BenchmarkError> {
+	for s in Service::ALL.into_iter().filter(|s| *s != except) {
+		Registry::<T>::do_review(agency, who.clone(), id, s, true, 0, None)?;
+	}
+	Ok(())
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn set_license_type() {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let license_type = T::BenchmarkHelper::business_license_type(agency, &who);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, license_type);
+		assert_eq!(LicenseTypeOf::<T>::get(agency), Some(license_type));
+	}
+
+	/// Every service requested, a scope of `s` classes, submitted by an agency operator.
+	#[benchmark]
+	fn apply(s: Linear<1, { T::MaxScopeCodes::get() }>) {
+		let (_, _, origin) = department::<T>(CHONGQING);
+		let p = profile::<T>(b'a', s);
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			p.name,
+			p.entity_type,
+			CHONGQING,
+			p.capital,
+			p.scope,
+			p.legal_rep,
+			[1; 32],
+			all_services(),
+		);
+		assert!(Applications::<T>::contains_key(0));
+	}
+
+	/// An approval that leaves other reviews pending.
+	#[benchmark]
+	fn review() -> Result<(), BenchmarkError> {
+		let (_, who, origin) = department::<T>(CHONGQING);
+		let id = Registry::<T>::do_apply(who, None, ApplicationKind::Establish, profile::<T>(b'a', T::MaxScopeCodes::get()), [1; 32], all_services())?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, Service::TaxRegistration, true, 0, Some([8; 32]));
+		assert!(OpenApplications::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// The last approval of an amendment: a new profile version, the licence reissued
+	/// (issue + cancel), names and region index moved.
+	#[benchmark]
+	fn review_final(s: Linear<1, { T::MaxScopeCodes::get() }>) -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, s)?;
+		let mut p = profile::<T>(b'b', s);
+		p.region = RegionCode::new(500_103).ok_or(BenchmarkError::Weightless)?;
+		let id = Registry::<T>::do_apply(who.clone(), None, ApplicationKind::Amend(uscc), p, [2; 32], all_services())?;
+		approve_all_but::<T>(agency, &who, id, Service::BusinessLicense)?;
+		#[extrinsic_call]
+		review(origin as T::RuntimeOrigin, id, Service::BusinessLicense, true, 0, Some([8; 32]));
+		assert_eq!(Enterprises::<T>::get(uscc).map(|e| e.version), Some(1));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn resubmit() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let id = Registry::<T>::do_apply(who.clone(), None, ApplicationKind::Establish, profile::<T>(b'a', T::MaxScopeCodes::get()), [1; 32], all_services())?;
+		Registry::<T>::do_review(agency, who.clone(), id, Service::BankAccount, false, 1, None)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, [2; 32]);
+		assert!(OpenApplications::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// Withdrawing an amendment (also clears the open-amendment mark).
+	#[benchmark]
+	fn withdraw() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, 1)?;
+		let id = Registry::<T>::do_apply(who.clone(), None, ApplicationKind::Amend(uscc), profile::<T>(b'b', 1), [2; 32], all_services())?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id);
+		assert!(!OpenAmendment::<T>::contains_key(uscc));
+		Ok(())
+	}
+
+	/// Revocation: the licence is revoked and the name freed.
+	#[benchmark]
+	fn set_status() -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, T::MaxScopeCodes::get())?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, EnterpriseStatus::Revoked, 1);
+		assert_eq!(Enterprises::<T>::get(uscc).map(|e| e.status), Some(EnterpriseStatus::Revoked));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn deregister() -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, T::MaxScopeCodes::get())?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, 1);
+		assert_eq!(Enterprises::<T>::get(uscc).map(|e| e.status), Some(EnterpriseStatus::Deregistered));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn request_move() -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, T::MaxScopeCodes::get())?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, SICHUAN);
+		assert!(PendingMoves::<T>::contains_key(uscc));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn accept_move() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let (_, _, destination) = department::<T>(SICHUAN);
+		let uscc = registered::<T>(agency, &who, T::MaxScopeCodes::get())?;
+		Registry::<T>::do_request_move(agency, who, uscc, SICHUAN)?;
+		#[extrinsic_call]
+		_(destination as T::RuntimeOrigin, uscc, [6; 32]);
+		assert!(!PendingMoves::<T>::contains_key(uscc));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_move() -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, 1)?;
+		Registry::<T>::do_request_move(agency, who, uscc, SICHUAN)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc);
+		assert!(!PendingMoves::<T>::contains_key(uscc));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Registry, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -5,10 +5,12 @@
 //! - [`payments`]: balances and transaction fees;
 //! - [`admin`]: utility (batches) and sudo (development preset only);
 //! - [`governance`]: the consortium, its council, and the session (validator set);
-//! - [`licenses`]: electronic licences.
+//! - [`licenses`]: electronic licences;
+//! - [`enterprises`]: the enterprise registry.
 
 pub mod admin;
 pub mod consensus;
+pub mod enterprises;
 pub mod governance;
 pub mod licenses;
 pub mod payments;

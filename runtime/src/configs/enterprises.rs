@@ -1,0 +1,54 @@
+//! The enterprise registry: applications by anyone (fees are paid by the applicant
+//! or, at a service desk, by the agency's operator), reviews and register changes by
+//! agency operators, business licences through the licences pallet.
+
+use crate::{Consortium, Licenses, Runtime, Timestamp};
+use frame_support::traits::ConstU32;
+
+impl pallet_enterprises::Config for Runtime {
+	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
+	type Agencies = Consortium;
+	type Licenses = Licenses;
+	type UnixTime = Timestamp;
+	type MaxNameLength = ConstU32<128>;
+	type MaxScopeCodes = ConstU32<32>;
+	type WeightInfo = pallet_enterprises::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark::Helper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark {
+	use crate::{AccountId, Consortium, Licenses, Runtime, RuntimeOrigin};
+	use alloc::vec::Vec;
+	use govchain_primitives::{AgencyBenchmarkHelper, AgencyId, AgencyRegistry, LicenseTypeId, RegionCode, Role};
+
+	/// Agencies from the consortium; business licence types from the licences pallet.
+	pub struct Helper;
+
+	impl pallet_enterprises::BenchmarkHelper<AccountId> for Helper {
+		fn agency_operator(roles: &[Role], region: RegionCode) -> (AgencyId, AccountId) {
+			<Consortium as AgencyBenchmarkHelper<AccountId>>::agency_operator(roles, region)
+		}
+
+		fn business_license_type(agency: AgencyId, operator: &AccountId) -> LicenseTypeId {
+			let id = pallet_licenses::NextTypeId::<Runtime>::get();
+			let region = <Consortium as AgencyRegistry<AccountId>>::region_of(agency).map_or(500_000, |r| r.get());
+			let mut code: Vec<u8> = b"BENCH-".to_vec();
+			code.extend(id.to_le_bytes());
+			// The benchmark that uses the type fails loudly if this did not define it.
+			let _ = Licenses::define_type(
+				RuntimeOrigin::signed(operator.clone()),
+				code.try_into().unwrap_or_default(),
+				b"Business licence".to_vec().try_into().unwrap_or_default(),
+				region,
+				pallet_licenses::HolderKind::Enterprise,
+				Role::MarketRegulator,
+				None,
+				[0; 32],
+				[0; 32],
+			);
+			id
+		}
+	}
+}

@@ -1,0 +1,157 @@
+// One-stop enterprise registration as the front-ends of a market regulator, a
+// public security bureau (seals) and a tax service use it: one application, three
+// reviews in parallel, an enterprise with a valid USCC and an active business
+// licence visible to every agency; then an amendment and a deregistration.
+//
+// Preset agencies (development): 0 = demo agency (Alice, Chongqing, every role incl.
+// MarketRegulator), 1 = Sichuan market regulator (Bob), 2 = Chongqing public
+// security bureau (Charlie, SealAuthority), 3 = Chongqing tax service (Dave).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
+import { stringToU8a, u8aToString } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { connect, devAccounts, sendAndFinalize, eventsOf } from '../lib/chain.mjs';
+import { usccWithCheck, fund, runTag } from '../lib/gov.mjs';
+
+const CHONGQING = 500000;
+const DEMO = 0;
+const PSB = 2;
+const TAX = 3;
+
+let api;
+let acc;
+let applicant;
+let tag;
+let name;
+let appId;
+let uscc; // the code as a string
+let licence;
+
+before(async () => {
+  api = await connect();
+  acc = devAccounts();
+  tag = runTag();
+  name = `Chongqing Cloud Tech ${tag} Co., Ltd.`;
+  applicant = new Keyring({ type: 'sr25519' }).addFromUri(`//e2e/entrepreneur/${tag}`);
+  await fund(api, acc.alice, [applicant.address]);
+  // The market regulator defines its business licence type and registers under it.
+  const { events } = await sendAndFinalize(api, api.tx.licenses.defineType(
+    `CQ-BIZ-${tag}`, 'Business licence', CHONGQING, 'Enterprise', 'MarketRegulator', null,
+    blake2AsHex('business licence schema'), blake2AsHex('business licence template')), acc.alice);
+  const type = eventsOf(events, 'licenses', 'TypeDefined')[0].licenseType;
+  await sendAndFinalize(api, api.tx.enterprises.setLicenseType(type), acc.alice);
+});
+
+after(async () => {
+  await api?.disconnect();
+});
+
+const services = ['BusinessLicense', 'SealEngraving', 'TaxRegistration'];
+const scope = ['I6510', 'F5191'].map((c) => stringToU8a(c));
+const pendingFor = async (agency) =>
+  (await api.call.enterprisesApi.pendingFor(agency, 100))
+    .filter(([id]) => id.toNumber() === appId).map(([, s]) => s.toString());
+
+test('an entrepreneur applies once; each department sees its pending review', async () => {
+  const { events, blockNumber } = await sendAndFinalize(api, api.tx.enterprises.apply(
+    name, 'LimitedCompany', CHONGQING, 100_000_000, scope, blake2AsHex('legal representative pseudonym'),
+    blake2AsHex('materials bundle v1'), services), applicant);
+  const [submitted] = eventsOf(events, 'enterprises', 'ApplicationSubmitted');
+  appId = submitted.id.toNumber();
+  assert.deepEqual(submitted.services.map((s) => s.toString()), services);
+  const app = (await api.call.enterprisesApi.application(appId)).unwrap();
+  assert.equal(app.status.toString(), 'UnderReview');
+  assert.equal(app.submittedAt.toNumber(), blockNumber);
+
+  assert.deepEqual(await pendingFor(DEMO), ['BusinessLicense']);
+  assert.deepEqual(await pendingFor(PSB), ['SealEngraving']);
+  assert.deepEqual(await pendingFor(TAX), ['TaxRegistration']);
+  // A department without the role, or outside the region, is refused.
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.review(appId, 'SealEngraving', true, 0, null), acc.dave),
+    /enterprises\.RoleNotHeld/);
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.review(appId, 'BusinessLicense', true, 0, null), acc.bob),
+    /enterprises\.OutsideRegion/);
+});
+
+test('three departments review in parallel; the enterprise and its licence appear in a handful of blocks', async () => {
+  const submittedAt = (await api.call.enterprisesApi.application(appId)).unwrap().submittedAt.toNumber();
+  const results = await Promise.all([
+    sendAndFinalize(api, api.tx.enterprises.review(appId, 'SealEngraving', true, 0, null), acc.charlie),
+    sendAndFinalize(api, api.tx.enterprises.review(appId, 'TaxRegistration', true, 0, null), acc.dave),
+    sendAndFinalize(api, api.tx.enterprises.review(appId, 'BusinessLicense', true, 0, blake2AsHex('licence file')), acc.alice),
+  ]);
+  const done = results.find((r) => eventsOf(r.events, 'enterprises', 'EnterpriseEstablished').length);
+  assert.ok(done, 'one of the reviews established the enterprise');
+  const [established] = eventsOf(done.events, 'enterprises', 'EnterpriseEstablished');
+  uscc = u8aToString(established.uscc.toU8a());
+  licence = established.license.toNumber();
+  const blocks = done.blockNumber - established.submittedAt.toNumber();
+  assert.equal(established.submittedAt.toNumber(), submittedAt);
+  assert.ok(blocks <= 6, `application to licence took ${blocks} blocks`);
+  console.log(`# application ${appId} -> licence ${licence} in ${blocks} blocks (USCC ${uscc})`);
+
+  // A valid USCC: GB 32100 check character, category 1, region 500000.
+  assert.match(uscc, /^91500000\d{8}[\dX][0-9A-HJ-NP-RTUW-Y]$/);
+  assert.equal(usccWithCheck(uscc.slice(0, 17)), uscc);
+
+  const e = (await api.call.enterprisesApi.enterprise(stringToU8a(uscc))).unwrap();
+  assert.equal(e.status.toString(), 'Active');
+  assert.equal(u8aToString(e.profile.name), name);
+  assert.equal(e.authority.toNumber(), DEMO);
+  assert.equal(e.license.toNumber(), licence);
+  const lic = (await api.call.licensesApi.license(licence)).unwrap();
+  assert.equal(lic.status.toString(), 'Active');
+  assert.equal(u8aToString(lic.holder.asEnterprise.toU8a()), uscc);
+  const v = await api.call.licensesApi.verify(licence, CHONGQING, null);
+  assert.ok(v.isValidRecognised);
+  assert.deepEqual((await api.call.enterprisesApi.byName(CHONGQING, name)).unwrap().toU8a(), stringToU8a(uscc));
+  const app = (await api.call.enterprisesApi.application(appId)).unwrap();
+  assert.deepEqual(app.reviews.map(([s, r]) => [s.toString(), r.type]),
+    [['BusinessLicense', 'Approved'], ['SealEngraving', 'Approved'], ['TaxRegistration', 'Approved']]);
+  assert.deepEqual(await pendingFor(PSB), []);
+
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.apply(
+    name, 'LimitedCompany', CHONGQING, 1, scope, blake2AsHex('x'), blake2AsHex('y'), ['BusinessLicense']), applicant),
+  /enterprises\.NameTaken/);
+});
+
+test('an amendment goes through review, reissues the licence and keeps the earlier version', async () => {
+  const newName = `Chongqing Cloud Tech ${tag} Group Co., Ltd.`;
+  const { events } = await sendAndFinalize(api, api.tx.enterprises.applyAmendment(
+    stringToU8a(uscc), newName, CHONGQING, 500_000_000, scope, blake2AsHex('legal representative pseudonym'),
+    blake2AsHex('amendment materials'), ['BusinessLicense']), applicant);
+  const amendment = eventsOf(events, 'enterprises', 'ApplicationSubmitted')[0].id.toNumber();
+  const reviewed = await sendAndFinalize(api,
+    api.tx.enterprises.review(amendment, 'BusinessLicense', true, 0, blake2AsHex('licence file v2')), acc.alice);
+  const [amended] = eventsOf(reviewed.events, 'enterprises', 'EnterpriseAmended');
+  assert.equal(amended.version.toNumber(), 1);
+
+  const e = (await api.call.enterprisesApi.enterprise(stringToU8a(uscc))).unwrap();
+  assert.equal(u8aToString(e.profile.name), newName);
+  assert.notEqual(e.license.toNumber(), licence);
+  assert.equal((await api.call.licensesApi.license(licence)).unwrap().status.toString(), 'Cancelled');
+  licence = e.license.toNumber();
+  const v0 = (await api.call.enterprisesApi.profileVersion(stringToU8a(uscc), 0)).unwrap();
+  assert.equal(u8aToString(v0.name), name);
+  const history = await api.call.enterprisesApi.history(stringToU8a(uscc), 0, 10);
+  assert.deepEqual(history.map(([, h]) => h.change.type), ['Established', 'Amended']);
+});
+
+test('deregistration ends the enterprise and cancels its licence; later changes are refused', async () => {
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(uscc), 77), acc.bob),
+    /enterprises\.NotAuthority/);
+  await sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(uscc), 77), acc.alice);
+  const e = (await api.call.enterprisesApi.enterprise(stringToU8a(uscc))).unwrap();
+  assert.equal(e.status.toString(), 'Deregistered');
+  assert.equal((await api.call.licensesApi.license(licence)).unwrap().status.toString(), 'Cancelled');
+  const v = await api.call.licensesApi.verify(licence, CHONGQING, null);
+  assert.equal(v.asInvalid.reason.toString(), 'Cancelled');
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.setStatus(stringToU8a(uscc), 'Active', 1), acc.alice),
+    /enterprises\.EnterpriseEnded/);
+  // A malformed code is refused as such.
+  const bad = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(bad), 1), acc.alice),
+    /enterprises\.MalformedUscc/);
+});
