@@ -1,0 +1,121 @@
+//! A test runtime: frame-system and the copyright pallet; the shared test registry
+//! and clock stand in for the consortium and the timestamp pallet, and a set of
+//! USCCs for the enterprise register.
+
+use crate as pallet_copyright;
+use core::cell::RefCell;
+use frame_support::{derive_impl, traits::ConstU32};
+use govchain_primitives::{AgencyId, EnterpriseLookup, RegionCode, Role, Uscc};
+pub use govchain_test_utils::{operator_of, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Copyright = pallet_copyright;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+thread_local! {
+	static REGISTERED: RefCell<Vec<Uscc>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A registered enterprise (seq 1..) for tests.
+pub fn enterprise_code(seq: u8) -> Uscc {
+	let mut first17 = *b"91500000000000000";
+	first17[15] = b'0' + seq;
+	Uscc::with_check(first17).expect("digits are in the alphabet")
+}
+
+/// Stands in for the enterprise register.
+pub struct MockEnterprises;
+impl EnterpriseLookup for MockEnterprises {
+	fn is_registered(uscc: &Uscc) -> bool {
+		REGISTERED.with(|r| r.borrow().contains(uscc))
+	}
+}
+
+govchain_test_utils::mock_agency_origin!(MockAgencyOrigin, RuntimeOrigin);
+
+impl crate::BenchmarkHelper<u64> for MockRegistry {
+	fn agency_operator(roles: &[Role], region: RegionCode) -> (AgencyId, u64) {
+		<MockRegistry as govchain_primitives::AgencyBenchmarkHelper<u64>>::agency_operator(roles, region)
+	}
+	fn registered_enterprise() -> Uscc {
+		enterprise_code(1)
+	}
+}
+
+impl pallet_copyright::Config for Test {
+	type AgencyOrigin = MockAgencyOrigin;
+	type Agencies = MockRegistry;
+	type Enterprises = MockEnterprises;
+	type UnixTime = MockClock;
+	type MaxTitleLength = ConstU32<64>;
+	type MaxAuthors = ConstU32<4>;
+	type MaxBatchDeposit = ConstU32<4>;
+	type MaxGrantsPerWork = ConstU32<3>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockRegistry;
+}
+
+/// Chongqing press and publication administration (copyright office); operator 10.
+pub const OFFICE: AgencyId = 0;
+/// Chongqing intermediate court; operator 20.
+pub const COURT: AgencyId = 1;
+/// Another court; operator 30.
+pub const OTHER_COURT: AgencyId = 2;
+/// A bank (no copyright role); operator 40.
+pub const BANK: AgencyId = 3;
+
+/// 2026-01-01T00:00:00Z.
+pub const T0: u64 = 1_767_225_600;
+
+/// The agencies above, enterprises 1 and 2 registered, the clock at [`T0`], block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	set_agencies(vec![
+		MockAgency::new(500000, &[Role::CopyrightOffice], 10),
+		MockAgency::new(500000, &[Role::Court], 20),
+		MockAgency::new(510000, &[Role::Court], 30),
+		MockAgency::new(500000, &[Role::Bank], 40),
+	]);
+	REGISTERED.with(|r| *r.borrow_mut() = vec![enterprise_code(1), enterprise_code(2)]);
+	set_now(T0);
+	let storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` on the standard state, then checks every invariant.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Copyright::do_try_state().expect("invariants hold after the test");
+	});
+}

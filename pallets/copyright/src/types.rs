@@ -1,0 +1,345 @@
+//! Types of the copyright pallet.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::BoundedVec;
+use frame_system::pallet_prelude::BlockNumberFor;
+use govchain_primitives::{AgencyId, DocumentHash, HolderRef, RegionCode, Seconds, Uscc};
+use scale_info::TypeInfo;
+
+use crate::Config;
+
+/// An account of the runtime.
+pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+/// Hash of the runtime's blocks.
+pub type HashOf<T> = <T as frame_system::Config>::Hash;
+/// A rights holder, author or licensee: an account, an enterprise (USCC) or a person (pseudonym).
+pub type HolderOf<T> = HolderRef<AccountIdOf<T>>;
+/// A work's title, UTF-8.
+pub type TitleOf<T> = BoundedVec<u8, <T as Config>::MaxTitleLength>;
+/// A work's authors.
+pub type AuthorsOf<T> = BoundedVec<HolderOf<T>, <T as Config>::MaxAuthors>;
+/// A work as stored.
+pub type WorkOf<T> = Work<AccountIdOf<T>, TitleOf<T>, AuthorsOf<T>, BlockNumberFor<T>, HashOf<T>>;
+/// Where and when something happened on chain.
+pub type AnchorOf<T> = Anchor<BlockNumberFor<T>, HashOf<T>>;
+/// One entry of a work's history.
+pub type WorkEventOf<T> = WorkEvent<AccountIdOf<T>, BlockNumberFor<T>, HashOf<T>>;
+/// A licence granted on a work.
+pub type GrantOf<T> = Grant<AccountIdOf<T>>;
+/// One deposit of a batch.
+pub type DepositOf<T> = Deposit<AccountIdOf<T>, TitleOf<T>, AuthorsOf<T>>;
+/// A batch of deposits.
+pub type BatchOf<T> = BoundedVec<DepositOf<T>, <T as Config>::MaxBatchDeposit>;
+
+/// The kind of work (Copyright Law art. 3).
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Category {
+	/// Written works.
+	Text,
+	/// Oral works.
+	Oral,
+	/// Musical works.
+	Music,
+	/// Dramatic, quyi, choreographic and acrobatic works.
+	Performance,
+	/// Works of fine art and architecture.
+	FineArt,
+	/// Photographic works.
+	Photography,
+	/// Audiovisual works (film, television, video).
+	Audiovisual,
+	/// Drawings of engineering designs, product designs, maps, sketches.
+	Drawing,
+	/// Computer software.
+	Software,
+	/// Anything else that qualifies.
+	Other,
+}
+
+/// How the work came about.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Nature {
+	/// Original creation.
+	Original,
+	/// Adaptation of another work.
+	Adaptation,
+	/// Translation.
+	Translation,
+	/// Compilation.
+	Compilation,
+	/// Annotation or arrangement.
+	Arrangement,
+}
+
+/// A set of economic rights (Copyright Law art. 10 (5)–(17)) as bit flags.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Rights(pub u16);
+
+impl Rights {
+	/// Reproduction, distribution, rental, exhibition, performance, screening,
+	/// broadcasting, information-network dissemination, filming, adaptation,
+	/// translation, compilation, and other rights: 13 bits.
+	pub const ALL: Rights = Rights((1 << 13) - 1);
+
+	/// Whether the set is non-empty and names only known rights.
+	pub fn is_valid(&self) -> bool {
+		self.0 != 0 && self.0 & !Self::ALL.0 == 0
+	}
+
+	/// Whether the two sets share a right.
+	pub fn intersects(&self, other: &Rights) -> bool {
+		self.0 & other.0 != 0
+	}
+}
+
+/// First publication of a work.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Publication {
+	/// Date (Unix seconds).
+	pub date: Seconds,
+	/// Place (GB/T 2260 region).
+	pub place: RegionCode,
+}
+
+/// The copyright office's decision on a deposit.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Registration {
+	/// Deposited, not (yet) reviewed.
+	Unreviewed,
+	/// Registered under an official number.
+	Registered {
+		/// The registration number (sequential across the chain).
+		number: u64,
+		/// The office.
+		office: AgencyId,
+	},
+	/// Declined.
+	Declined {
+		/// The office.
+		office: AgencyId,
+		/// Why.
+		reason: govchain_primitives::ReasonCode,
+	},
+}
+
+/// Where and when something happened: enough to find it in any node's copy of the
+/// chain and check it there.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Anchor<BlockNumber, Hash> {
+	/// The block that holds the extrinsic.
+	pub block: BlockNumber,
+	/// That block's parent hash (its header names it), tying the record to one chain.
+	pub parent_hash: Hash,
+	/// The extrinsic's index in the block.
+	pub extrinsic_index: u32,
+	/// The block's timestamp (Unix seconds), set by the `timestamp.set` inherent.
+	pub time: Seconds,
+}
+
+/// A judicial freeze.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Freeze {
+	/// The court.
+	pub court: AgencyId,
+	/// Hash of the case reference.
+	pub case: DocumentHash,
+}
+
+/// A deposited work, keyed by its content hash.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Work<AccountId, Title, Authors, BlockNumber, Hash> {
+	/// Title.
+	pub title: Title,
+	/// Kind of work.
+	pub category: Category,
+	/// How it came about.
+	pub nature: Nature,
+	/// Authors.
+	pub authors: Authors,
+	/// Who holds the economic rights (those not assigned elsewhere).
+	pub holder: HolderRef<AccountId>,
+	/// The account that acts for the holder on this work (transfers, licences).
+	pub controller: AccountId,
+	/// Completion date (Unix seconds).
+	pub completed: Seconds,
+	/// First publication, if published.
+	pub publication: Option<Publication>,
+	/// The account that deposited it.
+	pub depositor: AccountId,
+	/// Where and when it was deposited (the deposit time is the block's timestamp).
+	pub deposited: Anchor<BlockNumber, Hash>,
+	/// The copyright office's decision.
+	pub registration: Registration,
+	/// Set while a court has frozen the work.
+	pub frozen: Option<Freeze>,
+	/// Entries in its history ([`crate::History`]).
+	pub events: u32,
+	/// Licences granted ([`crate::Grants`]).
+	pub grants: u32,
+}
+
+/// A licence granted on a work.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Grant<AccountId> {
+	/// Who may use the work.
+	pub licensee: HolderRef<AccountId>,
+	/// Whether nobody else may be licensed the same rights, place and time.
+	pub exclusive: bool,
+	/// Rights licensed.
+	pub rights: Rights,
+	/// Territory; `None`: nationwide.
+	pub territory: Option<RegionCode>,
+	/// Start (Unix seconds).
+	pub from: Seconds,
+	/// End (exclusive, Unix seconds).
+	pub until: Seconds,
+	/// Hash of the licence contract.
+	pub contract: DocumentHash,
+}
+
+impl<AccountId> Grant<AccountId> {
+	/// Whether the two grants cover a common right, place and time.
+	pub fn overlaps(&self, other: &Grant<AccountId>) -> bool {
+		let places = match (&self.territory, &other.territory) {
+			(None, _) | (_, None) => true,
+			(Some(a), Some(b)) => a.covers(b) || b.covers(a),
+		};
+		self.rights.intersects(&other.rights) && places && self.from < other.until && other.from < self.until
+	}
+}
+
+/// What happened to a work.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum WorkAction<AccountId> {
+	/// Deposited.
+	Deposited,
+	/// Registered by the copyright office.
+	Registered {
+		/// Registration number.
+		number: u64,
+	},
+	/// Registration declined.
+	Declined {
+		/// Why.
+		reason: govchain_primitives::ReasonCode,
+	},
+	/// Rights transferred under a contract (all rights: the holder changed).
+	Transferred {
+		/// Previous holder.
+		from: HolderRef<AccountId>,
+		/// New holder (of `rights`).
+		to: HolderRef<AccountId>,
+		/// Rights transferred.
+		rights: Rights,
+		/// Contract hash.
+		contract: DocumentHash,
+	},
+	/// A licence was granted.
+	Licensed {
+		/// Index in [`crate::Grants`].
+		grant: u32,
+	},
+	/// Frozen by a court.
+	Frozen {
+		/// Case reference hash.
+		case: DocumentHash,
+	},
+	/// Evidence attached by a court.
+	EvidenceAttached {
+		/// Evidence hash.
+		evidence: DocumentHash,
+	},
+	/// A ruling transferred the rights.
+	RulingTransfer {
+		/// Previous holder.
+		from: HolderRef<AccountId>,
+		/// New holder.
+		to: HolderRef<AccountId>,
+		/// Ruling hash.
+		ruling: DocumentHash,
+	},
+	/// Unfrozen under a ruling.
+	Unfrozen {
+		/// Ruling hash.
+		ruling: DocumentHash,
+	},
+}
+
+/// One entry of a work's history: what, who (and for which agency), where on chain.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct WorkEvent<AccountId, BlockNumber, Hash> {
+	/// What happened.
+	pub action: WorkAction<AccountId>,
+	/// The signer.
+	pub by: AccountId,
+	/// The agency it acted for, if any (office, court).
+	pub agency: Option<AgencyId>,
+	/// Where and when.
+	pub anchor: Anchor<BlockNumber, Hash>,
+}
+
+/// One deposit (a call's arguments, or an item of a batch).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Deposit<AccountId, Title, Authors> {
+	/// Content hash of the file (the file never goes on chain).
+	pub content: DocumentHash,
+	/// Title.
+	pub title: Title,
+	/// Kind of work.
+	pub category: Category,
+	/// How it came about.
+	pub nature: Nature,
+	/// Authors.
+	pub authors: Authors,
+	/// Rights holder.
+	pub holder: HolderRef<AccountId>,
+	/// Completion date.
+	pub completed: Seconds,
+	/// First publication, if any.
+	pub publication: Option<Publication>,
+}
+
+/// Everything a court needs to check a work's record against any node: the work,
+/// where its deposit sits on chain, and every later event in order.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct Evidence<Work, Event> {
+	/// The content hash.
+	pub content: DocumentHash,
+	/// The work as it stands.
+	pub work: Work,
+	/// Its history in order (the deposit first), each with its block, parent hash,
+	/// extrinsic index and time.
+	pub history: alloc::vec::Vec<Event>,
+}
+
+/// What the benchmarks need from a runtime.
+pub trait BenchmarkHelper<AccountId> {
+	/// Admits a fresh active agency in `region` holding `roles`; its id and an operator.
+	fn agency_operator(roles: &[govchain_primitives::Role], region: RegionCode) -> (AgencyId, AccountId);
+	/// An enterprise that is on the register (for deposits naming an enterprise holder).
+	fn registered_enterprise() -> Uscc;
+}
