@@ -17,10 +17,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use govchain_primitives::{AgencyId, HolderRef, LicenseId, LicenseTypeId, RegionCode, Role, Seconds, Uscc};
+use govchain_primitives::{AgencyId, DocumentHash, HolderRef, LicenseId, LicenseTypeId, RegionCode, Role, Seconds, Uscc};
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Executive, Enterprises, Grandpa, InherentDataExt, Licenses, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Copyright, Executive, Enterprises, Grandpa, Hash, InherentDataExt, Licenses, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -223,6 +223,21 @@ impl_runtime_apis! {
 		}
 		fn profile_version(uscc: Uscc, version: u32) -> Option<pallet_enterprises::runtime_api::ProfileView> {
 			Enterprises::profile_version(&uscc, version)
+		}
+	}
+
+	impl pallet_copyright::runtime_api::CopyrightApi<Block, AccountId, BlockNumber, Hash> for Runtime {
+		fn work(content: DocumentHash) -> Option<pallet_copyright::runtime_api::WorkView<AccountId, BlockNumber, Hash>> {
+			Copyright::work(&content).map(pallet_copyright::runtime_api::work_view)
+		}
+		fn works_of(holder: HolderRef<AccountId>, skip: u32, limit: u32) -> Vec<DocumentHash> {
+			Copyright::works_of(&holder, skip, limit.min(MAX_PAGE))
+		}
+		fn grants(content: DocumentHash) -> Vec<(u32, pallet_copyright::Grant<AccountId>)> {
+			Copyright::grants_of(&content)
+		}
+		fn evidence(content: DocumentHash) -> Option<pallet_copyright::runtime_api::EvidenceView<AccountId, BlockNumber, Hash>> {
+			Copyright::evidence_view(&content)
 		}
 	}
 

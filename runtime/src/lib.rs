@@ -216,4 +216,8 @@ mod runtime {
 	/// The enterprise registry: one-stop registration with parallel reviews.
 	#[runtime::pallet_index(13)]
 	pub type Enterprises = pallet_enterprises;
+
+	/// Copyright deposits, transfers, licences, judicial freeze and evidence.
+	#[runtime::pallet_index(14)]
+	pub type Copyright = pallet_copyright;
 }

@@ -6,10 +6,12 @@
 //! - [`admin`]: utility (batches) and sudo (development preset only);
 //! - [`governance`]: the consortium, its council, and the session (validator set);
 //! - [`licenses`]: electronic licences;
-//! - [`enterprises`]: the enterprise registry.
+//! - [`enterprises`]: the enterprise registry;
+//! - [`copyright`]: copyright deposits and evidence.
 
 pub mod admin;
 pub mod consensus;
+pub mod copyright;
 pub mod enterprises;
 pub mod governance;
 pub mod licenses;

@@ -1,0 +1,64 @@
+//! Copyright deposits: anyone signed deposits (authors, companies, archives); the
+//! copyright office registers; courts freeze and rule. Enterprise parties are
+//! checked against the enterprise register.
+
+use crate::{Consortium, Enterprises, Runtime, Timestamp};
+use frame_support::traits::ConstU32;
+
+impl pallet_copyright::Config for Runtime {
+	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
+	type Agencies = Consortium;
+	type Enterprises = Enterprises;
+	type UnixTime = Timestamp;
+	type MaxTitleLength = ConstU32<256>;
+	type MaxAuthors = ConstU32<16>;
+	/// An archive of 100,000 works migrates in a thousand batches.
+	type MaxBatchDeposit = ConstU32<100>;
+	type MaxGrantsPerWork = ConstU32<64>;
+	type WeightInfo = pallet_copyright::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark::Helper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark {
+	use crate::{AccountId, Consortium, Runtime};
+	use govchain_primitives::{AgencyBenchmarkHelper, AgencyId, RegionCode, Role, Uscc};
+	use pallet_enterprises::{Enterprise, EnterpriseStatus, EntityType, Profile};
+
+	/// Agencies from the consortium; an enterprise written straight onto the register.
+	pub struct Helper;
+
+	impl pallet_copyright::BenchmarkHelper<AccountId> for Helper {
+		fn agency_operator(roles: &[Role], region: RegionCode) -> (AgencyId, AccountId) {
+			<Consortium as AgencyBenchmarkHelper<AccountId>>::agency_operator(roles, region)
+		}
+
+		fn registered_enterprise() -> Uscc {
+			// Both are well formed; benchmarks abort loudly if they were not.
+			let uscc = Uscc::with_check(*b"91500000999999990").expect("digits are in the alphabet");
+			let region = RegionCode::new(500_000).expect("Chongqing is a region");
+			pallet_enterprises::Enterprises::<Runtime>::insert(
+				uscc,
+				Enterprise {
+					profile: Profile {
+						name: Default::default(),
+						entity_type: EntityType::LimitedCompany,
+						region,
+						capital: 0,
+						scope: Default::default(),
+						legal_rep: [0; 32],
+					},
+					authority: 0,
+					status: EnterpriseStatus::Active,
+					established_block: 0,
+					established_time: 0,
+					license: 0,
+					version: 0,
+					changes: 0,
+				},
+			);
+			uscc
+		}
+	}
+}
