@@ -19,6 +19,9 @@
 //   endowed[]              [account, amount in the smallest unit (string)]
 
 import { execFileSync } from 'node:child_process';
+
+// A chain spec carries the runtime's WASM as hex: several megabytes.
+const MAX_OUTPUT = 256 * 1024 * 1024;
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +69,7 @@ const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/govcha
 const node = process.env.GOVCHAIN_NODE || join(targetDir, 'release/govchain-node');
 
 // Start from the runtime the node carries (the `local` spec's code), replace its genesis.
-const spec = JSON.parse(execFileSync(node, ['export-chain-spec', '--chain', 'local'], { encoding: 'utf8' }));
+const spec = JSON.parse(execFileSync(node, ['export-chain-spec', '--chain', 'local'], { encoding: 'utf8', maxBuffer: MAX_OUTPUT }));
 spec.name = config.name;
 spec.id = config.id;
 spec.chainType = 'Live';

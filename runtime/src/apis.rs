@@ -17,10 +17,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use govchain_primitives::{AgencyId, DocumentHash, HolderRef, LicenseId, LicenseTypeId, RegionCode, Role, Seconds, Uscc};
+use govchain_primitives::{AgencyId, DocumentHash, HolderRef, LicenseId, LicenseTypeId, Pseudonym, RegionCode, Role, Seconds, Uscc};
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Copyright, Executive, Enterprises, Grandpa, Hash, InherentDataExt, Licenses, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, BlockNumber, Consortium, Copyright, Executive, Enterprises, Grandpa, Hash, InherentDataExt, Licenses, Nonce, ProvidentFund, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -238,6 +238,39 @@ impl_runtime_apis! {
 		}
 		fn evidence(content: DocumentHash) -> Option<pallet_copyright::runtime_api::EvidenceView<AccountId, BlockNumber, Hash>> {
 			Copyright::evidence_view(&content)
+		}
+	}
+
+	impl pallet_provident_fund::runtime_api::ProvidentFundApi<Block, BlockNumber> for Runtime {
+		fn account(member: Pseudonym) -> Option<pallet_provident_fund::DepositAccount<BlockNumber>> {
+			pallet_provident_fund::Accounts::<Runtime>::get(member)
+		}
+		fn account_history(member: Pseudonym, from: u32, limit: u32) -> Vec<(u32, pallet_provident_fund::AccountRecord<BlockNumber>)> {
+			ProvidentFund::account_history(&member, from, limit.min(MAX_PAGE))
+		}
+		fn certificate(id: pallet_provident_fund::CertificateId) -> Option<pallet_provident_fund::Certificate<BlockNumber>> {
+			pallet_provident_fund::Certificates::<Runtime>::get(id)
+		}
+		fn verify_certificate(id: pallet_provident_fund::CertificateId, relying: AgencyId) -> Option<pallet_provident_fund::Certificate<BlockNumber>> {
+			ProvidentFund::certificate_for(id, relying)
+		}
+		fn certificates_of(member: Pseudonym, skip: u32, limit: u32) -> Vec<pallet_provident_fund::CertificateId> {
+			ProvidentFund::certificates_of(&member, skip, limit.min(MAX_PAGE))
+		}
+		fn loan(id: pallet_provident_fund::LoanId) -> Option<pallet_provident_fund::Loan<BlockNumber>> {
+			pallet_provident_fund::Loans::<Runtime>::get(id)
+		}
+		fn active_loan(member: Pseudonym) -> Option<pallet_provident_fund::LoanId> {
+			pallet_provident_fund::ActiveLoan::<Runtime>::get(member)
+		}
+		fn loans_of(member: Pseudonym, skip: u32, limit: u32) -> Vec<pallet_provident_fund::LoanId> {
+			ProvidentFund::loans_of(&member, skip, limit.min(MAX_PAGE))
+		}
+		fn repayments(id: pallet_provident_fund::LoanId, from: u32, limit: u32) -> Vec<(u32, pallet_provident_fund::Repayment<BlockNumber>)> {
+			ProvidentFund::repayments_of(id, from, limit.min(MAX_PAGE))
+		}
+		fn portfolio(agency: AgencyId) -> pallet_provident_fund::Portfolio {
+			ProvidentFund::portfolio(agency)
 		}
 	}
 

@@ -11,9 +11,10 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_licenses, Licenses]
 	[pallet_enterprises, Enterprises]
 	[pallet_copyright, Copyright]
+	[pallet_provident_fund, ProvidentFund]
 );
 
 pub use frame_system_benchmarking::Pallet as SystemBench;
-pub use crate::{Balances, Consortium, Copyright, Council, Enterprises, Licenses, Runtime, Sudo, Timestamp, Utility};
+pub use crate::{Balances, Consortium, Copyright, Council, Enterprises, Licenses, ProvidentFund, Runtime, Sudo, Timestamp, Utility};
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -220,4 +220,8 @@ mod runtime {
 	/// Copyright deposits, transfers, licences, judicial freeze and evidence.
 	#[runtime::pallet_index(14)]
 	pub type Copyright = pallet_copyright;
+
+	/// Provident-fund deposit records, certificates and loans.
+	#[runtime::pallet_index(15)]
+	pub type ProvidentFund = pallet_provident_fund;
 }

@@ -141,3 +141,55 @@ impl UnixTime for MockClock {
 		Duration::from_secs(NOW.with(|n| *n.borrow()))
 	}
 }
+
+/// Declares the mock runtime `Test` of a GovChain pallet's tests: `frame_system` at
+/// index 0 and the pallet (imported as `$pallet`, e.g. `use crate as pallet_x;`)
+/// at index 1 under the name `$alias`, frame-system's test defaults, and
+/// `base_ext()`: default genesis at block 1. The caller implements the pallet's
+/// `Config` for `Test`.
+#[macro_export]
+macro_rules! mock_runtime {
+	($alias:ident, $pallet:ident) => {
+		type Block = frame_system::mocking::MockBlock<Test>;
+
+		#[frame_support::runtime]
+		mod runtime {
+			#[runtime::runtime]
+			#[runtime::derive(
+				RuntimeCall,
+				RuntimeEvent,
+				RuntimeError,
+				RuntimeOrigin,
+				RuntimeFreezeReason,
+				RuntimeHoldReason,
+				RuntimeSlashReason,
+				RuntimeLockId,
+				RuntimeTask,
+				RuntimeViewFunction
+			)]
+			pub struct Test;
+
+			#[runtime::pallet_index(0)]
+			pub type System = frame_system;
+
+			#[runtime::pallet_index(1)]
+			pub type $alias = $pallet;
+		}
+
+		use frame_support::derive_impl;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+		impl frame_system::Config for Test {
+			type Block = Block;
+		}
+
+		/// Default genesis, block 1.
+		pub fn base_ext() -> sp_io::TestExternalities {
+			use sp_runtime::BuildStorage;
+			let storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
+			let mut ext = sp_io::TestExternalities::new(storage);
+			ext.execute_with(|| System::set_block_number(1));
+			ext
+		}
+	};
+}

@@ -4,41 +4,11 @@
 
 use crate as pallet_copyright;
 use core::cell::RefCell;
-use frame_support::{derive_impl, traits::ConstU32};
+use frame_support::traits::ConstU32;
 use govchain_primitives::{AgencyId, EnterpriseLookup, RegionCode, Role, Uscc};
 pub use govchain_test_utils::{operator_of, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
-use sp_runtime::BuildStorage;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-
-	#[runtime::pallet_index(1)]
-	pub type Copyright = pallet_copyright;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-}
+govchain_test_utils::mock_runtime!(Copyright, pallet_copyright);
 
 thread_local! {
 	static REGISTERED: RefCell<Vec<Uscc>> = const { RefCell::new(Vec::new()) };
@@ -106,10 +76,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	]);
 	REGISTERED.with(|r| *r.borrow_mut() = vec![enterprise_code(1), enterprise_code(2)]);
 	set_now(T0);
-	let storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	base_ext()
 }
 
 /// Runs `test` on the standard state, then checks every invariant.

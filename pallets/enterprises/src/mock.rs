@@ -4,44 +4,15 @@
 
 use crate as pallet_enterprises;
 use core::cell::RefCell;
-use frame_support::{derive_impl, ensure, traits::ConstU32};
+use frame_support::{ensure, traits::ConstU32};
 use govchain_primitives::{
 	AgencyId, AgencyRegistry, DocumentHash, HolderRef, LicenseId, LicenseIssuer, LicenseTypeId,
 	ReasonCode, RegionCode, Role, Seconds,
 };
 pub use govchain_test_utils::{operator_of, set_active, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use sp_runtime::{DispatchError, DispatchResult};
 
-type Block = frame_system::mocking::MockBlock<Test>;
-
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-
-	#[runtime::pallet_index(1)]
-	pub type Registry = pallet_enterprises;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-}
+govchain_test_utils::mock_runtime!(Registry, pallet_enterprises);
 
 /// A licence in the mock licence book.
 #[derive(Clone, Debug, PartialEq)]
@@ -186,10 +157,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	BOOK.with(|b| b.borrow_mut().clear());
 	TYPES.with(|t| *t.borrow_mut() = vec![CHONGQING, SICHUAN]);
 	set_now(T0);
-	let storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let mut ext = base_ext();
 	ext.execute_with(|| {
-		System::set_block_number(1);
 		crate::LicenseTypeOf::<Test>::insert(CQ_AMR, CQ_BUSINESS);
 		crate::LicenseTypeOf::<Test>::insert(SC_AMR, SC_BUSINESS);
 	});

@@ -2,41 +2,11 @@
 //! and clock stand in for the consortium and the timestamp pallet.
 
 use crate as pallet_licenses;
-use frame_support::{derive_impl, traits::ConstU32};
+use frame_support::traits::ConstU32;
 use govchain_primitives::{AgencyId, Role};
 pub use govchain_test_utils::{operator_of, set_active, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
-use sp_runtime::BuildStorage;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-
-#[frame_support::runtime]
-mod runtime {
-	#[runtime::runtime]
-	#[runtime::derive(
-		RuntimeCall,
-		RuntimeEvent,
-		RuntimeError,
-		RuntimeOrigin,
-		RuntimeFreezeReason,
-		RuntimeHoldReason,
-		RuntimeSlashReason,
-		RuntimeLockId,
-		RuntimeTask,
-		RuntimeViewFunction
-	)]
-	pub struct Test;
-
-	#[runtime::pallet_index(0)]
-	pub type System = frame_system;
-
-	#[runtime::pallet_index(1)]
-	pub type LicensesPallet = pallet_licenses;
-}
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-}
+govchain_test_utils::mock_runtime!(LicensesPallet, pallet_licenses);
 
 /// Chongqing justice bureau (500000), `LicenseIssuer`; operator 10.
 pub const CQ_JUSTICE: AgencyId = 0;
@@ -96,10 +66,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		MockAgency::new(CHONGQING, &[Role::MarketRegulator], 70),
 	]);
 	set_now(T0);
-	let storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	base_ext()
 }
 
 /// Runs `test` on the standard state, then checks every invariant.

@@ -7,7 +7,8 @@
 //! - [`governance`]: the consortium, its council, and the session (validator set);
 //! - [`licenses`]: electronic licences;
 //! - [`enterprises`]: the enterprise registry;
-//! - [`copyright`]: copyright deposits and evidence.
+//! - [`copyright`]: copyright deposits and evidence;
+//! - [`provident_fund`]: provident-fund deposits and loans.
 
 pub mod admin;
 pub mod consensus;
@@ -16,6 +17,7 @@ pub mod enterprises;
 pub mod governance;
 pub mod licenses;
 pub mod payments;
+pub mod provident_fund;
 pub mod system;
 
 pub use system::RuntimeBlockWeights;

@@ -20,6 +20,27 @@ struct Issuer<AccountId> {
 	license_type: LicenseTypeId,
 }
 
+impl<AccountId> Issuer<AccountId> {
+	/// Issues the business licence to `holder`: the approving regulator's file, or
+	/// the application's materials if it named none; valid from `now`, indefinitely.
+	fn issue<T: Config<AccountId = AccountId>>(
+		&self,
+		holder: HolderRef<AccountId>,
+		materials: DocumentHash,
+		now: Seconds,
+	) -> Result<LicenseId, DispatchError> {
+		T::Licenses::issue(
+			self.agency,
+			&self.by,
+			self.license_type,
+			holder,
+			self.document.unwrap_or(materials),
+			now,
+			None,
+		)
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// Who submits: an agency operator for the applicant, or the applicant's account.
 	///
@@ -237,15 +258,7 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 
 		NextSerial::<T>::put(next_serial);
-		let license = T::Licenses::issue(
-			issuer.agency,
-			&issuer.by,
-			issuer.license_type,
-			holder,
-			issuer.document.unwrap_or(app.materials),
-			now,
-			None,
-		)?;
+		let license = issuer.issue::<T>(holder, app.materials, now)?;
 		let mut e = Enterprise {
 			profile: app.profile.clone(),
 			authority: issuer.agency,
@@ -293,15 +306,7 @@ impl<T: Config> Pallet<T> {
 		T::Licenses::check_issue(issuer.agency, issuer.license_type, &holder)?;
 		let version = e.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
-		let license = T::Licenses::issue(
-			issuer.agency,
-			&issuer.by,
-			issuer.license_type,
-			holder,
-			issuer.document.unwrap_or(app.materials),
-			Self::now(),
-			None,
-		)?;
+		let license = issuer.issue::<T>(holder, app.materials, Self::now())?;
 		T::Licenses::cancel(issuer.agency, &issuer.by, e.license, REASON_REISSUED_ON_AMENDMENT)?;
 		Names::<T>::remove(e.profile.region, &e.profile.name);
 		RegionEnterprises::<T>::remove(e.profile.region, uscc);
