@@ -411,9 +411,6 @@ pub trait LicenseIssuer<AccountId> {
 	/// Whether `license` has ended for good (revoked, cancelled, superseded) or does
 	/// not exist.
 	fn has_ended(license: LicenseId) -> bool;
-
-	/// Whether `license` exists and is active now (not suspended, ended or expired).
-	fn is_active(license: LicenseId) -> bool;
 }
 
 /// Whether an enterprise is on the register (implemented by the enterprise registry).

@@ -75,9 +75,6 @@ impl LicenseIssuer<u64> for MockLicenses {
 	fn has_ended(license: LicenseId) -> bool {
 		book(license).is_none_or(|e| e.ended.is_some())
 	}
-	fn is_active(license: LicenseId) -> bool {
-		!Self::has_ended(license)
-	}
 }
 
 fn end(agency: AgencyId, license: LicenseId, revoked: bool, reason: ReasonCode) -> DispatchResult {

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { connect, devAccounts, sendAndFinalize, eventsOf, passMotion, apiResult } from '../lib/chain.mjs';
+import { fund } from '../lib/gov.mjs';
 
 let api;
 let acc;
@@ -19,11 +20,8 @@ before(async () => {
   // Fresh accounts so the test does not depend on the preset's agencies.
   admin = keyring.addFromUri(`//e2e/justice-admin/${Date.now()}`);
   operator = keyring.addFromUri(`//e2e/justice-officer/${Date.now()}`);
-  // The agency's account is funded by an existing member (fees are anti-spam).
-  await sendAndFinalize(api, api.tx.utility.batchAll([
-    api.tx.balances.transferKeepAlive(admin.address, 10n ** 15n),
-    api.tx.balances.transferKeepAlive(operator.address, 10n ** 15n),
-  ]), acc.alice);
+  // The agency's accounts are funded by an existing member (fees are anti-spam).
+  await fund(api, acc.alice, [admin.address, operator.address]);
   agencyId = (await api.query.consortium.nextAgencyId()).toNumber();
 });
 

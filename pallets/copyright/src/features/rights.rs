@@ -84,7 +84,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(rights.is_valid(), Error::<T>::InvalidRights);
 		ensure!(work.holder != to, Error::<T>::SameHolder);
 		Self::check_party(&to)?;
-		work.events.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let from = work.holder.clone();
 		let action = WorkAction::Transferred { from: from.clone(), to: to.clone(), rights, contract };
 		Self::push_event(content, &mut work, action, who, None)?;

@@ -33,8 +33,7 @@ impl<T: Config> Pallet<T> {
 		t: &LicenseTypeOf<T>,
 		item: &BatchItemOf<T>,
 	) -> Result<Option<Seconds>, DispatchError> {
-		ensure!(HolderKind::of(&item.holder) == t.holder_kind, Error::<T>::HolderKindMismatch);
-		Self::ensure_well_formed(&item.holder)?;
+		Self::check_holder(t, &item.holder)?;
 		let until = match (item.valid_until, t.default_validity) {
 			(Some(until), _) => Some(until),
 			(None, Some(d)) =>
@@ -43,6 +42,15 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(until.is_none_or(|u| u > item.valid_from), Error::<T>::InvalidValidity);
 		Ok(until)
+	}
+
+	/// Checks that `holder` is of `t`'s kind and well formed.
+	///
+	/// # Errors
+	/// [`Error::HolderKindMismatch`], [`Error::MalformedUscc`].
+	fn check_holder(t: &LicenseTypeOf<T>, holder: &HolderOf<T>) -> DispatchResult {
+		ensure!(HolderKind::of(holder) == t.holder_kind, Error::<T>::HolderKindMismatch);
+		Self::ensure_well_formed(holder)
 	}
 
 	/// Checks a holder reference's own format.
@@ -57,6 +65,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Writes a checked licence under the next id; returns the id.
+	///
+	/// # Errors
+	/// [`Error::Overflow`] if ids are used up (checked before anything is written).
 	fn insert_license(
 		agency: AgencyId,
 		operator: &T::AccountId,
@@ -109,7 +120,6 @@ impl<T: Config> Pallet<T> {
 	) -> Result<LicenseId, DispatchError> {
 		let t = Self::ensure_can_issue(agency, license_type)?;
 		let until = Self::check_item(&t, &item)?;
-		NextLicenseId::<T>::get().checked_add(1).ok_or(Error::<T>::Overflow)?;
 		Self::insert_license(agency, operator, license_type, item, until)
 	}
 
@@ -204,8 +214,7 @@ impl<T: Config> LicenseIssuer<T::AccountId> for Pallet<T> {
 		holder: &HolderOf<T>,
 	) -> DispatchResult {
 		let t = Self::ensure_can_issue(agency, license_type)?;
-		ensure!(HolderKind::of(holder) == t.holder_kind, Error::<T>::HolderKindMismatch);
-		Self::ensure_well_formed(holder)?;
+		Self::check_holder(&t, holder)?;
 		NextLicenseId::<T>::get().checked_add(1).ok_or(Error::<T>::Overflow)?;
 		Ok(())
 	}
@@ -230,9 +239,5 @@ impl<T: Config> LicenseIssuer<T::AccountId> for Pallet<T> {
 
 	fn has_ended(license: LicenseId) -> bool {
 		Licenses::<T>::get(license).is_none_or(|l| l.status.is_final())
-	}
-
-	fn is_active(license: LicenseId) -> bool {
-		Licenses::<T>::get(license).is_some_and(|l| Self::is_valid_at(&l, Self::now()))
 	}
 }
