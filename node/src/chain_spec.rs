@@ -43,12 +43,24 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// One node (//Alice validating), every role held by a different agency in two
+/// regions, no sudo: `--chain adversarial`, for the adversarial end-to-end suite.
+pub fn adversarial_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("GovChain Adversarial")
+		.with_id("govchain_adversarial")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name("adversarial")
+		.with_properties(properties())
+		.build())
+}
+
 /// Loads a chain spec from a JSON file, with a one-line error on failure.
 pub fn from_file(path: &str) -> Result<ChainSpec, String> {
 	let path = std::path::PathBuf::from(path);
 	if !path.is_file() {
 		return Err(format!(
-			"chain spec '{}' not found: use --chain dev, --chain local or the path of a JSON chain spec",
+			"chain spec '{}' not found: use --chain dev, --chain local, --chain adversarial or the path of a JSON chain spec",
 			path.display()
 		));
 	}

@@ -38,6 +38,7 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"adversarial" => Box::new(chain_spec::adversarial_chain_spec()?),
 			path => Box::new(chain_spec::from_file(path)?),
 		})
 	}

@@ -368,11 +368,19 @@ pub trait AgencyRegistry<AccountId> {
 
 /// How other pallets issue and end electronic licences (implemented by the licences
 /// pallet). The enterprise registry issues business licences through it.
+///
+/// A licence issued through [`LicenseIssuer::issue`] is *managed by the register*:
+/// the licences pallet refuses every direct change of it (suspend, reinstate, revoke,
+/// renew, cancel, and governance's forced changes) with `ManagedByRegister`; it ends
+/// only through [`LicenseIssuer::cancel`], [`LicenseIssuer::revoke`] or
+/// [`LicenseIssuer::end_all`]. The calling pallet answers for who may call these.
 pub trait LicenseIssuer<AccountId> {
 	/// Issues a licence of `license_type` to `holder` on behalf of `agency` (acting
 	/// through `operator`), with the same checks as a direct issuance: the type exists
 	/// and is not retired, the agency holds the type's issuing role within its region,
-	/// and the holder is of the type's kind.
+	/// the holder is of the type's kind and holds fewer than
+	/// [`LicenseIssuer::max_live_per_holder`] live licences. The licence is managed by
+	/// the register from then on.
 	fn issue(
 		agency: AgencyId,
 		operator: &AccountId,
@@ -384,14 +392,16 @@ pub trait LicenseIssuer<AccountId> {
 	) -> Result<LicenseId, sp_runtime::DispatchError>;
 
 	/// Checks, without writing, that `agency` could issue a licence of `license_type`
-	/// to `holder` now (same checks as [`LicenseIssuer::issue`], validity aside).
+	/// to `holder` now (same checks as [`LicenseIssuer::issue`], validity aside; the
+	/// holder must have room for one more live licence).
 	fn check_issue(
 		agency: AgencyId,
 		license_type: LicenseTypeId,
 		holder: &HolderRef<AccountId>,
 	) -> sp_runtime::DispatchResult;
 
-	/// Cancels `license` for good on behalf of `agency` (e.g. the holder was deregistered).
+	/// Cancels `license` for good on behalf of `agency`, its issuer or its type's
+	/// authority (e.g. the business licence was reissued on an amendment).
 	fn cancel(
 		agency: AgencyId,
 		operator: &AccountId,
@@ -411,13 +421,41 @@ pub trait LicenseIssuer<AccountId> {
 	/// Whether `license` has ended for good (revoked, cancelled, superseded) or does
 	/// not exist.
 	fn has_ended(license: LicenseId) -> bool;
+
+	/// Ends every live (active or suspended) licence `holder` holds, whoever issued
+	/// it and whether the register manages it, on behalf of `agency` (acting through
+	/// `operator`): revoked when `revoke`, else cancelled. Each ending lands in that
+	/// licence's management record with `reason` and `agency`, with a `LicenseChanged`
+	/// event. All or nothing. The licences pallet does not check `agency`'s standing:
+	/// the caller does. Used when the holder itself ends (an enterprise deregistered or
+	/// its registration revoked). Returns how many licences it ended (at most
+	/// [`LicenseIssuer::max_live_per_holder`]; weigh the call with
+	/// [`LicenseIssuer::end_all_weight`] of that bound and refund the rest).
+	fn end_all(
+		agency: AgencyId,
+		operator: &AccountId,
+		holder: &HolderRef<AccountId>,
+		reason: ReasonCode,
+		revoke: bool,
+	) -> Result<u32, sp_runtime::DispatchError>;
+
+	/// Most live licences one holder can hold at once (bounds [`LicenseIssuer::end_all`]).
+	fn max_live_per_holder() -> u32;
+
+	/// Weight of [`LicenseIssuer::end_all`] ending `n` licences (from its benchmark).
+	fn end_all_weight(n: u32) -> sp_runtime::Weight;
 }
 
-/// Whether an enterprise is on the register (implemented by the enterprise registry).
-pub trait EnterpriseLookup {
+/// Whether an enterprise is on the register, and who acts for it (implemented by the
+/// enterprise registry).
+pub trait EnterpriseLookup<AccountId> {
 	/// Whether `uscc` names a registered enterprise that has not been deregistered or
 	/// revoked.
 	fn is_registered(uscc: &Uscc) -> bool;
+
+	/// The account designated to act for the registered enterprise `uscc` (its own
+	/// account, as the register records it), if it has one and is still registered.
+	fn account_of(uscc: &Uscc) -> Option<AccountId>;
 }
 
 /// Creates agencies for benchmarks of pallets that take agency origins (implemented by

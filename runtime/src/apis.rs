@@ -164,8 +164,8 @@ impl_runtime_apis! {
 		fn role_history(agency: AgencyId, from: u32, limit: u32) -> Vec<(u32, pallet_consortium::RoleChange<BlockNumber>)> {
 			Consortium::role_history(agency, from, limit.min(MAX_PAGE))
 		}
-		fn operators(agency: AgencyId, limit: u32) -> Vec<AccountId> {
-			Consortium::operators_of(agency, limit.min(MAX_PAGE))
+		fn operators(agency: AgencyId, from: u32, limit: u32) -> Vec<AccountId> {
+			Consortium::operators_of(agency, from, limit)
 		}
 	}
 
@@ -182,8 +182,8 @@ impl_runtime_apis! {
 		fn verify(id: LicenseId, region: u32, at: Option<Seconds>) -> pallet_licenses::Verdict {
 			Licenses::verify(id, region, at)
 		}
-		fn licenses_of(holder: HolderRef<AccountId>, skip: u32, limit: u32) -> Vec<LicenseId> {
-			Licenses::licenses_of(&holder, skip, limit.min(MAX_PAGE))
+		fn licenses_of(holder: HolderRef<AccountId>, after: Option<LicenseId>, limit: u32) -> Vec<LicenseId> {
+			Licenses::licenses_of(&holder, after, limit)
 		}
 		fn management_record(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, pallet_licenses::ChangeRecord<AccountId, BlockNumber>)> {
 			Licenses::management_record(id, from, limit.min(MAX_PAGE))
@@ -194,8 +194,8 @@ impl_runtime_apis! {
 		fn consents(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, pallet_licenses::runtime_api::ConsentView<BlockNumber>)> {
 			Licenses::consents_view(id, from, limit.min(MAX_PAGE))
 		}
-		fn recognitions_of(accepted: LicenseTypeId) -> Vec<(LicenseTypeId, pallet_licenses::Recognition<BlockNumber>)> {
-			Licenses::recognitions_of(accepted)
+		fn recognitions_of(accepted: LicenseTypeId, from: u32, limit: u32) -> Vec<(LicenseTypeId, pallet_licenses::Recognition<BlockNumber>)> {
+			Licenses::recognitions_of(accepted, from, limit)
 		}
 		fn holder_account(holder: HolderRef<AccountId>) -> Option<AccountId> {
 			Licenses::holder_account(&holder)
@@ -203,7 +203,7 @@ impl_runtime_apis! {
 	}
 
 	impl pallet_enterprises::runtime_api::EnterprisesApi<Block, AccountId, BlockNumber> for Runtime {
-		fn enterprise(uscc: Uscc) -> Option<pallet_enterprises::runtime_api::EnterpriseView<BlockNumber>> {
+		fn enterprise(uscc: Uscc) -> Option<pallet_enterprises::runtime_api::EnterpriseView<AccountId, BlockNumber>> {
 			Enterprises::enterprise_view(&uscc)
 		}
 		fn by_name(region: RegionCode, name: Vec<u8>) -> Option<Uscc> {
@@ -212,11 +212,15 @@ impl_runtime_apis! {
 		fn application(id: pallet_enterprises::ApplicationId) -> Option<pallet_enterprises::runtime_api::ApplicationView<AccountId, BlockNumber>> {
 			Enterprises::application_view(id)
 		}
-		fn pending_for(agency: AgencyId, limit: u32) -> Vec<(pallet_enterprises::ApplicationId, pallet_enterprises::Service)> {
-			Enterprises::pending_for(agency, limit.min(MAX_PAGE))
+		fn pending_for(
+			agency: AgencyId,
+			after: Option<(pallet_enterprises::ApplicationId, pallet_enterprises::Service)>,
+			limit: u32,
+		) -> Vec<(pallet_enterprises::ApplicationId, pallet_enterprises::Service)> {
+			Enterprises::pending_for(agency, after, limit)
 		}
-		fn enterprises_in(region: RegionCode, skip: u32, limit: u32) -> Vec<Uscc> {
-			Enterprises::enterprises_in(region, skip, limit.min(MAX_PAGE))
+		fn enterprises_in(region: RegionCode, after: Option<Uscc>, limit: u32) -> Vec<Uscc> {
+			Enterprises::enterprises_in(region, after, limit)
 		}
 		fn history(uscc: Uscc, from: u32, limit: u32) -> Vec<(u32, pallet_enterprises::ChangeEntry<AccountId, BlockNumber>)> {
 			Enterprises::history_of(&uscc, from, limit.min(MAX_PAGE))
@@ -230,17 +234,25 @@ impl_runtime_apis! {
 		fn work(content: DocumentHash) -> Option<pallet_copyright::runtime_api::WorkView<AccountId, BlockNumber, Hash>> {
 			Copyright::work(&content).map(pallet_copyright::runtime_api::work_view)
 		}
-		fn works_of(holder: HolderRef<AccountId>, skip: u32, limit: u32) -> Vec<DocumentHash> {
-			Copyright::works_of(&holder, skip, limit.min(MAX_PAGE))
+		fn works_of(holder: HolderRef<AccountId>, from: u32, limit: u32) -> Vec<DocumentHash> {
+			Copyright::works_of(&holder, from, limit)
 		}
-		fn grants(content: DocumentHash) -> Vec<(u32, pallet_copyright::Grant<AccountId>)> {
-			Copyright::grants_of(&content)
+		fn grants(content: DocumentHash, from: u32, limit: u32) -> Vec<(u32, pallet_copyright::Grant<AccountId>)> {
+			Copyright::grants_of(&content, from, limit)
 		}
-		fn evidence(content: DocumentHash) -> Option<pallet_copyright::runtime_api::EvidenceView<AccountId, BlockNumber, Hash>> {
-			Copyright::evidence_view(&content)
+		fn evidence(
+			content: DocumentHash,
+			from: u32,
+			limit: u32,
+		) -> Option<pallet_copyright::runtime_api::EvidenceView<AccountId, BlockNumber, Hash>> {
+			Copyright::evidence_view(&content, from, limit)
+		}
+		fn commitment(account: AccountId, commitment: pallet_copyright::Commitment) -> Option<BlockNumber> {
+			Copyright::commitment(&account, &commitment)
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_provident_fund::runtime_api::ProvidentFundApi<Block, BlockNumber> for Runtime {
 		fn account(member: Pseudonym) -> Option<pallet_provident_fund::DepositAccount<BlockNumber>> {
 			pallet_provident_fund::Accounts::<Runtime>::get(member)
@@ -271,6 +283,9 @@ impl_runtime_apis! {
 		}
 		fn portfolio(agency: AgencyId) -> pallet_provident_fund::Portfolio {
 			ProvidentFund::portfolio(agency)
+		}
+		fn loan_history(id: pallet_provident_fund::LoanId, from: u32, limit: u32) -> Vec<(u32, pallet_provident_fund::LoanRecord<BlockNumber>)> {
+			ProvidentFund::loan_history(id, from, limit)
 		}
 	}
 

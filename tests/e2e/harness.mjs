@@ -1,24 +1,29 @@
-// Runs the end-to-end suite against a freshly started GovChain node.
+// Runs the end-to-end suite against freshly started GovChain nodes.
 //
 // It builds nothing: it starts the already built node binary (GOVCHAIN_NODE, or
-// $CARGO_TARGET_DIR/release/govchain-node) in `--dev` mode on free ports with a
-// temporary base path, waits until JSON-RPC answers, runs every `tests/*.test.mjs`
-// file with Node's built-in test runner (one file at a time, so signers' nonces
-// never race), and always stops the node — on success, failure or Ctrl-C. The node
-// log of a failed run is kept under `tests/e2e/logs/`.
+// $CARGO_TARGET_DIR/release/govchain-node). Every `tests/*.test.mjs` file gets a node
+// of its own (a one-validator chain on free ports with a temporary base path), so the
+// files run concurrently — each file's signers and nonces are its own — instead of
+// waiting for finality one file after another. A file runs on the `development`
+// preset (`--dev`) unless its first lines say `// e2e-chain: <chain>` (e.g.
+// `adversarial`, where every role belongs to a different agency). Each file runs with
+// Node's built-in test runner; nodes are always stopped — on success, failure or
+// Ctrl-C — and the log of a node whose file failed is kept under `tests/e2e/logs/`.
 //
 // Usage: node harness.mjs [test-file ...]
+// Environment: E2E_JOBS (files at once, default 8).
 
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, mkdirSync, copyFileSync, createWriteStream, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, copyFileSync, createWriteStream, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
-import { join, dirname, resolve } from 'node:path';
+import { join, dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/govchain/target');
 const nodeBin = process.env.GOVCHAIN_NODE || join(targetDir, 'release/govchain-node');
+const jobs = Math.max(1, Number(process.env.E2E_JOBS || 8));
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -45,17 +50,82 @@ async function rpcAnswers(port) {
   }
 }
 
-function runTestFile(file, env) {
-  return new Promise((res) => {
+/** The chain a test file asks for in its first lines (`// e2e-chain: adversarial`), or `dev`. */
+function chainOf(file) {
+  const head = readFileSync(file, 'utf8').split('\n').slice(0, 10).join('\n');
+  return (head.match(/^\/\/ e2e-chain: ([\w-]+)/m) || [])[1] || 'dev';
+}
+
+/** Starts a one-validator node of `chain`; resolves with `{ port, stop(keepLog) }`. */
+async function startNode(chain, label) {
+  const basePath = mkdtempSync(join(tmpdir(), 'govchain-e2e-'));
+  const logPath = join(basePath, 'node.log');
+  const log = createWriteStream(logPath);
+  const [rpcPort, p2pPort] = [await freePort(), await freePort()];
+  const chainArgs = chain === 'dev'
+    ? ['--dev']
+    // Any other preset: //Alice's keys, authoring alone, a fixed throw-away node key.
+    : ['--chain', chain, '--alice', '--force-authoring', '--node-key', '0'.repeat(63) + '1'];
+  const node = spawn(nodeBin, [
+    ...chainArgs, '--base-path', basePath, '--rpc-port', String(rpcPort), '--port', String(p2pPort),
+    '--no-prometheus', '--no-telemetry', '--no-mdns', '--rpc-max-connections', '1000',
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  node.stdout.pipe(log);
+  node.stderr.pipe(log);
+  let exited = false;
+  node.on('exit', () => { exited = true; });
+  const stop = (keepLog, why) => {
+    if (!exited) node.kill('SIGTERM');
+    if (keepLog) {
+      const keep = join(here, 'logs');
+      mkdirSync(keep, { recursive: true });
+      const dest = join(keep, `node-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+      try { copyFileSync(logPath, dest); console.error(`harness: ${label}: ${why}; node log kept at ${dest}`); } catch {}
+    }
+    try { rmSync(basePath, { recursive: true, force: true }); } catch {}
+  };
+  const deadline = Date.now() + 120_000;
+  while (!(await rpcAnswers(rpcPort))) {
+    if (exited || Date.now() > deadline) {
+      stop(true, exited ? 'the node exited before RPC answered' : 'RPC did not answer within 120 s');
+      throw new Error(`${label}: node did not start`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { port: rpcPort, stop };
+}
+
+/** Runs one test file against a node of its own; resolves with its counts. */
+async function runTestFile(file, stopAll) {
+  const label = basename(file, '.test.mjs');
+  const chain = chainOf(file);
+  let node;
+  try {
+    node = await startNode(chain, label);
+  } catch (e) {
+    console.error(String(e));
+    return { file, code: 1, tests: 0, pass: 0, fail: 1, out: '' };
+  }
+  stopAll.add(node.stop);
+  console.log(`harness: ${label} on chain ${chain}, ws://127.0.0.1:${node.port}`);
+  const env = { ...process.env, GOVCHAIN_WS: `ws://127.0.0.1:${node.port}` };
+  const started = Date.now();
+  const result = await new Promise((res) => {
     let out = '';
-    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', file], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
     child.on('exit', (code) => {
       // The spec reporter ends with "ℹ tests N", "ℹ pass N", "ℹ fail N".
       const count = (k) => Number((out.match(new RegExp(`[ℹ#] ${k} (\\d+)`)) || [])[1] || 0);
-      res({ file, code, tests: count('tests'), pass: count('pass'), fail: count('fail') });
+      res({ file, code, tests: count('tests'), pass: count('pass'), fail: count('fail'), out });
     });
   });
+  stopAll.delete(node.stop);
+  node.stop(result.code !== 0, 'e2e failures');
+  // One file's output in one piece, so concurrent files do not interleave.
+  console.log(`\n===== ${label} (${chain}, ${Math.round((Date.now() - started) / 1000)} s) =====\n${result.out}`);
+  return result;
 }
 
 async function main() {
@@ -67,54 +137,24 @@ async function main() {
     ? process.argv.slice(2).map((f) => resolve(f))
     : readdirSync(join(here, 'tests')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(here, 'tests', f));
 
-  const basePath = mkdtempSync(join(tmpdir(), 'govchain-e2e-'));
-  const logPath = join(basePath, 'node.log');
-  const log = createWriteStream(logPath);
-  const [rpcPort, p2pPort] = [await freePort(), await freePort()];
-  const node = spawn(nodeBin, [
-    '--dev', '--base-path', basePath, '--rpc-port', String(rpcPort), '--port', String(p2pPort),
-    '--no-prometheus', '--no-telemetry', '--no-mdns', '--rpc-max-connections', '1000',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  node.stdout.pipe(log);
-  node.stderr.pipe(log);
-  let nodeExited = false;
-  node.on('exit', () => { nodeExited = true; });
-
-  let failed = true;
-  const stop = (why) => {
-    if (!nodeExited) node.kill('SIGTERM');
-    if (failed) {
-      const keep = join(here, 'logs');
-      mkdirSync(keep, { recursive: true });
-      const dest = join(keep, `node-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
-      try { copyFileSync(logPath, dest); console.error(`harness: ${why}; node log kept at ${dest}`); } catch {}
-    }
-    try { rmSync(basePath, { recursive: true, force: true }); } catch {}
-  };
+  const stopAll = new Set();
   for (const sig of ['SIGINT', 'SIGTERM']) {
-    process.on(sig, () => { stop(`interrupted by ${sig}`); process.exit(130); });
+    process.on(sig, () => { for (const s of stopAll) s(true, `interrupted by ${sig}`); process.exit(130); });
   }
 
-  const deadline = Date.now() + 60_000;
-  while (!(await rpcAnswers(rpcPort))) {
-    if (nodeExited || Date.now() > deadline) {
-      stop(nodeExited ? 'the node exited before RPC answered' : 'RPC did not answer within 60 s');
-      process.exit(1);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  console.log(`harness: node up, ws://127.0.0.1:${rpcPort}`);
-
-  const env = { ...process.env, GOVCHAIN_WS: `ws://127.0.0.1:${rpcPort}` };
+  const started = Date.now();
+  const queue = [...files];
   const results = [];
-  for (const f of files) results.push(await runTestFile(f, env));
+  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, async () => {
+    while (queue.length) results.push(await runTestFile(queue.shift(), stopAll));
+  }));
 
   const total = results.reduce((a, r) => ({ tests: a.tests + r.tests, pass: a.pass + r.pass, fail: a.fail + r.fail }), { tests: 0, pass: 0, fail: 0 });
   const bad = results.filter((r) => r.code !== 0);
-  failed = bad.length > 0 || total.tests === 0;
-  console.log(`\ne2e summary: ${total.tests} tests, ${total.pass} passed, ${total.fail} failed in ${results.length} files`);
+  const failed = bad.length > 0 || total.tests === 0;
+  const secs = Math.round((Date.now() - started) / 1000);
+  console.log(`\ne2e summary: ${total.tests} tests, ${total.pass} passed, ${total.fail} failed in ${results.length} files (${secs} s, ${Math.min(jobs, files.length)} at once)`);
   for (const r of bad) console.log(`  failed: ${r.file} (exit ${r.code})`);
-  stop(failed ? 'e2e failures' : 'done');
   process.exit(failed ? 1 : 0);
 }
 

@@ -55,15 +55,50 @@ fn agency<T: Config>() -> Result<AgencyId, DispatchError> {
 	Operators::<T>::get(&admin).ok_or(Error::<T>::UnknownAgency.into())
 }
 
-/// Fills the validator set up to `n` validators (genesis ones count), new ones run
-/// by `owner`.
-fn validators<T: Config>(owner: AgencyId, n: u32) -> Result<(), DispatchError> {
+/// Fills the validator set up to `n` validators (genesis ones count), new ones run by
+/// new agencies, `MaxValidatorsPerAgency` each. They have no session keys: see
+/// [`key_last_validator`].
+fn validators<T: Config>(n: u32) -> Result<(), DispatchError> {
 	let mut i = 0;
+	let mut owner = agency::<T>()?;
 	while (Validators::<T>::get().len() as u32) < n {
-		Consortium::<T>::do_add_validator(owner, account("validator", i, SEED))?;
+		let run = AgencyValidators::<T>::decode_len(owner).unwrap_or(0) as u32;
+		if run >= T::MaxValidatorsPerAgency::get() {
+			owner = agency::<T>()?;
+		}
+		Consortium::<T>::insert_validator(owner, account("validator", i, SEED))?;
 		i += 1;
 	}
 	Ok(())
+}
+
+/// Registers session keys for the last validator of the set only, so that the check
+/// "a validator with keys remains" reads the whole set (worst case).
+fn key_last_validator<T: Config>() {
+	if let Some(last) = Validators::<T>::get().last() {
+		T::BenchmarkHelper::register_session_keys(last);
+	}
+}
+
+/// Admits an agency running `MaxValidatorsPerAgency` validators and holding
+/// `MaxSeatsPerAgency` council seats (the most suspending or retiring it can move).
+fn seated_agency<T: Config>() -> Result<AgencyId, DispatchError> {
+	let admin = agency_operator::<T>(&[Role::Auditor])?;
+	let id = Operators::<T>::get(&admin).ok_or(Error::<T>::UnknownAgency)?;
+	for i in 0..T::MaxValidatorsPerAgency::get() {
+		Consortium::<T>::insert_validator(id, account("seated-validator", i, SEED))?;
+	}
+	for i in 0..T::MaxSeatsPerAgency::get() {
+		let member = if i == 0 {
+			admin.clone()
+		} else {
+			let op: T::AccountId = account("seated-member", i, SEED);
+			Consortium::<T>::do_add_operator(id, op.clone())?;
+			op
+		};
+		Consortium::<T>::do_add_council_member(id, member)?;
+	}
+	Ok(id)
 }
 
 /// Fills the council up to `n` seats (genesis ones count), each new seat the admin of
@@ -118,20 +153,33 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn suspend_agency() -> Result<(), BenchmarkError> {
+	fn suspend_agency(
+		v: Linear<{ T::MaxValidatorsPerAgency::get().saturating_add(1) }, { T::MaxValidators::get() }>,
+		c: Linear<{ T::MaxSeatsPerAgency::get().saturating_add(1) }, { T::MaxCouncilMembers::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let origin = governance::<T>()?;
-		let id = agency::<T>()?;
+		validators::<T>(v.saturating_sub(T::MaxValidatorsPerAgency::get()))?;
+		key_last_validator::<T>();
+		council::<T>(c.saturating_sub(T::MaxSeatsPerAgency::get()))?;
+		let id = seated_agency::<T>()?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 		assert!(Agencies::<T>::get(id).is_some_and(|a| a.status == AgencyStatus::Suspended));
+		assert!(ValidatorsChanged::<T>::get());
 		Ok(())
 	}
 
 	#[benchmark]
-	fn reinstate_agency() -> Result<(), BenchmarkError> {
+	fn reinstate_agency(
+		v: Linear<1, { T::MaxValidators::get().saturating_sub(T::MaxValidatorsPerAgency::get()) }>,
+		c: Linear<1, { T::MaxCouncilMembers::get().saturating_sub(T::MaxSeatsPerAgency::get()) }>,
+	) -> Result<(), BenchmarkError> {
 		let origin = governance::<T>()?;
-		let id = agency::<T>()?;
-		Consortium::<T>::do_set_status(id, AgencyStatus::Suspended)?;
+		validators::<T>(v)?;
+		key_last_validator::<T>();
+		council::<T>(c)?;
+		let id = seated_agency::<T>()?;
+		Consortium::<T>::do_suspend_agency(id)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 		assert!(Agencies::<T>::get(id).is_some_and(|a| a.status == AgencyStatus::Active));
@@ -140,17 +188,19 @@ mod benchmarks {
 
 	#[benchmark]
 	fn retire_agency(
-		v: Linear<1, { T::MaxValidators::get() }>,
-		c: Linear<1, { T::MaxCouncilMembers::get() }>,
+		v: Linear<{ T::MaxValidatorsPerAgency::get().saturating_add(1) }, { T::MaxValidators::get() }>,
+		c: Linear<{ T::MaxSeatsPerAgency::get().saturating_add(1) }, { T::MaxCouncilMembers::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let origin = governance::<T>()?;
-		let owner = agency::<T>()?;
-		validators::<T>(owner, v)?;
-		council::<T>(c)?;
-		let id = agency::<T>()?;
+		validators::<T>(v.saturating_sub(T::MaxValidatorsPerAgency::get()))?;
+		key_last_validator::<T>();
+		council::<T>(c.saturating_sub(T::MaxSeatsPerAgency::get()))?;
+		let id = seated_agency::<T>()?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 		assert!(Agencies::<T>::get(id).is_some_and(|a| a.status == AgencyStatus::Retired));
+		assert!(!AgencyValidators::<T>::contains_key(id));
+		assert!(!AgencyCouncilSeats::<T>::contains_key(id));
 		Ok(())
 	}
 
@@ -192,9 +242,10 @@ mod benchmarks {
 	#[benchmark]
 	fn add_validator(v: Linear<0, { T::MaxValidators::get().saturating_sub(1) }>) -> Result<(), BenchmarkError> {
 		let origin = governance::<T>()?;
+		validators::<T>(v)?;
 		let id = agency::<T>()?;
-		validators::<T>(id, v)?;
 		let validator: T::AccountId = account("new-validator", 0, SEED);
+		T::BenchmarkHelper::register_session_keys(&validator);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, validator.clone());
 		assert!(ValidatorOwner::<T>::contains_key(&validator));
@@ -204,8 +255,8 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_validator(v: Linear<2, { T::MaxValidators::get() }>) -> Result<(), BenchmarkError> {
 		let origin = governance::<T>()?;
-		let id = agency::<T>()?;
-		validators::<T>(id, v)?;
+		validators::<T>(v)?;
+		key_last_validator::<T>();
 		let validator = Validators::<T>::get().first().cloned().ok_or(BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, validator.clone());

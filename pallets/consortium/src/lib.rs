@@ -24,23 +24,48 @@
 //!
 //! The validator set is fed to `pallet-session` through [`pallet_session::SessionManager`]:
 //! a validator added by governance joins the Aura and GRANDPA authority sets at the
-//! next session (once its session keys are set). Council seats are pushed to the
-//! council collective through [`frame_support::traits::ChangeMembers`].
+//! next session. Only an account whose session keys are registered (`session.setKeys`,
+//! checked through `Config::ValidatorKeys`) can be seated. Council seats are pushed to
+//! the council collective through [`frame_support::traits::ChangeMembers`].
 //!
-//! ## Calls
+//! ## Seats follow the agency's status
 //!
-//! For governance (`GovernanceOrigin`, a council motion on a real network):
-//! [`register_agency`](Pallet::register_agency), [`grant_role`](Pallet::grant_role),
-//! [`revoke_role`](Pallet::revoke_role), [`suspend_agency`](Pallet::suspend_agency),
-//! [`reinstate_agency`](Pallet::reinstate_agency), [`retire_agency`](Pallet::retire_agency),
-//! [`set_admin`](Pallet::set_admin), [`add_validator`](Pallet::add_validator),
-//! [`remove_validator`](Pallet::remove_validator),
-//! [`add_council_member`](Pallet::add_council_member),
-//! [`remove_council_member`](Pallet::remove_council_member),
-//! [`govern`](Pallet::govern) (dispatch a call as root, e.g. a runtime upgrade).
+//! Each agency runs at most `MaxValidatorsPerAgency` validators and holds at most
+//! `MaxSeatsPerAgency` council seats. While it is **suspended**, its validators are left
+//! out of the set handed to the session pallet ([`Validators`]) and its seats out of the
+//! council collective ([`Council`]); both stay recorded for it ([`AgencyValidators`],
+//! [`AgencyCouncilSeats`]) and come back when it is **reinstated**
+//! ([`Event::ValidatorSuspended`], [`Event::CouncilSeatSuspended`],
+//! [`Event::ValidatorReinstated`], [`Event::CouncilSeatReinstated`]). **Retiring** removes
+//! them for good ([`Event::ValidatorRemoved`], [`Event::CouncilMemberRemoved`]).
 //!
-//! For an agency's admin (or governance): [`add_operator`](Pallet::add_operator),
-//! [`remove_operator`](Pallet::remove_operator).
+//! The chain cannot be governed into a halt: a removal, suspension or retirement that
+//! would leave no validator of an active agency with session keys fails with
+//! [`Error::LastValidator`], and one that would leave the council collective empty with
+//! [`Error::LastCouncilMember`]. Roles play no part in either set. The session manager
+//! never hands over a set in which no validator has keys (it keeps the current
+//! authorities instead).
+//!
+//! ## Who may call what
+//!
+//! *Governance* is `Config::GovernanceOrigin`: a council motion passed by two thirds of
+//! the seats, or root. A single council member, an agency admin or an operator is not
+//! governance. Agencies are not confined to a region here: the region is a property
+//! other pallets check.
+//!
+//! | Call | Who may | Where | Error for others |
+//! |---|---|---|---|
+//! | `register_agency` | governance | any region | `BadOrigin` |
+//! | `grant_role`, `revoke_role` | governance | any agency not retired | `BadOrigin` |
+//! | `suspend_agency`, `reinstate_agency`, `retire_agency` | governance | any agency | `BadOrigin` |
+//! | `set_admin` | governance | any agency not retired | `BadOrigin` |
+//! | `add_operator` | governance, or the admin of that active agency | that agency only | `BadOrigin` (unsigned), `NotAuthorized` (not its admin: a plain operator, another agency's admin, a stranger), `AgencySuspended` / `AgencyRetired` (its admin while it may not act) |
+//! | `remove_operator` | governance, or the admin of that active agency | operators of that agency only (`NotOperator` for another's) | as `add_operator`; `CannotRemoveAdmin`, `HoldsCouncilSeat` for anyone |
+//! | `add_validator` | governance | an active agency, account with session keys | `BadOrigin`; `NoSessionKeys`, `TooManyValidators`, `ValidatorSetFull` |
+//! | `remove_validator` | governance | any seated validator | `BadOrigin`; `LastValidator` |
+//! | `add_council_member` | governance | an operator of that active agency | `BadOrigin`; `NotOperator`, `TooManySeats`, `TooManyCouncilMembers` |
+//! | `remove_council_member` | governance | any seat | `BadOrigin`; `LastCouncilMember` |
+//! | `govern` | governance | — | `BadOrigin` |
 //!
 //! ## History
 //!
@@ -76,6 +101,13 @@ pub use origins::{EnsureAgencyOperator, EnsureAgencyRole};
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// What the benchmarks need from outside this pallet.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Registers session keys for `who`, so that `Config::ValidatorKeys` contains it.
+	fn register_session_keys(who: &AccountId);
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -83,7 +115,7 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
-		traits::{ChangeMembers, InitializeMembers, UnfilteredDispatchable},
+		traits::{ChangeMembers, Contains, InitializeMembers, UnfilteredDispatchable},
 	};
 	use frame_system::pallet_prelude::*;
 
@@ -126,6 +158,26 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCouncilMembers: Get<u32>;
 
+		/// Most validators one agency may run (counted while it is suspended too).
+		#[pallet::constant]
+		type MaxValidatorsPerAgency: Get<u32>;
+
+		/// Most council seats one agency may hold (counted while it is suspended too).
+		#[pallet::constant]
+		type MaxSeatsPerAgency: Get<u32>;
+
+		/// Most entries a runtime-API query returns in one page.
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
+
+		/// Accounts that have registered session keys (`session.setKeys`); only these
+		/// may be seated as validators. In the runtime: `pallet_session::NextKeys`.
+		type ValidatorKeys: Contains<Self::AccountId>;
+
+		/// Sets up, for the benchmarks, what this pallet needs from outside it.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -160,21 +212,45 @@ pub mod pallet {
 	pub type RoleHistory<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, AgencyId, Twox64Concat, u32, RoleChangeOf<T>>;
 
-	/// The validator accounts, sorted; the session pallet reads them at each new session.
+	/// The validators of *active* agencies, sorted: the set handed to the session pallet.
+	/// A suspended agency's validators leave it and come back on reinstatement.
 	#[pallet::storage]
 	pub type Validators<T: Config> = StorageValue<_, ValidatorsOf<T>, ValueQuery>;
 
-	/// The agency that runs each validator. `Blake2_128Concat`: accounts are user-chosen.
+	/// The agency that runs each seated validator, whatever the agency's status; counted,
+	/// so that `MaxValidators` bounds all seated validators, suspended ones included.
+	/// `Blake2_128Concat`: accounts are user-chosen.
 	#[pallet::storage]
-	pub type ValidatorOwner<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, AgencyId>;
+	pub type ValidatorOwner<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, AgencyId>;
 
-	/// Whether [`Validators`] changed since the session pallet last read it.
+	/// The validators each agency runs (no entry for none). Ids are sequential:
+	/// `Twox64Concat`.
+	#[pallet::storage]
+	pub type AgencyValidators<T: Config> =
+		StorageMap<_, Twox64Concat, AgencyId, AgencyValidatorsOf<T>, OptionQuery>;
+
+	/// Whether [`Validators`] changed since the session pallet last took it.
 	#[pallet::storage]
 	pub type ValidatorsChanged<T> = StorageValue<_, bool, ValueQuery>;
 
-	/// The council seats (operator accounts of member agencies), sorted.
+	/// The council seats of *active* agencies, sorted: the membership of the council
+	/// collective. A suspended agency's seats leave it and come back on reinstatement.
 	#[pallet::storage]
 	pub type Council<T: Config> = StorageValue<_, CouncilOf<T>, ValueQuery>;
+
+	/// The agency each council seat holder sits for, whatever the agency's status;
+	/// counted, so that `MaxCouncilMembers` bounds all seats, suspended ones included.
+	/// `Blake2_128Concat`: accounts are user-chosen.
+	#[pallet::storage]
+	pub type CouncilSeatOwner<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, AgencyId>;
+
+	/// The council seats each agency holds (no entry for none). `Twox64Concat`: ids
+	/// are sequential.
+	#[pallet::storage]
+	pub type AgencyCouncilSeats<T: Config> =
+		StorageMap<_, Twox64Concat, AgencyId, AgencySeatsOf<T>, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -205,8 +281,10 @@ pub mod pallet {
 					Pallet::<T>::do_add_operator(id, op.clone()).expect("invalid genesis operator");
 				}
 			}
+			// Session keys are set by the session pallet's genesis, after this one: they
+			// are not checked here.
 			for (v, agency) in &self.validators {
-				Pallet::<T>::do_add_validator(*agency, v.clone()).expect("invalid genesis validator");
+				Pallet::<T>::insert_validator(*agency, v.clone()).expect("invalid genesis validator");
 			}
 			for m in &self.council {
 				let agency = Operators::<T>::get(m).expect("genesis council member is no operator");
@@ -254,6 +332,17 @@ pub mod pallet {
 		CouncilMemberAdded { agency: AgencyId, member: T::AccountId },
 		/// A council seat was vacated.
 		CouncilMemberRemoved { agency: AgencyId, member: T::AccountId },
+		/// The agency was suspended: its validator leaves the authority set at the next
+		/// session (it stays seated and comes back on reinstatement).
+		ValidatorSuspended { agency: AgencyId, validator: T::AccountId },
+		/// The agency was reinstated: its validator rejoins the authority set at the next
+		/// session.
+		ValidatorReinstated { agency: AgencyId, validator: T::AccountId },
+		/// The agency was suspended: its member left the council collective (the seat is
+		/// kept and comes back on reinstatement).
+		CouncilSeatSuspended { agency: AgencyId, member: T::AccountId },
+		/// The agency was reinstated: its member rejoined the council collective.
+		CouncilSeatReinstated { agency: AgencyId, member: T::AccountId },
 		/// Governance dispatched a call as root; `result` is the call's outcome.
 		Governed { result: DispatchResult },
 	}
@@ -286,26 +375,32 @@ pub mod pallet {
 		CannotRemoveAdmin,
 		/// The agency has as many operators as allowed.
 		TooManyOperators,
-		/// The agency still runs validators or holds council seats.
-		StillHoldsSeats,
 		/// The operator holds a council seat; vacate it first.
 		HoldsCouncilSeat,
 		/// The account is already a validator.
 		AlreadyValidator,
 		/// The account is not a validator.
 		NotValidator,
-		/// The last validator cannot be removed: the chain would stop.
+		/// The change would leave no validator of an active agency with session keys: the
+		/// chain would stop.
 		LastValidator,
-		/// The validator set is full.
+		/// The agency runs as many validators as allowed (`MaxValidatorsPerAgency`).
 		TooManyValidators,
+		/// The validator set (suspended agencies' validators included) is full.
+		ValidatorSetFull,
+		/// The account has no session keys registered (`session.setKeys` first).
+		NoSessionKeys,
 		/// The account already holds a council seat.
 		AlreadyCouncilMember,
 		/// The account holds no council seat.
 		NotCouncilMember,
-		/// The last council seat cannot be vacated: nobody could govern.
+		/// The change would leave the council collective without members: nobody could
+		/// govern.
 		LastCouncilMember,
-		/// The council is full.
+		/// The council (suspended agencies' seats included) is full.
 		TooManyCouncilMembers,
+		/// The agency holds as many council seats as allowed (`MaxSeatsPerAgency`).
+		TooManySeats,
 		/// No more agency ids.
 		Overflow,
 	}
@@ -355,24 +450,29 @@ pub mod pallet {
 		}
 
 		/// Suspends `agency`: none of its operators can act in any pallet until it is
-		/// reinstated.
+		/// reinstated, its validators leave the authority set at the next session and its
+		/// council seats leave the council collective (both stay seated and come back on
+		/// reinstatement). Refused if that would leave no keyed validator or no council
+		/// member.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::suspend_agency())]
-		pub fn suspend_agency(origin: OriginFor<T>, agency: AgencyId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::suspend_agency(T::MaxValidators::get(), T::MaxCouncilMembers::get()))]
+		pub fn suspend_agency(origin: OriginFor<T>, agency: AgencyId) -> DispatchResultWithPostInfo {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_set_status(agency, AgencyStatus::Suspended)
+			let (v, c) = Self::do_suspend_agency(agency)?;
+			Ok(Some(T::WeightInfo::suspend_agency(v, c)).into())
 		}
 
-		/// Lifts the suspension of `agency`.
+		/// Lifts the suspension of `agency`; its validators and council seats come back.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::reinstate_agency())]
-		pub fn reinstate_agency(origin: OriginFor<T>, agency: AgencyId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::reinstate_agency(T::MaxValidators::get(), T::MaxCouncilMembers::get()))]
+		pub fn reinstate_agency(origin: OriginFor<T>, agency: AgencyId) -> DispatchResultWithPostInfo {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_set_status(agency, AgencyStatus::Active)
+			let (v, c) = Self::do_reinstate_agency(agency)?;
+			Ok(Some(T::WeightInfo::reinstate_agency(v, c)).into())
 		}
 
-		/// Retires `agency` for good. It must first give up its validators and
-		/// council seats.
+		/// Retires `agency` for good: its validators and council seats are removed.
+		/// Refused if that would leave no keyed validator or no council member.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::retire_agency(T::MaxValidators::get(), T::MaxCouncilMembers::get()))]
 		pub fn retire_agency(origin: OriginFor<T>, agency: AgencyId) -> DispatchResultWithPostInfo {
@@ -419,44 +519,56 @@ pub mod pallet {
 		}
 
 		/// Adds `validator`, run by `agency`, to the authority set from the next session.
-		/// The validator's session keys must be set (`session.setKeys`) for it to author.
+		/// The validator's session keys must already be registered (`session.setKeys`).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
+		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get().saturating_sub(1)))]
 		pub fn add_validator(
 			origin: OriginFor<T>,
 			agency: AgencyId,
 			validator: T::AccountId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_add_validator(agency, validator)
+			let v = Self::do_add_validator(agency, validator)?;
+			Ok(Some(T::WeightInfo::add_validator(v)).into())
 		}
 
-		/// Removes `validator` from the authority set from the next session.
+		/// Removes `validator` from the authority set from the next session. Refused if no
+		/// validator of an active agency with session keys would remain.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
-		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+		pub fn remove_validator(
+			origin: OriginFor<T>,
+			validator: T::AccountId,
+		) -> DispatchResultWithPostInfo {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_remove_validator(validator)
+			let v = Self::do_remove_validator(validator)?;
+			Ok(Some(T::WeightInfo::remove_validator(v)).into())
 		}
 
 		/// Gives `member`, an operator of `agency`, a council seat.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::add_council_member(T::MaxCouncilMembers::get()))]
+		#[pallet::weight(T::WeightInfo::add_council_member(T::MaxCouncilMembers::get().saturating_sub(1)))]
 		pub fn add_council_member(
 			origin: OriginFor<T>,
 			agency: AgencyId,
 			member: T::AccountId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_add_council_member(agency, member)
+			let c = Self::do_add_council_member(agency, member)?;
+			Ok(Some(T::WeightInfo::add_council_member(c)).into())
 		}
 
-		/// Vacates `member`'s council seat.
+		/// Vacates `member`'s council seat (also one of a suspended agency). Refused for
+		/// the last member of the council collective.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::remove_council_member(T::MaxCouncilMembers::get()))]
-		pub fn remove_council_member(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
+		pub fn remove_council_member(
+			origin: OriginFor<T>,
+			member: T::AccountId,
+		) -> DispatchResultWithPostInfo {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_remove_council_member(member)
+			let c = Self::do_remove_council_member(member)?;
+			Ok(Some(T::WeightInfo::remove_council_member(c)).into())
 		}
 
 		/// Dispatches `call` as root on governance's behalf — how a council motion

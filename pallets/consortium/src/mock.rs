@@ -3,10 +3,11 @@
 
 use crate as pallet_consortium;
 use crate::{AgencyKind, GenesisAgency, Role};
+use alloc::collections::BTreeSet;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl,
-	traits::{ChangeMembers, ConstU32, InitializeMembers},
+	traits::{ChangeMembers, ConstU32, Contains, InitializeMembers},
 };
 use sp_runtime::BuildStorage;
 
@@ -64,6 +65,35 @@ pub fn council_seen() -> Vec<u64> {
 	COUNCIL_SEEN.with(|c| c.borrow().clone())
 }
 
+thread_local! {
+	/// The accounts with session keys registered (the session pallet's `NextKeys`).
+	pub static KEYED: RefCell<BTreeSet<u64>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Stands in for the session pallet's key registry.
+pub struct SessionKeys;
+impl Contains<u64> for SessionKeys {
+	fn contains(who: &u64) -> bool {
+		KEYED.with(|k| k.borrow().contains(who))
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u64> for SessionKeys {
+	fn register_session_keys(who: &u64) {
+		set_keys(*who);
+	}
+}
+
+/// `who` registers session keys (`session.setKeys`).
+pub fn set_keys(who: u64) {
+	KEYED.with(|k| k.borrow_mut().insert(who));
+}
+
+/// `who` purges its session keys (`session.purgeKeys`).
+pub fn purge_keys(who: u64) {
+	KEYED.with(|k| k.borrow_mut().remove(&who));
+}
+
 impl pallet_consortium::Config for Test {
 	type RuntimeCall = RuntimeCall;
 	type GovernanceOrigin = frame_system::EnsureRoot<u64>;
@@ -72,6 +102,12 @@ impl pallet_consortium::Config for Test {
 	type MaxOperatorsPerAgency = ConstU32<4>;
 	type MaxValidators = ConstU32<4>;
 	type MaxCouncilMembers = ConstU32<4>;
+	type MaxValidatorsPerAgency = ConstU32<2>;
+	type MaxSeatsPerAgency = ConstU32<2>;
+	type MaxPageSize = ConstU32<5>;
+	type ValidatorKeys = SessionKeys;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SessionKeys;
 	type WeightInfo = ();
 }
 
@@ -96,8 +132,10 @@ fn genesis_agency(name: &str, region: u32, kind: AgencyKind, roles: &[Role], adm
 	}
 }
 
-/// Three agencies, validators 100 (run by 0) and 101 (run by 1), council 10 and 20.
+/// Three agencies, validators 100 (run by 0) and 101 (run by 1), both with session keys,
+/// council 10 and 20.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	KEYED.with(|k| *k.borrow_mut() = BTreeSet::from([100, 101]));
 	let config = pallet_consortium::GenesisConfig::<Test> {
 		agencies: vec![
 			genesis_agency("Chongqing AMR", CHONGQING, AgencyKind::MarketRegulation, &[Role::MarketRegulator], 10, &[11]),

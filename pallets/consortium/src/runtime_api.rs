@@ -24,8 +24,11 @@ sp_api::decl_runtime_apis! {
 		/// it acts for, or why not (`NotOperator`, `AgencySuspended`, `RoleNotHeld`, …).
 		fn acting_agency(account: AccountId, role: Option<Role>) -> Result<AgencyId, DispatchError>;
 		/// Up to `limit` entries of an agency's role history, from sequence number `from`.
+		/// `limit` is capped by the pallet's `MaxPageSize`.
 		fn role_history(agency: AgencyId, from: u32, limit: u32) -> Vec<(u32, RoleChange<BlockNumber>)>;
-		/// Up to `limit` operator accounts of an agency.
-		fn operators(agency: AgencyId, limit: u32) -> Vec<AccountId>;
+		/// Up to `limit` operator accounts of an agency, from position `from` of the
+		/// listing (stable while the agency's operators do not change). `limit` is capped
+		/// by the pallet's `MaxPageSize`.
+		fn operators(agency: AgencyId, from: u32, limit: u32) -> Vec<AccountId>;
 	}
 }

@@ -174,12 +174,12 @@ fn suspend_and_reinstate() {
 		assert_noop!(Consortium::suspend_agency(signed(10), CQ_SAMR), BadOrigin);
 		assert_noop!(Consortium::suspend_agency(root(), 99), Error::<Test>::UnknownAgency);
 		assert_noop!(Consortium::reinstate_agency(root(), CQ_SAMR), Error::<Test>::NotSuspended);
-		assert_ok!(Consortium::suspend_agency(root(), CQ_SAMR));
-		System::assert_last_event(Event::AgencySuspended { agency: CQ_SAMR }.into());
-		assert_noop!(Consortium::suspend_agency(root(), CQ_SAMR), Error::<Test>::AgencySuspended);
-		assert_noop!(Consortium::reinstate_agency(signed(10), CQ_SAMR), BadOrigin);
-		assert_ok!(Consortium::reinstate_agency(root(), CQ_SAMR));
-		System::assert_last_event(Event::AgencyReinstated { agency: CQ_SAMR }.into());
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		System::assert_last_event(Event::AgencySuspended { agency: CQ_COURT }.into());
+		assert_noop!(Consortium::suspend_agency(root(), CQ_COURT), Error::<Test>::AgencySuspended);
+		assert_noop!(Consortium::reinstate_agency(signed(30), CQ_COURT), BadOrigin);
+		assert_ok!(Consortium::reinstate_agency(root(), CQ_COURT));
+		System::assert_last_event(Event::AgencyReinstated { agency: CQ_COURT }.into());
 	});
 }
 
@@ -253,7 +253,7 @@ fn operators_are_managed_by_admin_or_governance() {
 		// Bound: 10, 11, 12 + one more = 4.
 		assert_ok!(Consortium::add_operator(signed(10), CQ_SAMR, 13));
 		assert_noop!(Consortium::add_operator(signed(10), CQ_SAMR, 14), Error::<Test>::TooManyOperators);
-		assert_eq!(Consortium::operators_of(CQ_SAMR, 10).len(), 4);
+		assert_eq!(Consortium::operators_of(CQ_SAMR, 0, 10).len(), 4);
 
 		// Removal.
 		assert_noop!(Consortium::remove_operator(signed(11), CQ_SAMR, 12), Error::<Test>::NotAuthorized);
@@ -307,12 +307,10 @@ fn set_admin_moves_the_admin_role() {
 }
 
 #[test]
-fn retire_agency_is_final_and_needs_seats_given_up() {
+fn retire_agency_is_final() {
 	build_and_execute(|| {
 		assert_noop!(Consortium::retire_agency(signed(30), CQ_COURT), BadOrigin);
 		assert_noop!(Consortium::retire_agency(root(), 99), Error::<Test>::UnknownAgency);
-		// CQ_SAMR runs validator 100 and holds seat 10.
-		assert_noop!(Consortium::retire_agency(root(), CQ_SAMR), Error::<Test>::StillHoldsSeats);
 		assert_ok!(Consortium::retire_agency(root(), CQ_COURT));
 		System::assert_last_event(Event::AgencyRetired { agency: CQ_COURT }.into());
 		assert_noop!(Consortium::retire_agency(root(), CQ_COURT), Error::<Test>::AgencyRetired);
@@ -322,6 +320,9 @@ fn retire_agency_is_final_and_needs_seats_given_up() {
 		assert_noop!(Consortium::add_operator(root(), CQ_COURT, 31), Error::<Test>::AgencyRetired);
 		assert_noop!(Consortium::add_operator(signed(30), CQ_COURT, 31), Error::<Test>::AgencyRetired);
 		assert_noop!(Consortium::set_admin(root(), CQ_COURT, 31), Error::<Test>::AgencyRetired);
+		set_keys(102);
+		assert_noop!(Consortium::add_validator(root(), CQ_COURT, 102), Error::<Test>::AgencyRetired);
+		assert_noop!(Consortium::add_council_member(root(), CQ_COURT, 30), Error::<Test>::AgencyRetired);
 		assert_eq!(Consortium::acting_agency(&30, None), Err(Error::<Test>::AgencyRetired.into()));
 	});
 }
@@ -331,6 +332,8 @@ fn validators_join_and_leave_at_the_next_session() {
 	build_and_execute(|| {
 		// Nothing changed since genesis: the session keeps its set.
 		assert_eq!(Consortium::new_session(1), None);
+		set_keys(102);
+		set_keys(99);
 		assert_noop!(Consortium::add_validator(signed(10), CQ_SAMR, 102), BadOrigin);
 		assert_noop!(Consortium::add_validator(root(), 99, 102), Error::<Test>::UnknownAgency);
 		assert_noop!(Consortium::add_validator(root(), CQ_SAMR, 101), Error::<Test>::AlreadyValidator);
@@ -339,13 +342,14 @@ fn validators_join_and_leave_at_the_next_session() {
 		assert_eq!(Consortium::new_session(2), Some(vec![100, 101, 102]));
 		assert_eq!(Consortium::new_session(3), None);
 		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 99));
-		assert_noop!(Consortium::add_validator(root(), CQ_COURT, 103), Error::<Test>::TooManyValidators);
+		assert_eq!(AgencyValidators::<Test>::get(CQ_COURT).unwrap().into_inner(), vec![102, 99]);
 
 		assert_noop!(Consortium::remove_validator(signed(10), 100), BadOrigin);
 		assert_noop!(Consortium::remove_validator(root(), 555), Error::<Test>::NotValidator);
 		assert_ok!(Consortium::remove_validator(root(), 100));
 		System::assert_last_event(Event::ValidatorRemoved { agency: CQ_SAMR, validator: 100 }.into());
 		assert_eq!(Consortium::new_session(4), Some(vec![99, 101, 102]));
+		assert_eq!(AgencyValidators::<Test>::get(CQ_SAMR), None);
 		assert_ok!(Consortium::remove_validator(root(), 99));
 		assert_ok!(Consortium::remove_validator(root(), 101));
 		assert_noop!(Consortium::remove_validator(root(), 102), Error::<Test>::LastValidator);
@@ -422,5 +426,330 @@ fn governance_dispatches_calls_as_root() {
 		System::assert_last_event(
 			Event::Governed { result: Err(Error::<Test>::UnknownAgency.into()) }.into(),
 		);
+	});
+}
+
+// --- Suspension, retirement and the sets handed to the session and the council ---
+
+#[test]
+fn suspending_an_agency_takes_its_validators_and_seats_out_until_reinstated() {
+	build_and_execute(|| {
+		// CQ_SAMR runs validator 100 and holds seats 10 and 11.
+		assert_ok!(Consortium::add_council_member(root(), CQ_SAMR, 11));
+		assert_eq!(council_seen(), vec![10, 11, 20]);
+		assert_eq!(Consortium::new_session(1), None);
+
+		assert_ok!(Consortium::suspend_agency(root(), CQ_SAMR));
+		System::assert_has_event(Event::AgencySuspended { agency: CQ_SAMR }.into());
+		System::assert_has_event(Event::ValidatorSuspended { agency: CQ_SAMR, validator: 100 }.into());
+		System::assert_has_event(Event::CouncilSeatSuspended { agency: CQ_SAMR, member: 10 }.into());
+		System::assert_has_event(Event::CouncilSeatSuspended { agency: CQ_SAMR, member: 11 }.into());
+		// The session pallet gets the set without it; the collective loses its members.
+		assert_eq!(Consortium::new_session(2), Some(vec![101]));
+		assert_eq!(Consortium::new_session(3), None);
+		assert_eq!(council_seen(), vec![20]);
+		assert_eq!(Council::<Test>::get().into_inner(), vec![20]);
+		// The seats stay the agency's: nobody else can take them meanwhile, and the seat
+		// holder cannot be dropped as operator.
+		assert_eq!(ValidatorOwner::<Test>::get(100), Some(CQ_SAMR));
+		assert_noop!(Consortium::add_validator(root(), SC_SAMR, 100), Error::<Test>::AlreadyValidator);
+		assert_noop!(Consortium::remove_operator(root(), CQ_SAMR, 11), Error::<Test>::HoldsCouncilSeat);
+		// Nor can the suspended agency gain seats.
+		set_keys(102);
+		assert_noop!(Consortium::add_validator(root(), CQ_SAMR, 102), Error::<Test>::AgencySuspended);
+
+		assert_ok!(Consortium::reinstate_agency(root(), CQ_SAMR));
+		System::assert_has_event(Event::AgencyReinstated { agency: CQ_SAMR }.into());
+		System::assert_has_event(Event::ValidatorReinstated { agency: CQ_SAMR, validator: 100 }.into());
+		System::assert_has_event(Event::CouncilSeatReinstated { agency: CQ_SAMR, member: 10 }.into());
+		System::assert_has_event(Event::CouncilSeatReinstated { agency: CQ_SAMR, member: 11 }.into());
+		assert_eq!(Consortium::new_session(4), Some(vec![100, 101]));
+		assert_eq!(council_seen(), vec![10, 11, 20]);
+	});
+}
+
+#[test]
+fn an_agency_without_seats_is_suspended_without_touching_the_sets() {
+	build_and_execute(|| {
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		assert_eq!(Consortium::new_session(1), None);
+		assert_eq!(council_seen(), vec![10, 20]);
+		assert_ok!(Consortium::reinstate_agency(root(), CQ_COURT));
+		assert_eq!(Consortium::new_session(2), None);
+	});
+}
+
+#[test]
+fn a_suspended_agencys_seats_can_still_be_removed_by_governance() {
+	build_and_execute(|| {
+		set_keys(102);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		assert_ok!(Consortium::add_council_member(root(), CQ_COURT, 30));
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		assert_eq!(council_seen(), vec![10, 20]);
+		assert_ok!(Consortium::remove_validator(root(), 102));
+		System::assert_last_event(Event::ValidatorRemoved { agency: CQ_COURT, validator: 102 }.into());
+		assert_ok!(Consortium::remove_council_member(root(), 30));
+		System::assert_last_event(Event::CouncilMemberRemoved { agency: CQ_COURT, member: 30 }.into());
+		assert_eq!(council_seen(), vec![10, 20]);
+		// Reinstated, it has nothing to bring back.
+		assert_ok!(Consortium::reinstate_agency(root(), CQ_COURT));
+		assert_eq!(Validators::<Test>::get().into_inner(), vec![100, 101]);
+		assert_eq!(Council::<Test>::get().into_inner(), vec![10, 20]);
+	});
+}
+
+#[test]
+fn retiring_an_agency_removes_its_validators_and_seats_for_good() {
+	build_and_execute(|| {
+		assert_ok!(Consortium::retire_agency(root(), CQ_SAMR));
+		System::assert_has_event(Event::AgencyRetired { agency: CQ_SAMR }.into());
+		System::assert_has_event(Event::ValidatorRemoved { agency: CQ_SAMR, validator: 100 }.into());
+		System::assert_has_event(Event::CouncilMemberRemoved { agency: CQ_SAMR, member: 10 }.into());
+		assert_eq!(Consortium::new_session(1), Some(vec![101]));
+		assert_eq!(council_seen(), vec![20]);
+		assert_eq!(ValidatorOwner::<Test>::get(100), None);
+		assert_eq!(AgencyCouncilSeats::<Test>::get(CQ_SAMR), None);
+		// The account is free to be seated for another agency.
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 100));
+	});
+}
+
+#[test]
+fn retiring_a_suspended_agency_removes_its_kept_seats() {
+	build_and_execute(|| {
+		set_keys(102);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		assert_ok!(Consortium::add_council_member(root(), CQ_COURT, 30));
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		assert_eq!(Consortium::new_session(1), Some(vec![100, 101]));
+		assert_ok!(Consortium::retire_agency(root(), CQ_COURT));
+		System::assert_has_event(Event::ValidatorRemoved { agency: CQ_COURT, validator: 102 }.into());
+		System::assert_has_event(Event::CouncilMemberRemoved { agency: CQ_COURT, member: 30 }.into());
+		assert_eq!(ValidatorOwner::<Test>::get(102), None);
+		assert_eq!(CouncilSeatOwner::<Test>::get(30), None);
+		// The active sets did not change: nothing new for the session.
+		assert_eq!(Consortium::new_session(2), None);
+		assert_eq!(council_seen(), vec![10, 20]);
+	});
+}
+
+// --- Session keys and an authority set that never runs dry ---
+
+#[test]
+fn a_validator_needs_session_keys_to_be_seated() {
+	build_and_execute(|| {
+		assert_noop!(Consortium::add_validator(root(), CQ_COURT, 102), Error::<Test>::NoSessionKeys);
+		set_keys(102);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		System::assert_last_event(Event::ValidatorAdded { agency: CQ_COURT, validator: 102 }.into());
+	});
+}
+
+#[test]
+fn no_change_may_leave_the_chain_without_a_keyed_validator() {
+	build_and_execute(|| {
+		// 101 purged its keys: 100 is the only validator that can author.
+		purge_keys(101);
+		assert_noop!(Consortium::remove_validator(root(), 100), Error::<Test>::LastValidator);
+		assert_noop!(Consortium::suspend_agency(root(), CQ_SAMR), Error::<Test>::LastValidator);
+		assert_noop!(Consortium::retire_agency(root(), CQ_SAMR), Error::<Test>::LastValidator);
+		// The unkeyed one may go.
+		assert_ok!(Consortium::remove_validator(root(), 101));
+		// With a keyed validator beside it, 100 may go too.
+		set_keys(102);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		assert_ok!(Consortium::suspend_agency(root(), CQ_SAMR));
+		assert_eq!(Consortium::new_session(1), Some(vec![102]));
+	});
+}
+
+#[test]
+fn removing_a_suspended_agencys_validator_does_not_need_a_keyed_one_left() {
+	build_and_execute(|| {
+		assert_ok!(Consortium::suspend_agency(root(), SC_SAMR));
+		purge_keys(100);
+		// 101 is not in the active set: removing it leaves the set as it is.
+		assert_ok!(Consortium::remove_validator(root(), 101));
+		assert_noop!(Consortium::remove_validator(root(), 100), Error::<Test>::LastValidator);
+	});
+}
+
+#[test]
+fn the_session_never_gets_an_unkeyed_or_empty_set() {
+	build_and_execute(|| {
+		set_keys(102);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		for v in [100, 101, 102] {
+			purge_keys(v);
+		}
+		// Nobody could author: keep the current authorities, and try again later.
+		assert_eq!(Consortium::new_session(1), None);
+		assert!(ValidatorsChanged::<Test>::get());
+		set_keys(102);
+		assert_eq!(Consortium::new_session(2), Some(vec![100, 101, 102]));
+		assert!(!ValidatorsChanged::<Test>::get());
+		// An empty set is never handed over.
+		Validators::<Test>::kill();
+		ValidatorsChanged::<Test>::put(true);
+		assert_eq!(Consortium::new_session(3), None);
+		assert_eq!(Consortium::new_session_genesis(0), None);
+		// Restore the state the invariants expect.
+		Validators::<Test>::put(BoundedVec::truncate_from(vec![100, 101, 102]));
+	});
+}
+
+#[test]
+fn no_change_may_leave_the_council_collective_empty() {
+	build_and_execute(|| {
+		// A keyed validator outside CQ_SAMR and SC_SAMR, so only the council matters.
+		set_keys(102);
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		assert_ok!(Consortium::suspend_agency(root(), CQ_SAMR));
+		assert_eq!(council_seen(), vec![20]);
+		assert_noop!(Consortium::suspend_agency(root(), SC_SAMR), Error::<Test>::LastCouncilMember);
+		assert_noop!(Consortium::retire_agency(root(), SC_SAMR), Error::<Test>::LastCouncilMember);
+		assert_noop!(Consortium::remove_council_member(root(), 20), Error::<Test>::LastCouncilMember);
+		// The suspended agency's kept seat is no member of the collective: it may go.
+		assert_ok!(Consortium::remove_council_member(root(), 10));
+		assert_eq!(council_seen(), vec![20]);
+	});
+}
+
+// --- Caps per agency ---
+
+#[test]
+fn validators_and_seats_per_agency_are_capped() {
+	build_and_execute(|| {
+		for v in [102, 103, 104] {
+			set_keys(v);
+		}
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 102));
+		assert_ok!(Consortium::add_validator(root(), CQ_COURT, 103));
+		assert_noop!(Consortium::add_validator(root(), CQ_COURT, 104), Error::<Test>::TooManyValidators);
+		// The whole set (4) is full too.
+		let t = register(40, CHONGQING, &[]);
+		assert_noop!(Consortium::add_validator(root(), t, 104), Error::<Test>::ValidatorSetFull);
+		// A suspended agency's validators still count: reinstating it must fit.
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		assert_noop!(Consortium::add_validator(root(), t, 104), Error::<Test>::ValidatorSetFull);
+		assert_ok!(Consortium::reinstate_agency(root(), CQ_COURT));
+
+		assert_ok!(Consortium::add_operator(signed(10), CQ_SAMR, 12));
+		assert_ok!(Consortium::add_council_member(root(), CQ_SAMR, 11));
+		assert_noop!(Consortium::add_council_member(root(), CQ_SAMR, 12), Error::<Test>::TooManySeats);
+		// Council full (4), suspended seats included.
+		assert_ok!(Consortium::add_council_member(root(), CQ_COURT, 30));
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		assert_noop!(Consortium::add_council_member(root(), t, 40), Error::<Test>::TooManyCouncilMembers);
+	});
+}
+
+// --- Wrong parties ---
+
+#[test]
+fn governance_only_calls_refuse_a_single_council_member_and_agency_admins() {
+	build_and_execute(|| {
+		set_keys(102);
+		// 10 and 20 sit on the council and administer their agencies; 11 is an operator.
+		for who in [10, 20, 11, 999] {
+			let o = || signed(who);
+			assert_noop!(
+				Consortium::register_agency(o(), name("x"), CHONGQING, AgencyKind::Tax, roles(&[]), 40),
+				BadOrigin
+			);
+			assert_noop!(Consortium::grant_role(o(), CQ_SAMR, Role::Court), BadOrigin);
+			assert_noop!(Consortium::revoke_role(o(), CQ_SAMR, Role::MarketRegulator), BadOrigin);
+			assert_noop!(Consortium::suspend_agency(o(), CQ_COURT), BadOrigin);
+			assert_noop!(Consortium::reinstate_agency(o(), CQ_COURT), BadOrigin);
+			assert_noop!(Consortium::retire_agency(o(), CQ_COURT), BadOrigin);
+			assert_noop!(Consortium::set_admin(o(), CQ_SAMR, 11), BadOrigin);
+			assert_noop!(Consortium::add_validator(o(), CQ_SAMR, 102), BadOrigin);
+			assert_noop!(Consortium::remove_validator(o(), 101), BadOrigin);
+			assert_noop!(Consortium::add_council_member(o(), CQ_SAMR, 11), BadOrigin);
+			assert_noop!(Consortium::remove_council_member(o(), 20), BadOrigin);
+			let call = Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
+			assert_noop!(Consortium::govern(o(), call), BadOrigin);
+		}
+	});
+}
+
+#[test]
+fn an_agency_admin_manages_only_its_own_agencys_operators() {
+	build_and_execute(|| {
+		// Another agency's admin, either way.
+		assert_noop!(Consortium::add_operator(signed(10), SC_SAMR, 21), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::add_operator(signed(20), CQ_SAMR, 12), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::remove_operator(signed(20), CQ_SAMR, 11), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::remove_operator(signed(30), CQ_SAMR, 11), Error::<Test>::NotAuthorized);
+		// Its own agency, but someone else's operator: neither taken nor removed.
+		assert_noop!(Consortium::add_operator(signed(10), CQ_SAMR, 20), Error::<Test>::AlreadyOperator);
+		assert_noop!(Consortium::remove_operator(signed(10), CQ_SAMR, 20), Error::<Test>::NotOperator);
+		// A plain operator and a stranger.
+		assert_noop!(Consortium::add_operator(signed(11), CQ_SAMR, 12), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::add_operator(signed(999), CQ_SAMR, 12), Error::<Test>::NotAuthorized);
+		assert_noop!(Consortium::remove_operator(signed(999), CQ_SAMR, 11), Error::<Test>::NotAuthorized);
+		// A suspended agency's admin, adding or removing.
+		assert_ok!(Consortium::suspend_agency(root(), CQ_COURT));
+		assert_noop!(Consortium::add_operator(signed(30), CQ_COURT, 31), Error::<Test>::AgencySuspended);
+		assert_ok!(Consortium::add_operator(root(), CQ_COURT, 31));
+		assert_noop!(Consortium::remove_operator(signed(30), CQ_COURT, 31), Error::<Test>::AgencySuspended);
+		// The right admin.
+		assert_ok!(Consortium::add_operator(signed(20), SC_SAMR, 21));
+		System::assert_last_event(Event::OperatorAdded { agency: SC_SAMR, account: 21 }.into());
+		assert_ok!(Consortium::remove_operator(signed(20), SC_SAMR, 21));
+		System::assert_last_event(Event::OperatorRemoved { agency: SC_SAMR, account: 21 }.into());
+	});
+}
+
+// --- Runtime-API paging ---
+
+#[test]
+fn runtime_api_lists_are_paged_and_capped() {
+	build_and_execute(|| {
+		// Seven role changes; a page holds at most `MaxPageSize` (5).
+		for _ in 0..3 {
+			assert_ok!(Consortium::grant_role(root(), CQ_COURT, Role::Auditor));
+			assert_ok!(Consortium::revoke_role(root(), CQ_COURT, Role::Auditor));
+		}
+		assert_eq!(Agencies::<Test>::get(CQ_COURT).unwrap().role_changes, 7);
+		let first = Consortium::role_history(CQ_COURT, 0, 100);
+		assert_eq!(first.iter().map(|(seq, _)| *seq).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4]);
+		let rest = Consortium::role_history(CQ_COURT, 5, 100);
+		assert_eq!(rest.iter().map(|(seq, _)| *seq).collect::<Vec<_>>(), vec![5, 6]);
+
+		// Operators page by position.
+		assert_ok!(Consortium::add_operator(signed(10), CQ_SAMR, 12));
+		assert_ok!(Consortium::add_operator(signed(10), CQ_SAMR, 13));
+		let all = Consortium::operators_of(CQ_SAMR, 0, 100);
+		assert_eq!(all.len(), 4);
+		let mut paged = Consortium::operators_of(CQ_SAMR, 0, 3);
+		assert_eq!(paged.len(), 3);
+		paged.extend(Consortium::operators_of(CQ_SAMR, 3, 3));
+		assert_eq!(paged, all);
+		assert!(Consortium::operators_of(CQ_SAMR, 4, 3).is_empty());
+		let mut sorted = all.clone();
+		sorted.sort();
+		assert_eq!(sorted, vec![10, 11, 12, 13]);
+	});
+}
+
+#[test]
+fn try_state_catches_broken_seat_records() {
+	new_test_ext().execute_with(|| {
+		// A suspended agency's validator still handed to the session.
+		Agencies::<Test>::mutate(CQ_SAMR, |a| a.as_mut().unwrap().status = AgencyStatus::Suspended);
+		assert!(Consortium::do_try_state().is_err());
+		Agencies::<Test>::mutate(CQ_SAMR, |a| a.as_mut().unwrap().status = AgencyStatus::Active);
+		assert_ok!(Consortium::do_try_state());
+		// A validator in the set that no agency runs.
+		Validators::<Test>::put(BoundedVec::truncate_from(vec![100, 101, 102]));
+		assert!(Consortium::do_try_state().is_err());
+		Validators::<Test>::put(BoundedVec::truncate_from(vec![100, 101]));
+		// An agency's seat list that names a seat owned elsewhere.
+		AgencyCouncilSeats::<Test>::insert(CQ_COURT, BoundedVec::truncate_from(vec![20]));
+		assert!(Consortium::do_try_state().is_err());
+		AgencyCouncilSeats::<Test>::remove(CQ_COURT);
+		assert_ok!(Consortium::do_try_state());
 	});
 }

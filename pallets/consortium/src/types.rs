@@ -18,6 +18,10 @@ pub type AgencyOf<T> = Agency<AccountIdOf<T>, AgencyNameOf<T>, BlockNumberFor<T>
 pub type ValidatorsOf<T> = BoundedVec<AccountIdOf<T>, <T as Config>::MaxValidators>;
 /// The council seats, sorted.
 pub type CouncilOf<T> = BoundedVec<AccountIdOf<T>, <T as Config>::MaxCouncilMembers>;
+/// The validators one agency runs.
+pub type AgencyValidatorsOf<T> = BoundedVec<AccountIdOf<T>, <T as Config>::MaxValidatorsPerAgency>;
+/// The council seats one agency holds.
+pub type AgencySeatsOf<T> = BoundedVec<AccountIdOf<T>, <T as Config>::MaxSeatsPerAgency>;
 /// One entry of an agency's role history.
 pub type RoleChangeOf<T> = RoleChange<BlockNumberFor<T>>;
 

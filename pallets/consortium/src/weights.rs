@@ -49,8 +49,8 @@ pub trait WeightInfo {
 	fn register_agency() -> Weight;
 	fn grant_role() -> Weight;
 	fn revoke_role() -> Weight;
-	fn suspend_agency() -> Weight;
-	fn reinstate_agency() -> Weight;
+	fn suspend_agency(v: u32, c: u32, ) -> Weight;
+	fn reinstate_agency(v: u32, c: u32, ) -> Weight;
 	fn retire_agency(v: u32, c: u32, ) -> Weight;
 	fn set_admin() -> Weight;
 	fn add_operator() -> Weight;
@@ -112,25 +112,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Consortium::Agencies` (r:1 w:1)
 	/// Proof: `Consortium::Agencies` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
-	fn suspend_agency() -> Weight {
+	/// Placeholder (the numbers of `retire_agency`) until the benchmarks run again.
+	/// The range of component `v` is `[3, 64]`.
+	/// The range of component `c` is `[3, 64]`.
+	fn suspend_agency(v: u32, c: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `758`
-		//  Estimated: `3659`
-		// Minimum execution time: 11_016_000 picoseconds.
-		Weight::from_parts(12_168_000, 3659)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `895 + c * (95 ±0) + v * (89 ±0)`
+		//  Estimated: `3659 + c * (2510 ±2) + v * (2527 ±0)`
+		// Minimum execution time: 242_352_000 picoseconds.
+		Weight::from_parts(18_734_185, 3659)
+			// Standard Error: 7_597
+			.saturating_add(Weight::from_parts(3_571_280, 0).saturating_mul(v.into()))
+			// Standard Error: 7_597
+			.saturating_add(Weight::from_parts(3_638_303, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 2510).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(v.into()))
 	}
 	/// Storage: `Consortium::Agencies` (r:1 w:1)
 	/// Proof: `Consortium::Agencies` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
-	fn reinstate_agency() -> Weight {
+	/// Placeholder (the numbers of `retire_agency`) until the benchmarks run again.
+	/// The range of component `v` is `[1, 62]`.
+	/// The range of component `c` is `[1, 62]`.
+	fn reinstate_agency(v: u32, c: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `758`
-		//  Estimated: `3659`
-		// Minimum execution time: 10_506_000 picoseconds.
-		Weight::from_parts(11_838_000, 3659)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `895 + c * (95 ±0) + v * (89 ±0)`
+		//  Estimated: `3659 + c * (2510 ±2) + v * (2527 ±0)`
+		// Minimum execution time: 242_352_000 picoseconds.
+		Weight::from_parts(18_734_185, 3659)
+			// Standard Error: 7_597
+			.saturating_add(Weight::from_parts(3_571_280, 0).saturating_mul(v.into()))
+			// Standard Error: 7_597
+			.saturating_add(Weight::from_parts(3_638_303, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 2510).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(v.into()))
 	}
 	/// Storage: `Consortium::Agencies` (r:1 w:1)
 	/// Proof: `Consortium::Agencies` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
@@ -320,15 +342,27 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
-	fn suspend_agency() -> Weight {
-		Weight::from_parts(12_168_000, 3659)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	fn suspend_agency(v: u32, c: u32, ) -> Weight {
+		Weight::from_parts(18_734_185, 3659)
+			.saturating_add(Weight::from_parts(3_571_280, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(3_638_303, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 2510).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(v.into()))
 	}
-	fn reinstate_agency() -> Weight {
-		Weight::from_parts(11_838_000, 3659)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+	fn reinstate_agency(v: u32, c: u32, ) -> Weight {
+		Weight::from_parts(18_734_185, 3659)
+			.saturating_add(Weight::from_parts(3_571_280, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(3_638_303, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(Weight::from_parts(0, 2510).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(v.into()))
 	}
 	fn retire_agency(v: u32, c: u32, ) -> Weight {
 		Weight::from_parts(18_734_185, 3659)

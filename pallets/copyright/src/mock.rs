@@ -4,9 +4,9 @@
 
 use crate as pallet_copyright;
 use core::cell::RefCell;
-use frame_support::traits::ConstU32;
+use frame_support::traits::{ConstU32, ConstU64};
 use govchain_primitives::{AgencyId, EnterpriseLookup, RegionCode, Role, Uscc};
-pub use govchain_test_utils::{operator_of, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
+pub use govchain_test_utils::{operator_of, set_active, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
 
 govchain_test_utils::mock_runtime!(Copyright, pallet_copyright);
 
@@ -23,9 +23,13 @@ pub fn enterprise_code(seq: u8) -> Uscc {
 
 /// Stands in for the enterprise register.
 pub struct MockEnterprises;
-impl EnterpriseLookup for MockEnterprises {
+impl EnterpriseLookup<u64> for MockEnterprises {
 	fn is_registered(uscc: &Uscc) -> bool {
 		REGISTERED.with(|r| r.borrow().contains(uscc))
+	}
+	fn account_of(uscc: &Uscc) -> Option<u64> {
+		// Registered test enterprise `seq` acts through account `500 + seq`.
+		Self::is_registered(uscc).then(|| 500 + u64::from(uscc.0[15] - b'0'))
 	}
 }
 
@@ -49,6 +53,11 @@ impl pallet_copyright::Config for Test {
 	type MaxAuthors = ConstU32<4>;
 	type MaxBatchDeposit = ConstU32<4>;
 	type MaxGrantsPerWork = ConstU32<3>;
+	type ForceOrigin = frame_system::EnsureRoot<u64>;
+	type MaxPendingCommits = ConstU32<3>;
+	type CommitLifetime = ConstU64<20>;
+	type ContestPeriod = ConstU64<10>;
+	type MaxPage = ConstU32<5>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockRegistry;
@@ -62,17 +71,31 @@ pub const COURT: AgencyId = 1;
 pub const OTHER_COURT: AgencyId = 2;
 /// A bank (no copyright role); operator 40.
 pub const BANK: AgencyId = 3;
+/// Sichuan copyright office; operator 50.
+pub const SC_OFFICE: AgencyId = 4;
+/// Yuzhong district (Chongqing) copyright office; operator 60.
+pub const DISTRICT_OFFICE: AgencyId = 5;
+
+/// Chongqing.
+pub const CHONGQING: u32 = 500000;
+/// Yuzhong district, Chongqing.
+pub const YUZHONG: u32 = 500103;
+/// Jiangbei district, Chongqing.
+pub const JIANGBEI: u32 = 500105;
 
 /// 2026-01-01T00:00:00Z.
 pub const T0: u64 = 1_767_225_600;
 
-/// The agencies above, enterprises 1 and 2 registered, the clock at [`T0`], block 1.
+/// The agencies above, enterprises 1 and 2 registered (acting through accounts 501
+/// and 502), the clock at [`T0`], block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	set_agencies(vec![
 		MockAgency::new(500000, &[Role::CopyrightOffice], 10),
 		MockAgency::new(500000, &[Role::Court], 20),
 		MockAgency::new(510000, &[Role::Court], 30),
 		MockAgency::new(500000, &[Role::Bank], 40),
+		MockAgency::new(510000, &[Role::CopyrightOffice], 50),
+		MockAgency::new(500103, &[Role::CopyrightOffice], 60),
 	]);
 	REGISTERED.with(|r| *r.borrow_mut() = vec![enterprise_code(1), enterprise_code(2)]);
 	set_now(T0);

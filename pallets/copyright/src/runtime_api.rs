@@ -1,7 +1,7 @@
 //! Runtime API of the copyright pallet: verification by hash, a holder's works, and
 //! the evidence export, as `api.call.copyrightApi.*` in polkadot.js.
 
-use crate::{Evidence, Grant, Work, WorkEvent};
+use crate::{Commitment, Evidence, Grant, Work, WorkEvent};
 use alloc::vec::Vec;
 use govchain_primitives::{DocumentHash, HolderRef};
 
@@ -22,14 +22,20 @@ sp_api::decl_runtime_apis! {
 	{
 		/// The work deposited under `content`, if any: who holds it, since when.
 		fn work(content: DocumentHash) -> Option<WorkView<AccountId, BlockNumber, Hash>>;
-		/// Up to `limit` content hashes of `holder`'s works, skipping `skip`.
-		fn works_of(holder: HolderRef<AccountId>, skip: u32, limit: u32) -> Vec<DocumentHash>;
-		/// The licences granted on `content`, with their indices.
-		fn grants(content: DocumentHash) -> Vec<(u32, Grant<AccountId>)>;
-		/// Everything a court needs to check `content`'s record against any node: the
-		/// work and its history in order, each entry with block number, parent hash,
-		/// extrinsic index and time.
-		fn evidence(content: DocumentHash) -> Option<EvidenceView<AccountId, BlockNumber, Hash>>;
+		/// Up to `limit` (at most `MaxPage`) content hashes of `holder`'s works,
+		/// skipping the first `from`.
+		fn works_of(holder: HolderRef<AccountId>, from: u32, limit: u32) -> Vec<DocumentHash>;
+		/// Up to `limit` (at most `MaxPage`) licences granted on `content` from index
+		/// `from`, with their indices.
+		fn grants(content: DocumentHash, from: u32, limit: u32) -> Vec<(u32, Grant<AccountId>)>;
+		/// What a court needs to check `content`'s record against any node: the work
+		/// (`work.events` entries in all) and up to `limit` (at most `MaxPage`) entries
+		/// of its history from sequence number `from` (0 = the deposit), in order, each
+		/// with block number, parent hash, extrinsic index and time.
+		fn evidence(content: DocumentHash, from: u32, limit: u32) -> Option<EvidenceView<AccountId, BlockNumber, Hash>>;
+		/// The block `account` made `commitment` in, if it is pending (not yet revealed
+		/// or removed).
+		fn commitment(account: AccountId, commitment: Commitment) -> Option<BlockNumber>;
 	}
 }
 
@@ -44,10 +50,14 @@ pub fn work_view<A, T: Into<Vec<u8>>, Au: Into<Vec<HolderRef<A>>>, B, H>(
 		authors: w.authors.into(),
 		holder: w.holder,
 		controller: w.controller,
+		offer: w.offer,
+		region: w.region,
 		completed: w.completed,
 		publication: w.publication,
 		depositor: w.depositor,
 		deposited: w.deposited,
+		committed: w.committed,
+		contest_ends: w.contest_ends,
 		registration: w.registration,
 		frozen: w.frozen,
 		events: w.events,
@@ -56,16 +66,17 @@ pub fn work_view<A, T: Into<Vec<u8>>, Au: Into<Vec<HolderRef<A>>>, B, H>(
 }
 
 impl<T: crate::Config> crate::Pallet<T> {
-	/// The evidence record in the API's shape.
+	/// A page of the evidence record in the API's shape.
 	pub fn evidence_view(
 		content: &DocumentHash,
+		from: u32,
+		limit: u32,
 	) -> Option<EvidenceView<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>, T::Hash>> {
-		Self::evidence(content).map(|e| Evidence { content: e.content, work: work_view(e.work), history: e.history })
-	}
-
-	/// The licences granted on `content`.
-	pub fn grants_of(content: &DocumentHash) -> Vec<(u32, Grant<T::AccountId>)> {
-		let n = crate::Works::<T>::get(content).map_or(0, |w| w.grants);
-		(0..n).filter_map(|i| crate::Grants::<T>::get(content, i).map(|g| (i, g))).collect()
+		Self::evidence(content, from, limit).map(|e| Evidence {
+			content: e.content,
+			work: work_view(e.work),
+			from: e.from,
+			history: e.history,
+		})
 	}
 }

@@ -1,17 +1,31 @@
-//! Unit tests: every call with its successes and each of its errors; every test
-//! also checks the invariants (`build_and_execute`).
+//! Unit tests: every call with its successes and each of its errors, and every wrong
+//! party of every call; every test also checks the invariants (`build_and_execute`).
 
 use crate::{mock::*, *};
+use codec::Encode;
 use frame_support::{assert_noop, assert_ok, BoundedVec};
 use govchain_primitives::{HolderRef, Uscc};
 use sp_runtime::{traits::BadOrigin, DispatchResult};
 
 const AUTHOR: u64 = 100;
 const BUYER: u64 = 200;
+const THIEF: u64 = 300;
+const STRANGER: u64 = 400;
 const SONG: DocumentHash = [1; 32];
+const SALT: Salt = [42; 32];
+const ALL: u16 = Rights::ALL.0;
 
 fn person(n: u8) -> HolderOf<Test> {
 	HolderRef::Person([n; 32])
+}
+
+fn acc(who: u64) -> HolderOf<Test> {
+	HolderRef::Account(who)
+}
+
+/// Registered test enterprise `seq`, acting through account `500 + seq`.
+fn ent(seq: u8) -> HolderOf<Test> {
+	HolderRef::Enterprise(enterprise_code(seq))
 }
 
 fn title(s: &str) -> TitleOf<Test> {
@@ -22,61 +36,144 @@ fn authors(a: &[HolderOf<Test>]) -> AuthorsOf<Test> {
 	a.to_vec().try_into().expect("fits")
 }
 
-fn deposit_as(who: u64, content: DocumentHash, holder: HolderOf<Test>) -> DispatchResult {
-	Copyright::deposit(
-		RuntimeOrigin::signed(who),
-		content,
-		title("Mountain City Nights"),
-		Category::Music,
-		Nature::Original,
-		authors(&[person(1)]),
-		holder,
-		T0 - 86_400,
-		Some(Publication { date: T0 - 3_600, place: RegionCode::new(500000).unwrap() }),
-	)
-}
-
-fn deposit_song() {
-	assert_ok!(deposit_as(AUTHOR, SONG, person(1)));
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
 }
 
 fn op(agency: AgencyId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(operator_of(agency))
 }
 
+fn root() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+fn next_block() {
+	System::set_block_number(System::block_number() + 1);
+}
+
+/// Moves past any contest period opened so far.
+fn past_contest() {
+	System::set_block_number(System::block_number() + 10);
+}
+
+fn commit_to(who: u64, contents: &[DocumentHash]) {
+	assert_ok!(Copyright::commit(signed(who), Copyright::commitment_of(contents, &who, &SALT)));
+}
+
+fn reveal_with(who: u64, content: DocumentHash, holder: HolderOf<Test>, region: u32, salt: Salt) -> DispatchResult {
+	Copyright::deposit(
+		signed(who),
+		content,
+		title("Mountain City Nights"),
+		Category::Music,
+		Nature::Original,
+		authors(&[person(1)]),
+		holder,
+		region,
+		T0 - 86_400,
+		Some(Publication { date: T0 - 3_600, place: RegionCode::new(CHONGQING).unwrap() }),
+		salt,
+	)
+}
+
+/// Reveals `who`'s commitment to `content` (Yuzhong district).
+fn reveal(who: u64, content: DocumentHash, holder: HolderOf<Test>) -> DispatchResult {
+	reveal_with(who, content, holder, YUZHONG, SALT)
+}
+
+/// Commits, moves to the next block, and deposits in `region`.
+fn deposit_in(who: u64, content: DocumentHash, holder: HolderOf<Test>, region: u32) -> DispatchResult {
+	commit_to(who, &[content]);
+	next_block();
+	reveal_with(who, content, holder, region, SALT)
+}
+
+/// Commits, moves to the next block, and deposits (Yuzhong district).
+fn deposit_as(who: u64, content: DocumentHash, holder: HolderOf<Test>) -> DispatchResult {
+	deposit_in(who, content, holder, YUZHONG)
+}
+
+/// The author deposits the song for person 1 (committed in block 1, revealed in 2).
+fn deposit_song() {
+	assert_ok!(deposit_as(AUTHOR, SONG, person(1)));
+}
+
+/// The song, registered by the Chongqing office: person 1 holds it, the author controls it.
+fn registered_song() {
+	deposit_song();
+	assert_ok!(Copyright::register(op(OFFICE), SONG));
+}
+
 fn work() -> WorkOf<Test> {
-	Works::<Test>::get(SONG).expect("deposited")
+	work_of(SONG)
+}
+
+fn work_of(content: DocumentHash) -> WorkOf<Test> {
+	Works::<Test>::get(content).expect("deposited")
+}
+
+fn last_entry(content: DocumentHash) -> WorkEventOf<Test> {
+	History::<Test>::get(content, work_of(content).events - 1).expect("has history")
+}
+
+fn transfer(who: u64, content: DocumentHash, to: HolderOf<Test>, new_controller: u64, rights: u16) -> DispatchResult {
+	Copyright::transfer(signed(who), content, to, new_controller, Rights(rights), [5; 32])
+}
+
+fn accept(who: u64, content: DocumentHash) -> DispatchResult {
+	Copyright::accept_holding(signed(who), content)
+}
+
+fn refuse(who: u64, content: DocumentHash) -> DispatchResult {
+	Copyright::refuse_holding(signed(who), content)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn grant_on(
+	who: u64,
+	content: DocumentHash,
+	exclusive: bool,
+	rights: u16,
+	territory: Option<u32>,
+	from: u64,
+	until: u64,
+) -> DispatchResult {
+	Copyright::grant_licence(signed(who), content, person(9), exclusive, Rights(rights), territory, from, until, [7; 32])
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 fn grant(who: u64, exclusive: bool, rights: u16, territory: Option<u32>, from: u64, until: u64) -> DispatchResult {
-	Copyright::grant_licence(
-		RuntimeOrigin::signed(who),
-		SONG,
-		person(9),
-		exclusive,
-		Rights(rights),
-		territory,
-		from,
-		until,
-		[7; 32],
-	)
-	.map(|_| ())
-	.map_err(|e| e.error)
+	grant_on(who, SONG, exclusive, rights, territory, from, until)
 }
+
+// ---- commit and reveal ----------------------------------------------------------
 
 #[test]
 fn first_deposit_wins_with_a_trusted_time() {
 	build_and_execute(|| {
+		commit_to(AUTHOR, &[SONG]);
+		next_block();
 		System::set_extrinsic_index(3);
-		deposit_song();
-		System::assert_last_event(Event::WorkDeposited { content: SONG, holder: person(1), depositor: AUTHOR, time: T0 }.into());
+		assert_ok!(reveal(AUTHOR, SONG, person(1)));
+		System::assert_last_event(
+			Event::WorkDeposited { content: SONG, holder: person(1), depositor: AUTHOR, time: T0 }.into(),
+		);
 		let w = work();
-		assert_eq!((w.depositor, w.controller, w.holder.clone()), (AUTHOR, AUTHOR, person(1)));
-		assert_eq!((w.deposited.block, w.deposited.extrinsic_index, w.deposited.time), (1, 3, T0));
+		assert_eq!((w.depositor, w.controller, w.holder.clone()), (AUTHOR, None, person(1)));
+		assert_eq!((w.deposited.block, w.deposited.extrinsic_index, w.deposited.time), (2, 3, T0));
+		assert_eq!((w.committed, w.contest_ends, w.region.get()), (1, 12, YUZHONG));
 		assert_eq!(w.deposited.parent_hash, System::parent_hash());
 		assert_eq!(w.registration, Registration::Unreviewed);
-		// Anyone verifies by hash; a second deposit of the same hash is refused.
-		assert_noop!(deposit_as(BUYER, SONG, person(2)), Error::<Test>::AlreadyDeposited);
+		// The commitment is used up.
+		assert!(Commitments::<Test>::get(AUTHOR).is_empty());
+		assert_noop!(reveal(AUTHOR, [2; 32], person(1)), Error::<Test>::UnknownCommitment);
+		// Someone who saw the hash commits after the author did: refused.
+		commit_to(BUYER, &[SONG]);
+		next_block();
+		assert_noop!(reveal(BUYER, SONG, person(2)), Error::<Test>::AlreadyDeposited);
+		// Anyone verifies by hash.
 		assert_eq!(Copyright::work(&SONG).unwrap().holder, person(1));
 		assert_eq!(Copyright::works_of(&person(1), 0, 10), vec![SONG]);
 		assert!(Copyright::work(&[9; 32]).is_none());
@@ -84,34 +181,198 @@ fn first_deposit_wins_with_a_trusted_time() {
 }
 
 #[test]
-fn deposit_refuses_bad_input() {
-	build_and_execute(|| {
-		let d = |t: TitleOf<Test>, a: AuthorsOf<Test>, holder, publication| {
-			Copyright::deposit(RuntimeOrigin::signed(AUTHOR), SONG, t, Category::Text, Nature::Translation, a, holder, T0, publication)
-		};
-		assert_noop!(d(title(""), authors(&[person(1)]), person(1), None), Error::<Test>::EmptyTitle);
-		assert_noop!(d(title("t"), authors(&[]), person(1), None), Error::<Test>::NoAuthors);
-		let unregistered = HolderRef::Enterprise(enterprise_code(7));
-		assert_noop!(d(title("t"), authors(&[person(1)]), unregistered, None), Error::<Test>::UnknownEnterprise);
-		assert_noop!(
-			d(title("t"), authors(&[HolderRef::Enterprise(Uscc([b'I'; 18]))]), person(1), None),
-			Error::<Test>::MalformedUscc
+fn the_commitment_is_the_documented_concatenation() {
+	new_test_ext().execute_with(|| {
+		let mut data = SONG.to_vec();
+		data.extend(AUTHOR.encode());
+		data.extend(SALT);
+		assert_eq!(Copyright::commitment_of(&[SONG], &AUTHOR, &SALT), sp_io::hashing::blake2_256(&data));
+		// A batch: the items' hashes in order, then account and salt.
+		let mut data = [2u8; 32].to_vec();
+		data.extend([3u8; 32]);
+		data.extend(AUTHOR.encode());
+		data.extend(SALT);
+		assert_eq!(Copyright::commitment_of(&[[2; 32], [3; 32]], &AUTHOR, &SALT), sp_io::hashing::blake2_256(&data));
+		let c = Copyright::commitment_of(&[SONG], &AUTHOR, &SALT);
+		assert_ne!(c, Copyright::commitment_of(&[SONG], &BUYER, &SALT));
+		assert_ne!(c, Copyright::commitment_of(&[SONG], &AUTHOR, &[0; 32]));
+		assert_ne!(
+			Copyright::commitment_of(&[[2; 32], [3; 32]], &AUTHOR, &SALT),
+			Copyright::commitment_of(&[[3; 32], [2; 32]], &AUTHOR, &SALT)
 		);
-		let bad_place = Some(Publication { date: T0, place: codec::Decode::decode(&mut &12u32.encode()[..]).unwrap() });
-		assert_noop!(d(title("t"), authors(&[person(1)]), person(1), bad_place), Error::<Test>::MalformedRegion);
-		assert_noop!(
-			Copyright::deposit(RuntimeOrigin::none(), SONG, title("t"), Category::Text, Nature::Original, authors(&[person(1)]), person(1), T0, None),
-			BadOrigin
-		);
-		// A registered enterprise may hold the work.
-		assert_ok!(d(title("t"), authors(&[person(1)]), HolderRef::Enterprise(enterprise_code(1)), None));
 	});
 }
 
-use codec::Encode;
+#[test]
+fn a_reveal_needs_the_signers_own_earlier_live_commitment() {
+	build_and_execute(|| {
+		assert_noop!(reveal(AUTHOR, SONG, person(1)), Error::<Test>::UnknownCommitment);
+		commit_to(AUTHOR, &[SONG]);
+		System::assert_last_event(
+			Event::Committed { who: AUTHOR, commitment: Copyright::commitment_of(&[SONG], &AUTHOR, &SALT) }.into(),
+		);
+		// Same block: a mempool observer could otherwise commit and reveal at once.
+		assert_noop!(reveal(AUTHOR, SONG, person(1)), Error::<Test>::CommitmentTooRecent);
+		next_block();
+		// The commitment binds the account: nobody else reveals it.
+		assert_noop!(reveal(THIEF, SONG, person(1)), Error::<Test>::UnknownCommitment);
+		// Another salt or hash does not match.
+		assert_noop!(reveal_with(AUTHOR, SONG, person(1), YUZHONG, [0; 32]), Error::<Test>::UnknownCommitment);
+		assert_noop!(reveal(AUTHOR, [2; 32], person(1)), Error::<Test>::UnknownCommitment);
+		// Expired after `CommitLifetime` (20) blocks.
+		System::set_block_number(21);
+		assert_noop!(reveal(AUTHOR, SONG, person(1)), Error::<Test>::CommitmentExpired);
+		System::set_block_number(20);
+		assert_ok!(reveal(AUTHOR, SONG, person(1)));
+		assert_eq!(work().committed, 1);
+	});
+}
 
 #[test]
-fn batch_deposit_is_all_or_nothing() {
+fn commitments_are_bounded_expire_and_can_be_removed() {
+	build_and_execute(|| {
+		let c = |n: u8| [n; 32];
+		let commit = |who: u64, n: u8| Copyright::commit(signed(who), c(n));
+		let remove = |who: u64, owner: u64, n: u8| Copyright::remove_commitment(signed(who), owner, c(n));
+		assert_ok!(commit(AUTHOR, 1));
+		assert_eq!(Copyright::commitment(&AUTHOR, &c(1)), Some(1));
+		assert_noop!(commit(AUTHOR, 1), Error::<Test>::DuplicateCommitment);
+		assert_ok!(commit(AUTHOR, 2));
+		assert_ok!(commit(AUTHOR, 3));
+		assert_noop!(commit(AUTHOR, 4), Error::<Test>::TooManyCommits);
+		assert_ok!(commit(BUYER, 4));
+		assert_noop!(Copyright::commit(RuntimeOrigin::none(), c(5)), BadOrigin);
+		// Only the owner removes a live commitment: not a stranger, not an agency.
+		assert_noop!(remove(STRANGER, AUTHOR, 1), Error::<Test>::CommitmentLive);
+		assert_noop!(remove(BUYER, AUTHOR, 1), Error::<Test>::CommitmentLive);
+		assert_noop!(remove(operator_of(OFFICE), AUTHOR, 1), Error::<Test>::CommitmentLive);
+		assert_noop!(remove(AUTHOR, AUTHOR, 9), Error::<Test>::UnknownCommitment);
+		assert_ok!(remove(AUTHOR, AUTHOR, 1));
+		System::assert_last_event(Event::CommitmentRemoved { who: AUTHOR, commitment: c(1), by: AUTHOR }.into());
+		assert_eq!(Copyright::commitment(&AUTHOR, &c(1)), None);
+		// Once expired, anyone removes one; a new commitment drops the expired ones.
+		System::set_block_number(21);
+		assert_ok!(remove(STRANGER, AUTHOR, 2));
+		System::assert_last_event(Event::CommitmentRemoved { who: AUTHOR, commitment: c(2), by: STRANGER }.into());
+		assert_ok!(commit(AUTHOR, 5));
+		let pending: Vec<_> = Commitments::<Test>::get(AUTHOR).into_iter().map(|p| (p.commitment, p.block)).collect();
+		assert_eq!(pending, vec![(c(5), 21)]);
+		// The last one removed leaves no entry.
+		assert_ok!(remove(BUYER, BUYER, 4));
+		assert!(!Commitments::<Test>::contains_key(BUYER));
+	});
+}
+
+#[test]
+fn a_front_runner_who_copies_a_revealed_hash_loses() {
+	build_and_execute(|| {
+		// Block 1: the author commits. Block 2: the author's reveal waits in the pool;
+		// the thief copies its hash and commits.
+		commit_to(AUTHOR, &[SONG]);
+		next_block();
+		commit_to(THIEF, &[SONG]);
+		next_block();
+		// Block 3: the thief's reveal lands first, naming itself.
+		assert_ok!(reveal(THIEF, SONG, acc(THIEF)));
+		assert_eq!((work().depositor, work().controller), (THIEF, Some(THIEF)));
+		// While contestable, it can neither sell nor license the work.
+		assert_noop!(transfer(THIEF, SONG, person(2), THIEF, ALL), Error::<Test>::UnderContest);
+		assert_noop!(grant(THIEF, false, 1, None, T0, T0 + 1), Error::<Test>::UnderContest);
+		// The author's earlier commitment takes the work.
+		System::set_extrinsic_index(2);
+		assert_ok!(reveal(AUTHOR, SONG, person(1)));
+		System::assert_last_event(
+			Event::DepositSuperseded { content: SONG, previous: THIEF, depositor: AUTHOR, holder: person(1), time: T0 }
+				.into(),
+		);
+		let w = work();
+		assert_eq!((w.depositor, w.holder.clone(), w.controller, w.committed), (AUTHOR, person(1), None, 1));
+		assert_eq!((w.deposited.block, w.deposited.extrinsic_index), (3, 2));
+		assert!(Copyright::works_of(&acc(THIEF), 0, 5).is_empty());
+		assert_eq!(Copyright::works_of(&person(1), 0, 5), vec![SONG]);
+		// The history keeps both.
+		let e = Copyright::evidence(&SONG, 0, 5).unwrap();
+		let entries: Vec<_> = e.history.iter().map(|h| (h.action.clone(), h.by)).collect();
+		assert_eq!(
+			entries,
+			vec![
+				(WorkAction::Deposited, Some(THIEF)),
+				(WorkAction::Superseded { previous: THIEF, holder: person(1) }, Some(AUTHOR)),
+			]
+		);
+		// A fresh commitment of the thief's is later still.
+		commit_to(THIEF, &[SONG]);
+		next_block();
+		assert_noop!(reveal(THIEF, SONG, acc(THIEF)), Error::<Test>::AlreadyDeposited);
+	});
+}
+
+#[test]
+fn the_contest_ends_with_its_period_registration_or_a_freeze() {
+	build_and_execute(|| {
+		let (a, b, c) = ([2; 32], [3; 32], [4; 32]);
+		for x in [a, b, c] {
+			commit_to(AUTHOR, &[x]);
+		}
+		next_block();
+		commit_to(THIEF, &[a]);
+		commit_to(THIEF, &[b]);
+		commit_to(THIEF, &[c]);
+		commit_to(BUYER, &[a]);
+		next_block();
+		// Block 3: the thief deposits all three first (contestable until block 13).
+		for x in [a, b, c] {
+			assert_ok!(reveal(THIEF, x, acc(THIEF)));
+		}
+		assert_eq!(work_of(a).contest_ends, 13);
+		// The same commitment block is not earlier: the first deposit stays.
+		assert_noop!(reveal(BUYER, a, acc(BUYER)), Error::<Test>::AlreadyDeposited);
+		// Registration and a freeze end the contest.
+		assert_ok!(Copyright::register(op(OFFICE), b));
+		assert_ok!(Copyright::freeze(op(COURT), c, [4; 32]));
+		next_block();
+		assert_noop!(reveal(AUTHOR, b, person(1)), Error::<Test>::AlreadyDeposited);
+		assert_noop!(reveal(AUTHOR, c, person(1)), Error::<Test>::AlreadyDeposited);
+		// So does the period's end.
+		System::set_block_number(13);
+		assert_noop!(reveal(AUTHOR, a, person(1)), Error::<Test>::AlreadyDeposited);
+		System::set_block_number(12);
+		assert_ok!(reveal(AUTHOR, a, person(1)));
+		assert_eq!(work_of(a).depositor, AUTHOR);
+	});
+}
+
+#[test]
+fn deposit_refuses_bad_input() {
+	build_and_execute(|| {
+		commit_to(AUTHOR, &[SONG]);
+		next_block();
+		let d = |t: TitleOf<Test>, a: AuthorsOf<Test>, holder, region, publication| {
+			Copyright::deposit(signed(AUTHOR), SONG, t, Category::Text, Nature::Translation, a, holder, region, T0, publication, SALT)
+		};
+		assert_noop!(d(title(""), authors(&[person(1)]), person(1), YUZHONG, None), Error::<Test>::EmptyTitle);
+		assert_noop!(d(title("t"), authors(&[]), person(1), YUZHONG, None), Error::<Test>::NoAuthors);
+		let unregistered = HolderRef::Enterprise(enterprise_code(7));
+		assert_noop!(d(title("t"), authors(&[person(1)]), unregistered, YUZHONG, None), Error::<Test>::UnknownEnterprise);
+		assert_noop!(
+			d(title("t"), authors(&[HolderRef::Enterprise(Uscc([b'I'; 18]))]), person(1), YUZHONG, None),
+			Error::<Test>::MalformedUscc
+		);
+		let bad_place = Some(Publication { date: T0, place: codec::Decode::decode(&mut &12u32.encode()[..]).unwrap() });
+		assert_noop!(d(title("t"), authors(&[person(1)]), person(1), YUZHONG, bad_place), Error::<Test>::MalformedRegion);
+		assert_noop!(d(title("t"), authors(&[person(1)]), person(1), 12, None), Error::<Test>::MalformedRegion);
+		assert_noop!(d(title("t"), authors(&[person(1)]), person(1), 990000, None), Error::<Test>::MalformedRegion);
+		assert_noop!(
+			Copyright::deposit(RuntimeOrigin::none(), SONG, title("t"), Category::Text, Nature::Original, authors(&[person(1)]), person(1), YUZHONG, T0, None, SALT),
+			BadOrigin
+		);
+		// A registered enterprise may hold the work.
+		assert_ok!(d(title("t"), authors(&[person(1)]), ent(1), YUZHONG, None));
+	});
+}
+
+#[test]
+fn batch_deposit_is_all_or_nothing_under_one_commitment() {
 	build_and_execute(|| {
 		let item = |n: u8| Deposit {
 			content: [n; 32],
@@ -119,76 +380,231 @@ fn batch_deposit_is_all_or_nothing() {
 			category: Category::FineArt,
 			nature: Nature::Original,
 			authors: authors(&[person(n)]),
-			holder: person(n),
+			holder: acc(AUTHOR),
+			region: RegionCode::new(CHONGQING).unwrap(),
 			completed: T0,
 			publication: None,
 		};
-		assert_ok!(Copyright::deposit_batch(RuntimeOrigin::signed(AUTHOR), vec![item(10), item(11), item(12)].try_into().unwrap()));
+		let batch = |items: Vec<DepositOf<Test>>| Copyright::deposit_batch(signed(AUTHOR), items.try_into().unwrap(), SALT);
+		commit_to(AUTHOR, &[[10; 32], [11; 32], [12; 32]]);
+		next_block();
+		assert_ok!(batch(vec![item(10), item(11), item(12)]));
 		assert_eq!(Works::<Test>::iter().count(), 3);
+		assert!(Works::<Test>::iter().all(|(_, w)| w.committed == 1 && w.controller == Some(AUTHOR)));
+		// The commitment covers the batch in its order.
+		commit_to(AUTHOR, &[[21; 32], [20; 32]]);
+		next_block();
+		assert_noop!(batch(vec![item(20), item(21)]), Error::<Test>::UnknownCommitment);
+		assert_noop!(batch(vec![item(20), item(20)]), Error::<Test>::DuplicateInBatch);
+		commit_to(AUTHOR, &[[21; 32], [10; 32]]);
+		let mut bad = item(22);
+		bad.region = codec::Decode::decode(&mut &12u32.encode()[..]).unwrap();
+		commit_to(AUTHOR, &[[21; 32], [22; 32]]);
+		next_block();
+		assert_noop!(batch(vec![item(21), item(10)]), Error::<Test>::AlreadyDeposited);
+		assert_noop!(batch(vec![item(21), bad]), Error::<Test>::MalformedRegion);
 		assert_noop!(
-			Copyright::deposit_batch(RuntimeOrigin::signed(AUTHOR), vec![item(20), item(20)].try_into().unwrap()),
-			Error::<Test>::DuplicateInBatch
+			Copyright::deposit_batch(signed(AUTHOR), BoundedVec::new(), SALT),
+			Error::<Test>::EmptyBatch
 		);
-		assert_noop!(
-			Copyright::deposit_batch(RuntimeOrigin::signed(AUTHOR), vec![item(21), item(10)].try_into().unwrap()),
-			Error::<Test>::AlreadyDeposited
-		);
-		assert_noop!(Copyright::deposit_batch(RuntimeOrigin::signed(AUTHOR), BoundedVec::new()), Error::<Test>::EmptyBatch);
+		assert_ok!(batch(vec![item(21), item(20)]));
+		assert_eq!(Works::<Test>::iter().count(), 5);
+	});
+}
+
+// ---- holder acceptance ----------------------------------------------------------
+
+#[test]
+fn holders_other_than_the_signer_accept_before_anyone_acts() {
+	build_and_execute(|| {
+		// The signer's own account, or an enterprise it acts for: accepted at once.
+		assert_ok!(deposit_as(AUTHOR, [2; 32], acc(AUTHOR)));
+		assert_eq!(work_of([2; 32]).controller, Some(AUTHOR));
+		assert_ok!(deposit_as(501, [3; 32], ent(1)));
+		assert_eq!(work_of([3; 32]).controller, Some(501));
+		// Someone else's account, another enterprise, a person: nobody controls them yet.
+		assert_ok!(deposit_as(AUTHOR, [4; 32], acc(BUYER)));
+		assert_ok!(deposit_as(AUTHOR, [5; 32], ent(2)));
+		deposit_song();
+		past_contest();
+		for content in [[4; 32], [5; 32], SONG] {
+			assert_eq!(work_of(content).controller, None);
+			assert_noop!(transfer(AUTHOR, content, person(3), AUTHOR, ALL), Error::<Test>::HolderNotAccepted);
+			assert_noop!(transfer(BUYER, content, person(3), BUYER, 1), Error::<Test>::HolderNotAccepted);
+			assert_noop!(grant_on(AUTHOR, content, false, 1, None, T0, T0 + 1), Error::<Test>::HolderNotAccepted);
+		}
+		// Wrong parties cannot accept: the depositor, a stranger, another enterprise's
+		// account, an agency's operator; a person's holding only by registration.
+		assert_noop!(accept(AUTHOR, [4; 32]), Error::<Test>::NotAcceptor);
+		assert_noop!(accept(STRANGER, [4; 32]), Error::<Test>::NotAcceptor);
+		assert_noop!(accept(AUTHOR, [5; 32]), Error::<Test>::NotAcceptor);
+		assert_noop!(accept(501, [5; 32]), Error::<Test>::NotAcceptor);
+		assert_noop!(accept(operator_of(OFFICE), SONG), Error::<Test>::NotAcceptor);
+		assert_noop!(accept(AUTHOR, SONG), Error::<Test>::NotAcceptor);
+		assert_noop!(accept(AUTHOR, [9; 32]), Error::<Test>::UnknownWork);
+		// The right parties accept and become controllers.
+		assert_ok!(accept(BUYER, [4; 32]));
+		System::assert_last_event(Event::HoldingAccepted { content: [4; 32], holder: acc(BUYER), controller: BUYER }.into());
+		assert_eq!(last_entry([4; 32]).action, WorkAction::HoldingAccepted);
+		assert_ok!(accept(502, [5; 32]));
+		assert_eq!(work_of([5; 32]).controller, Some(502));
+		assert_noop!(accept(502, [5; 32]), Error::<Test>::NothingPending);
+		// A person: the office of the work's region registers, accepting for the depositor.
+		assert_ok!(Copyright::register(op(OFFICE), SONG));
+		System::assert_has_event(Event::HoldingAccepted { content: SONG, holder: person(1), controller: AUTHOR }.into());
+		assert_eq!(last_entry(SONG).action, WorkAction::Registered { number: 0, holder_accepted: true });
+		// Now the controllers act, and the depositor of [4; 32] does not.
+		assert_ok!(transfer(BUYER, [4; 32], person(7), BUYER, 1));
+		assert_noop!(transfer(AUTHOR, [4; 32], person(7), AUTHOR, 1), Error::<Test>::NotController);
+		assert_ok!(grant(AUTHOR, false, 1, None, T0, T0 + 1));
 	});
 }
 
 #[test]
-fn registration_by_the_office() {
+fn a_refused_or_withdrawn_holding_falls_back_to_the_depositor() {
 	build_and_execute(|| {
+		assert_ok!(deposit_as(AUTHOR, [4; 32], acc(BUYER)));
+		assert_ok!(deposit_as(AUTHOR, [5; 32], ent(2)));
 		deposit_song();
-		assert_noop!(Copyright::register(op(BANK), SONG), Error::<Test>::NotOffice);
-		assert_noop!(Copyright::register(op(OFFICE), [9; 32]), Error::<Test>::UnknownWork);
-		assert_noop!(Copyright::register(RuntimeOrigin::signed(AUTHOR), SONG), BadOrigin);
-		assert_ok!(Copyright::register(op(OFFICE), SONG));
-		System::assert_last_event(Event::WorkRegistered { content: SONG, number: 0, office: OFFICE }.into());
-		assert_eq!(work().registration, Registration::Registered { number: 0, office: OFFICE });
-		assert_noop!(Copyright::register(op(OFFICE), SONG), Error::<Test>::AlreadyDecided);
-		assert_noop!(Copyright::decline(op(OFFICE), SONG, 3), Error::<Test>::AlreadyDecided);
-
-		assert_ok!(deposit_as(AUTHOR, [2; 32], person(1)));
-		assert_ok!(Copyright::decline(op(OFFICE), [2; 32], 3));
-		System::assert_last_event(Event::RegistrationDeclined { content: [2; 32], office: OFFICE, reason: 3 }.into());
-		assert_noop!(Copyright::decline(op(BANK), SONG, 3), Error::<Test>::NotOffice);
+		assert_noop!(refuse(STRANGER, [4; 32]), Error::<Test>::NotAcceptor);
+		assert_noop!(refuse(502, [4; 32]), Error::<Test>::NotAcceptor);
+		assert_noop!(refuse(operator_of(OFFICE), SONG), Error::<Test>::NotAcceptor);
+		// The named account refuses.
+		assert_ok!(refuse(BUYER, [4; 32]));
+		System::assert_last_event(Event::HoldingRefused { content: [4; 32], by: BUYER, holder: acc(AUTHOR) }.into());
+		assert_eq!((work_of([4; 32]).holder, work_of([4; 32]).controller), (acc(AUTHOR), Some(AUTHOR)));
+		assert!(Copyright::works_of(&acc(BUYER), 0, 5).is_empty());
+		assert_eq!(Copyright::works_of(&acc(AUTHOR), 0, 5), vec![[4; 32]]);
+		assert_noop!(refuse(BUYER, [4; 32]), Error::<Test>::NothingPending);
+		// The enterprise's account refuses.
+		assert_ok!(refuse(502, [5; 32]));
+		assert_eq!(work_of([5; 32]).holder, acc(AUTHOR));
+		// The office declines the person's work: the depositor withdraws the naming,
+		// but not while a court holds the work.
+		assert_ok!(Copyright::decline(op(OFFICE), SONG, 3));
+		assert_ok!(Copyright::freeze(op(COURT), SONG, [4; 32]));
+		assert_noop!(refuse(AUTHOR, SONG), Error::<Test>::Frozen);
+		assert_ok!(Copyright::unfreeze(op(COURT), SONG, [4; 32]));
+		assert_ok!(refuse(AUTHOR, SONG));
+		System::assert_last_event(Event::HoldingRefused { content: SONG, by: AUTHOR, holder: acc(AUTHOR) }.into());
+		assert_eq!(last_entry(SONG).action, WorkAction::HoldingRefused { holder: acc(AUTHOR) });
 	});
 }
+
+#[test]
+fn a_transfer_of_all_rights_waits_for_the_new_holders_acceptance() {
+	build_and_execute(|| {
+		registered_song();
+		// `new_controller` must be the account that acts for the new holder.
+		assert_noop!(transfer(AUTHOR, SONG, acc(BUYER), STRANGER, ALL), Error::<Test>::ControllerMismatch);
+		assert_noop!(transfer(AUTHOR, SONG, ent(2), BUYER, ALL), Error::<Test>::ControllerMismatch);
+		assert_noop!(transfer(AUTHOR, SONG, ent(2), AUTHOR, ALL), Error::<Test>::ControllerMismatch);
+		assert_ok!(transfer(AUTHOR, SONG, ent(2), 502, ALL));
+		System::assert_last_event(
+			Event::TransferOffered { content: SONG, from: person(1), to: ent(2), new_controller: 502 }.into(),
+		);
+		assert_eq!((work().holder, work().controller), (person(1), Some(AUTHOR)));
+		// While it waits, the controller neither transfers again nor licenses.
+		assert_noop!(transfer(AUTHOR, SONG, person(3), AUTHOR, 1), Error::<Test>::OfferPending);
+		assert_noop!(grant(AUTHOR, false, 1, None, T0, T0 + 1), Error::<Test>::OfferPending);
+		// Wrong parties neither accept nor refuse.
+		for who in [STRANGER, AUTHOR, 501, operator_of(OFFICE)] {
+			assert_noop!(accept(who, SONG), Error::<Test>::NotAcceptor);
+		}
+		assert_noop!(refuse(STRANGER, SONG), Error::<Test>::NotAcceptor);
+		assert_noop!(refuse(501, SONG), Error::<Test>::NotAcceptor);
+		// The nominee refuses: nothing changes hands.
+		assert_ok!(refuse(502, SONG));
+		System::assert_last_event(Event::TransferCancelled { content: SONG, by: 502, to: ent(2) }.into());
+		assert_noop!(accept(502, SONG), Error::<Test>::NothingPending);
+		// Offered again and withdrawn by the controller.
+		assert_ok!(transfer(AUTHOR, SONG, ent(2), 502, ALL));
+		assert_ok!(refuse(AUTHOR, SONG));
+		System::assert_last_event(Event::TransferCancelled { content: SONG, by: AUTHOR, to: ent(2) }.into());
+		// Offered to a person the buyer acts for; not accepted while frozen.
+		assert_ok!(transfer(AUTHOR, SONG, person(2), BUYER, ALL));
+		assert_ok!(Copyright::freeze(op(COURT), SONG, [4; 32]));
+		assert_noop!(accept(BUYER, SONG), Error::<Test>::Frozen);
+		assert_ok!(Copyright::unfreeze(op(COURT), SONG, [4; 32]));
+		assert_ok!(accept(BUYER, SONG));
+		System::assert_last_event(
+			Event::RightsTransferred { content: SONG, from: person(1), to: person(2), rights: Rights::ALL }.into(),
+		);
+		let w = work();
+		assert_eq!((w.holder, w.controller, w.offer), (person(2), Some(BUYER), None));
+		assert!(Copyright::works_of(&person(1), 0, 5).is_empty());
+		assert_noop!(transfer(AUTHOR, SONG, person(3), AUTHOR, 1), Error::<Test>::NotController);
+		// Naming itself as controller, the controller transfers at once.
+		assert_ok!(transfer(BUYER, SONG, acc(BUYER), BUYER, ALL));
+		assert_eq!((work().holder, work().controller), (acc(BUYER), Some(BUYER)));
+		// An enterprise whose account accepts an offer.
+		assert_ok!(transfer(BUYER, SONG, ent(1), 501, ALL));
+		assert_ok!(accept(501, SONG));
+		assert_eq!((work().holder, work().controller), (ent(1), Some(501)));
+	});
+}
+
+// ---- rights ---------------------------------------------------------------------
 
 #[test]
 fn transfers_by_the_controller() {
 	build_and_execute(|| {
-		deposit_song();
-		let t = |who, to, rights| Copyright::transfer(RuntimeOrigin::signed(who), SONG, to, BUYER, Rights(rights), [5; 32]);
-		assert_noop!(t(BUYER, person(2), Rights::ALL.0), Error::<Test>::NotController);
-		assert_noop!(t(AUTHOR, person(2), 0), Error::<Test>::InvalidRights);
-		assert_noop!(t(AUTHOR, person(2), 1 << 14), Error::<Test>::InvalidRights);
-		assert_noop!(t(AUTHOR, person(1), Rights::ALL.0), Error::<Test>::SameHolder);
-		assert_noop!(t(AUTHOR, HolderRef::Enterprise(enterprise_code(8)), Rights::ALL.0), Error::<Test>::UnknownEnterprise);
+		registered_song();
+		assert_noop!(transfer(BUYER, SONG, person(2), BUYER, ALL), Error::<Test>::NotController);
+		assert_noop!(transfer(AUTHOR, SONG, person(2), BUYER, 0), Error::<Test>::InvalidRights);
+		assert_noop!(transfer(AUTHOR, SONG, person(2), BUYER, 1 << 14), Error::<Test>::InvalidRights);
+		assert_noop!(transfer(AUTHOR, SONG, person(1), AUTHOR, ALL), Error::<Test>::SameHolder);
 		assert_noop!(
-			Copyright::transfer(RuntimeOrigin::signed(AUTHOR), [9; 32], person(2), BUYER, Rights::ALL, [5; 32]),
-			Error::<Test>::UnknownWork
+			transfer(AUTHOR, SONG, HolderRef::Enterprise(enterprise_code(8)), AUTHOR, ALL),
+			Error::<Test>::UnknownEnterprise
 		);
-		// Listed rights: recorded, the holder keeps the rest.
-		assert_ok!(t(AUTHOR, person(3), 0b11));
-		assert_eq!((work().holder, work().controller), (person(1), AUTHOR));
-		// All rights: the holder and controller change.
-		assert_ok!(t(AUTHOR, HolderRef::Enterprise(enterprise_code(2)), Rights::ALL.0));
+		assert_noop!(transfer(AUTHOR, [9; 32], person(2), BUYER, ALL), Error::<Test>::UnknownWork);
+		// Listed rights: recorded at once, the holder keeps the rest.
+		assert_ok!(transfer(AUTHOR, SONG, person(3), STRANGER, 0b11));
 		System::assert_last_event(
-			Event::RightsTransferred { content: SONG, from: person(1), to: HolderRef::Enterprise(enterprise_code(2)), rights: Rights::ALL }.into(),
+			Event::RightsTransferred { content: SONG, from: person(1), to: person(3), rights: Rights(0b11) }.into(),
 		);
-		assert_eq!((work().holder, work().controller), (HolderRef::Enterprise(enterprise_code(2)), BUYER));
+		assert_eq!((work().holder, work().controller), (person(1), Some(AUTHOR)));
+		// All rights to a person the controller itself acts for: at once.
+		assert_ok!(transfer(AUTHOR, SONG, person(4), AUTHOR, ALL));
+		assert_eq!((work().holder, work().controller), (person(4), Some(AUTHOR)));
 		assert!(Copyright::works_of(&person(1), 0, 10).is_empty());
-		assert_noop!(t(AUTHOR, person(4), Rights::ALL.0), Error::<Test>::NotController);
+	});
+}
+
+#[test]
+fn a_contestable_work_is_neither_transferred_nor_licensed() {
+	build_and_execute(|| {
+		assert_ok!(deposit_as(AUTHOR, SONG, acc(AUTHOR)));
+		assert_noop!(transfer(AUTHOR, SONG, person(2), AUTHOR, ALL), Error::<Test>::UnderContest);
+		assert_noop!(grant(AUTHOR, false, 1, None, T0, T0 + 1), Error::<Test>::UnderContest);
+		// Block 12 = deposit block 2 + ContestPeriod 10: over.
+		System::set_block_number(12);
+		assert_ok!(grant(AUTHOR, false, 1, None, T0, T0 + 1));
+	});
+}
+
+#[test]
+fn controller_calls_refuse_every_other_party() {
+	build_and_execute(|| {
+		registered_song();
+		let parties = [STRANGER, BUYER, 501, operator_of(OFFICE), operator_of(COURT), operator_of(SC_OFFICE)];
+		for who in parties {
+			assert_noop!(transfer(who, SONG, person(2), who, ALL), Error::<Test>::NotController);
+			assert_noop!(transfer(who, SONG, person(2), who, 1), Error::<Test>::NotController);
+			assert_noop!(grant(who, false, 1, None, T0, T0 + 1), Error::<Test>::NotController);
+		}
+		assert_noop!(
+			Copyright::transfer(RuntimeOrigin::none(), SONG, person(2), AUTHOR, Rights::ALL, [5; 32]),
+			BadOrigin
+		);
 	});
 }
 
 #[test]
 fn exclusive_licences_block_overlapping_grants() {
 	build_and_execute(|| {
-		deposit_song();
+		registered_song();
 		const NET: u16 = 1 << 7; // information-network dissemination
 		const BROADCAST: u16 = 1 << 6;
 		assert_noop!(grant(BUYER, false, NET, None, T0, T0 + 10), Error::<Test>::NotController);
@@ -196,81 +612,220 @@ fn exclusive_licences_block_overlapping_grants() {
 		assert_noop!(grant(AUTHOR, false, 0, None, T0, T0 + 1), Error::<Test>::InvalidRights);
 		assert_noop!(grant(AUTHOR, false, NET, Some(12), T0, T0 + 1), Error::<Test>::MalformedRegion);
 		// Exclusive network rights in Chongqing for 100 s.
-		assert_ok!(grant(AUTHOR, true, NET, Some(500000), T0, T0 + 100));
-		System::assert_last_event(Event::LicenceGranted { content: SONG, grant: 0, licensee: person(9), exclusive: true }.into());
+		assert_ok!(grant(AUTHOR, true, NET, Some(CHONGQING), T0, T0 + 100));
+		System::assert_last_event(
+			Event::LicenceGranted { content: SONG, grant: 0, licensee: person(9), exclusive: true }.into(),
+		);
 		// Same right, overlapping place and time: refused, exclusive or not.
-		assert_noop!(grant(AUTHOR, true, NET, Some(500103), T0 + 50, T0 + 150), Error::<Test>::OverlappingExclusive);
+		assert_noop!(grant(AUTHOR, true, NET, Some(YUZHONG), T0 + 50, T0 + 150), Error::<Test>::OverlappingExclusive);
 		assert_noop!(grant(AUTHOR, false, NET, None, T0 + 99, T0 + 200), Error::<Test>::OverlappingExclusive);
 		// Another right, another place or a later term is fine.
-		assert_ok!(grant(AUTHOR, true, BROADCAST, Some(500000), T0, T0 + 100));
+		assert_ok!(grant(AUTHOR, true, BROADCAST, Some(CHONGQING), T0, T0 + 100));
 		assert_ok!(grant(AUTHOR, true, NET, Some(510000), T0, T0 + 100));
-		assert_eq!(Copyright::grants_of(&SONG).len(), 3);
-		assert_noop!(grant(AUTHOR, false, NET, Some(500000), T0 + 100, T0 + 200), Error::<Test>::TooManyGrants);
+		assert_eq!(Copyright::grants_of(&SONG, 0, 10).len(), 3);
+		assert_noop!(grant(AUTHOR, false, NET, Some(CHONGQING), T0 + 100, T0 + 200), Error::<Test>::TooManyGrants);
+	});
+}
+
+// ---- registration ---------------------------------------------------------------
+
+#[test]
+fn only_an_office_covering_the_works_region_decides() {
+	build_and_execute(|| {
+		deposit_song(); // Yuzhong district
+		assert_ok!(deposit_in(AUTHOR, [2; 32], person(1), JIANGBEI));
+		// Wrong parties: the depositor (not an agency), a bank, a court, another
+		// province's office, a district office for another district, a suspended office.
+		assert_noop!(Copyright::register(signed(AUTHOR), SONG), BadOrigin);
+		assert_noop!(Copyright::register(op(BANK), SONG), Error::<Test>::NotOffice);
+		assert_noop!(Copyright::register(op(COURT), SONG), Error::<Test>::NotOffice);
+		assert_noop!(Copyright::decline(op(BANK), SONG, 3), Error::<Test>::NotOffice);
+		assert_noop!(Copyright::register(op(SC_OFFICE), SONG), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Copyright::decline(op(SC_OFFICE), SONG, 3), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Copyright::register(op(DISTRICT_OFFICE), [2; 32]), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Copyright::decline(op(DISTRICT_OFFICE), [2; 32], 3), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(Copyright::register(op(OFFICE), [9; 32]), Error::<Test>::UnknownWork);
+		set_active(OFFICE, false);
+		assert_noop!(Copyright::register(op(OFFICE), SONG), BadOrigin);
+		assert_noop!(Copyright::decline(op(OFFICE), SONG, 3), BadOrigin);
+		set_active(OFFICE, true);
+		// The district's own office registers it.
+		assert_ok!(Copyright::register(op(DISTRICT_OFFICE), SONG));
+		System::assert_has_event(Event::WorkRegistered { content: SONG, number: 0, office: DISTRICT_OFFICE }.into());
+		assert_eq!(work().registration, Registration::Registered { number: 0, office: DISTRICT_OFFICE });
+		assert_noop!(Copyright::register(op(OFFICE), SONG), Error::<Test>::AlreadyDecided);
+		assert_noop!(Copyright::decline(op(OFFICE), SONG, 3), Error::<Test>::AlreadyDecided);
+		// The province's office covers every district.
+		assert_ok!(Copyright::decline(op(OFFICE), [2; 32], 3));
+		System::assert_last_event(Event::RegistrationDeclined { content: [2; 32], office: OFFICE, reason: 3 }.into());
+		assert_noop!(Copyright::register(op(OFFICE), [2; 32]), Error::<Test>::AlreadyDecided);
 	});
 }
 
 #[test]
-fn a_court_freezes_and_rules() {
+fn governance_reopens_a_wrongly_declined_work() {
 	build_and_execute(|| {
 		deposit_song();
+		assert_noop!(Copyright::force_reopen(root(), SONG, 7), Error::<Test>::NotDeclined);
+		assert_ok!(Copyright::decline(op(OFFICE), SONG, 3));
+		assert_noop!(Copyright::force_reopen(signed(AUTHOR), SONG, 7), BadOrigin);
+		assert_noop!(Copyright::force_reopen(op(OFFICE), SONG, 7), BadOrigin);
+		assert_noop!(Copyright::force_reopen(root(), [9; 32], 7), Error::<Test>::UnknownWork);
+		assert_ok!(Copyright::force_reopen(root(), SONG, 7));
+		System::assert_last_event(Event::RegistrationReopened { content: SONG, reason: 7 }.into());
+		assert_eq!(work().registration, Registration::Unreviewed);
+		let entry = last_entry(SONG);
+		assert_eq!((entry.action, entry.by, entry.agency), (WorkAction::Reopened { reason: 7 }, None, None));
+		assert_ok!(Copyright::register(op(OFFICE), SONG));
+	});
+}
+
+// ---- courts ---------------------------------------------------------------------
+
+#[test]
+fn a_court_freezes_and_rules() {
+	build_and_execute(|| {
+		registered_song();
 		assert_noop!(Copyright::freeze(op(OFFICE), SONG, [4; 32]), Error::<Test>::NotCourt);
+		assert_noop!(Copyright::freeze(signed(STRANGER), SONG, [4; 32]), BadOrigin);
 		assert_noop!(Copyright::unfreeze(op(COURT), SONG, [4; 32]), Error::<Test>::NotFrozen);
 		assert_noop!(Copyright::rule_transfer(op(COURT), SONG, person(2), BUYER, [4; 32]), Error::<Test>::NotFrozen);
+		assert_noop!(Copyright::attach_evidence(op(COURT), SONG, [6; 32]), Error::<Test>::NotFrozen);
+		set_active(COURT, false);
+		assert_noop!(Copyright::freeze(op(COURT), SONG, [4; 32]), BadOrigin);
+		set_active(COURT, true);
+		// A pending offer lapses with the court's ruling.
+		assert_ok!(transfer(AUTHOR, SONG, acc(BUYER), BUYER, ALL));
 		assert_ok!(Copyright::freeze(op(COURT), SONG, [4; 32]));
 		System::assert_last_event(Event::WorkFrozen { content: SONG, court: COURT, case: [4; 32] }.into());
 		assert_noop!(Copyright::freeze(op(OTHER_COURT), SONG, [4; 32]), Error::<Test>::Frozen);
 		// Frozen: no transfer, no licence.
-		assert_noop!(
-			Copyright::transfer(RuntimeOrigin::signed(AUTHOR), SONG, person(2), BUYER, Rights::ALL, [5; 32]),
-			Error::<Test>::Frozen
-		);
+		assert_noop!(transfer(AUTHOR, SONG, person(2), AUTHOR, ALL), Error::<Test>::Frozen);
 		assert_noop!(grant(AUTHOR, false, 1, None, T0, T0 + 1), Error::<Test>::Frozen);
-		assert_ok!(Copyright::attach_evidence(op(COURT), SONG, [6; 32]));
+		// Only the freezing court attaches evidence, rules and unfreezes.
+		assert_noop!(Copyright::attach_evidence(op(OTHER_COURT), SONG, [6; 32]), Error::<Test>::OtherCourt);
 		assert_noop!(Copyright::attach_evidence(op(BANK), SONG, [6; 32]), Error::<Test>::NotCourt);
-		// Only the freezing court rules and unfreezes.
+		assert_noop!(Copyright::attach_evidence(signed(STRANGER), SONG, [6; 32]), BadOrigin);
+		assert_ok!(Copyright::attach_evidence(op(COURT), SONG, [6; 32]));
+		System::assert_last_event(Event::EvidenceAttached { content: SONG, court: COURT, evidence: [6; 32] }.into());
 		assert_noop!(Copyright::rule_transfer(op(OTHER_COURT), SONG, person(2), BUYER, [8; 32]), Error::<Test>::OtherCourt);
+		assert_noop!(Copyright::rule_transfer(op(OFFICE), SONG, person(2), BUYER, [8; 32]), Error::<Test>::NotCourt);
 		assert_noop!(Copyright::rule_transfer(op(COURT), SONG, person(1), BUYER, [8; 32]), Error::<Test>::SameHolder);
 		assert_ok!(Copyright::rule_transfer(op(COURT), SONG, person(2), BUYER, [8; 32]));
-		System::assert_last_event(Event::RulingTransferred { content: SONG, court: COURT, from: person(1), to: person(2) }.into());
-		assert_eq!((work().holder, work().controller), (person(2), BUYER));
+		System::assert_last_event(
+			Event::RulingTransferred { content: SONG, court: COURT, from: person(1), to: person(2) }.into(),
+		);
+		assert_eq!((work().holder, work().controller, work().offer), (person(2), Some(BUYER), None));
 		assert_noop!(Copyright::unfreeze(op(OTHER_COURT), SONG, [8; 32]), Error::<Test>::OtherCourt);
 		assert_noop!(Copyright::unfreeze(op(OFFICE), SONG, [8; 32]), Error::<Test>::NotCourt);
+		set_active(COURT, false);
+		assert_noop!(Copyright::unfreeze(op(COURT), SONG, [8; 32]), BadOrigin);
+		assert_noop!(Copyright::attach_evidence(op(COURT), SONG, [6; 32]), BadOrigin);
+		set_active(COURT, true);
 		assert_ok!(Copyright::unfreeze(op(COURT), SONG, [8; 32]));
+		System::assert_last_event(Event::WorkUnfrozen { content: SONG, court: COURT, ruling: [8; 32] }.into());
 		assert!(work().frozen.is_none());
-		assert_ok!(Copyright::transfer(RuntimeOrigin::signed(BUYER), SONG, person(3), AUTHOR, Rights::ALL, [5; 32]));
+		assert_ok!(transfer(BUYER, SONG, person(3), BUYER, ALL));
 	});
 }
+
+#[test]
+fn governance_ends_the_freeze_of_a_suspended_court() {
+	build_and_execute(|| {
+		registered_song();
+		assert_noop!(Copyright::force_unfreeze(root(), SONG, 5), Error::<Test>::NotFrozen);
+		assert_ok!(Copyright::freeze(op(COURT), SONG, [4; 32]));
+		set_active(COURT, false);
+		// The freezing court can no longer act; no other court may.
+		assert_noop!(Copyright::unfreeze(op(COURT), SONG, [8; 32]), BadOrigin);
+		assert_noop!(Copyright::unfreeze(op(OTHER_COURT), SONG, [8; 32]), Error::<Test>::OtherCourt);
+		assert_noop!(Copyright::force_unfreeze(signed(AUTHOR), SONG, 5), BadOrigin);
+		assert_noop!(Copyright::force_unfreeze(op(OTHER_COURT), SONG, 5), BadOrigin);
+		assert_noop!(Copyright::force_unfreeze(root(), [9; 32], 5), Error::<Test>::UnknownWork);
+		assert_ok!(Copyright::force_unfreeze(root(), SONG, 5));
+		System::assert_last_event(Event::WorkForceUnfrozen { content: SONG, court: COURT, reason: 5 }.into());
+		assert!(work().frozen.is_none());
+		let entry = last_entry(SONG);
+		assert_eq!((entry.action, entry.by, entry.agency), (WorkAction::ForceUnfrozen { reason: 5 }, None, None));
+		// The work is usable again.
+		assert_ok!(grant(AUTHOR, false, 1, None, T0, T0 + 1));
+	});
+}
+
+// ---- queries --------------------------------------------------------------------
 
 #[test]
 fn evidence_lists_every_event_in_order_with_its_anchor() {
 	build_and_execute(|| {
 		deposit_song();
-		System::set_block_number(2);
+		System::set_block_number(3);
 		System::set_extrinsic_index(1);
 		set_now(T0 + 3);
 		assert_ok!(Copyright::register(op(OFFICE), SONG));
-		System::set_block_number(3);
+		System::set_block_number(4);
 		assert_ok!(Copyright::freeze(op(COURT), SONG, [4; 32]));
-		let e = Copyright::evidence(&SONG).unwrap();
-		assert_eq!(e.content, SONG);
+		let e = Copyright::evidence(&SONG, 0, 10).unwrap();
+		assert_eq!((e.content, e.from), (SONG, 0));
 		let actions: Vec<_> = e.history.iter().map(|h| (h.action.clone(), h.by, h.agency, h.anchor.block)).collect();
 		assert_eq!(
 			actions,
 			vec![
-				(WorkAction::Deposited, AUTHOR, None, 1),
-				(WorkAction::Registered { number: 0 }, 10, Some(OFFICE), 2),
-				(WorkAction::Frozen { case: [4; 32] }, 20, Some(COURT), 3),
+				(WorkAction::Deposited, Some(AUTHOR), None, 2),
+				(WorkAction::Registered { number: 0, holder_accepted: true }, Some(10), Some(OFFICE), 3),
+				(WorkAction::Frozen { case: [4; 32] }, Some(20), Some(COURT), 4),
 			]
 		);
 		assert_eq!((e.history[1].anchor.extrinsic_index, e.history[1].anchor.time), (1, T0 + 3));
-		assert!(Copyright::evidence(&[9; 32]).is_none());
+		assert!(Copyright::evidence(&[9; 32], 0, 10).is_none());
 	});
 }
 
 #[test]
+fn list_queries_are_paged_and_capped() {
+	build_and_execute(|| {
+		// Seven works of one holder; `MaxPage` is 5.
+		for n in 10..17u8 {
+			assert_ok!(deposit_as(AUTHOR, [n; 32], acc(AUTHOR)));
+		}
+		let holder = acc(AUTHOR);
+		assert_eq!(Copyright::works_of(&holder, 0, 100).len(), 5);
+		assert_eq!(Copyright::works_of(&holder, 0, 2).len(), 2);
+		let mut all = Copyright::works_of(&holder, 0, 5);
+		all.extend(Copyright::works_of(&holder, 5, 5));
+		all.sort();
+		assert_eq!(all, (10..17u8).map(|n| [n; 32]).collect::<Vec<_>>());
+		// Eight history entries: a deposit, a freeze and six pieces of evidence.
+		let c = [10; 32];
+		assert_ok!(Copyright::freeze(op(COURT), c, [4; 32]));
+		for n in 0..6u8 {
+			assert_ok!(Copyright::attach_evidence(op(COURT), c, [n; 32]));
+		}
+		let first = Copyright::evidence(&c, 0, 100).unwrap();
+		assert_eq!((first.from, first.history.len(), first.work.events), (0, 5, 8));
+		assert_eq!(first.history[0].action, WorkAction::Deposited);
+		let rest = Copyright::evidence(&c, 5, 100).unwrap();
+		assert_eq!((rest.from, rest.history.len()), (5, 3));
+		assert_eq!(rest.history[0].action, WorkAction::EvidenceAttached { evidence: [3; 32] });
+		assert!(Copyright::evidence(&c, 8, 5).unwrap().history.is_empty());
+		// Licences, from an index.
+		past_contest();
+		let g = [11; 32];
+		for n in 0..3u64 {
+			assert_ok!(grant_on(AUTHOR, g, false, 1, None, T0 + n, T0 + n + 1));
+		}
+		assert_eq!(Copyright::grants_of(&g, 0, 100).len(), 3);
+		let page: Vec<u32> = Copyright::grants_of(&g, 1, 1).into_iter().map(|(i, _)| i).collect();
+		assert_eq!(page, vec![1]);
+		assert!(Copyright::grants_of(&g, 3, 5).is_empty());
+	});
+}
+
+// ---- invariants and decoding ----------------------------------------------------
+
+#[test]
 fn try_state_catches_broken_state() {
 	new_test_ext().execute_with(|| {
-		deposit_song();
+		registered_song();
 		assert_ok!(Copyright::freeze(op(COURT), SONG, [4; 32]));
 		assert_ok!(Copyright::do_try_state());
 		// The holder changed while frozen without a ruling.
@@ -281,13 +836,34 @@ fn try_state_catches_broken_state() {
 		deposit_song();
 		// A transfer of all rights recorded while frozen.
 		let mut w = work();
-		Copyright::push_event(SONG, &mut w, WorkAction::Frozen { case: [0; 32] }, 1, None).unwrap();
-		Copyright::push_event(SONG, &mut w, WorkAction::Transferred { from: person(1), to: person(2), rights: Rights::ALL, contract: [0; 32] }, 1, None).unwrap();
+		Copyright::push_event(SONG, &mut w, WorkAction::Frozen { case: [0; 32] }, Some(1), None).unwrap();
+		let action = WorkAction::Transferred { from: person(1), to: person(2), rights: Rights::ALL, contract: [0; 32] };
+		Copyright::push_event(SONG, &mut w, action, Some(1), None).unwrap();
 		w.holder = person(2);
 		w.frozen = Some(Freeze { court: COURT, case: [0; 32] });
+		w.contest_ends = 0;
 		HolderWorks::<Test>::remove(person(1), SONG);
 		HolderWorks::<Test>::insert(person(2), SONG, ());
 		Works::<Test>::insert(SONG, w);
+		assert!(Copyright::do_try_state().is_err());
+	});
+	new_test_ext().execute_with(|| {
+		deposit_song();
+		// An offer on a work nobody controls.
+		let offer = Offer { to: person(2), new_controller: BUYER, contract: [0; 32] };
+		Works::<Test>::mutate(SONG, |w| w.as_mut().unwrap().offer = Some(offer));
+		assert!(Copyright::do_try_state().is_err());
+	});
+	new_test_ext().execute_with(|| {
+		registered_song();
+		// A registered work still contestable.
+		Works::<Test>::mutate(SONG, |w| w.as_mut().unwrap().contest_ends = 100);
+		assert!(Copyright::do_try_state().is_err());
+	});
+	new_test_ext().execute_with(|| {
+		// A duplicate commitment.
+		let pending = PendingCommit { commitment: [1; 32], block: 1 };
+		Commitments::<Test>::insert(AUTHOR, CommitmentsOf::<Test>::truncate_from(vec![pending, pending]));
 		assert!(Copyright::do_try_state().is_err());
 	});
 }
@@ -297,7 +873,7 @@ fn oversize_fields_do_not_decode_into_a_call() {
 	use codec::Decode;
 	// The deposit call's arguments with plain vectors, as a front-end could send them.
 	let encoded = |title_len: usize, authors: usize| {
-		(
+		let head = (
 			1u8, // pallet index of Copyright in the mock
 			0u8, // call index of `deposit`
 			SONG,
@@ -306,10 +882,11 @@ fn oversize_fields_do_not_decode_into_a_call() {
 			Nature::Original,
 			vec![person(1); authors],
 			person(1),
-			T0,
-			None::<Publication>,
-		)
-			.encode()
+		);
+		let tail = (YUZHONG, T0, None::<Publication>, SALT);
+		let mut bytes = head.encode();
+		bytes.extend(tail.encode());
+		bytes
 	};
 	assert!(RuntimeCall::decode(&mut &encoded(64, 4)[..]).is_ok());
 	assert!(RuntimeCall::decode(&mut &encoded(65, 4)[..]).is_err());

@@ -20,6 +20,16 @@ pub type TitleOf<T> = BoundedVec<u8, <T as Config>::MaxTitleLength>;
 pub type AuthorsOf<T> = BoundedVec<HolderOf<T>, <T as Config>::MaxAuthors>;
 /// A work as stored.
 pub type WorkOf<T> = Work<AccountIdOf<T>, TitleOf<T>, AuthorsOf<T>, BlockNumberFor<T>, HashOf<T>>;
+/// A secret the depositor picks at random for each commitment (32 bytes).
+pub type Salt = [u8; 32];
+/// `blake2_256(content_1 ‖ … ‖ content_n ‖ account ‖ salt)`: see [`crate::Pallet::commitment_of`].
+pub type Commitment = [u8; 32];
+/// A pending commitment of an account.
+pub type PendingCommitOf<T> = PendingCommit<BlockNumberFor<T>>;
+/// The pending commitments of one account, oldest first.
+pub type CommitmentsOf<T> = BoundedVec<PendingCommitOf<T>, <T as Config>::MaxPendingCommits>;
+/// A transfer of all rights waiting for the new holder's acceptance.
+pub type OfferOf<T> = Offer<AccountIdOf<T>>;
 /// Where and when something happened on chain.
 pub type AnchorOf<T> = Anchor<BlockNumberFor<T>, HashOf<T>>;
 /// One entry of a work's history.
@@ -159,6 +169,30 @@ pub struct Freeze {
 	pub case: DocumentHash,
 }
 
+/// A transfer of all rights offered by the controller, carried out when accepted.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Offer<AccountId> {
+	/// The new holder.
+	pub to: HolderRef<AccountId>,
+	/// The account that accepts and then acts for the new holder.
+	pub new_controller: AccountId,
+	/// Hash of the transfer contract.
+	pub contract: DocumentHash,
+}
+
+/// A commitment waiting to be revealed by a deposit.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct PendingCommit<BlockNumber> {
+	/// The commitment.
+	pub commitment: Commitment,
+	/// The block it was made in.
+	pub block: BlockNumber,
+}
+
 /// A deposited work, keyed by its content hash.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -174,16 +208,29 @@ pub struct Work<AccountId, Title, Authors, BlockNumber, Hash> {
 	pub authors: Authors,
 	/// Who holds the economic rights (those not assigned elsewhere).
 	pub holder: HolderRef<AccountId>,
-	/// The account that acts for the holder on this work (transfers, licences).
-	pub controller: AccountId,
+	/// The account that acts for the holder on this work (transfers, licences);
+	/// `None` until the holder named at deposit accepted (see [`crate::Pallet::accept_holding`]).
+	pub controller: Option<AccountId>,
+	/// A transfer of all rights waiting for the new holder's acceptance.
+	pub offer: Option<Offer<AccountId>>,
+	/// The region the depositor declared (GB/T 2260): copyright offices whose region
+	/// covers it decide on the registration.
+	pub region: RegionCode,
 	/// Completion date (Unix seconds).
 	pub completed: Seconds,
 	/// First publication, if published.
 	pub publication: Option<Publication>,
 	/// The account that deposited it.
 	pub depositor: AccountId,
-	/// Where and when it was deposited (the deposit time is the block's timestamp).
+	/// Where and when it was deposited (the deposit time is the block's timestamp);
+	/// for a superseded deposit, the reveal that took the work.
 	pub deposited: Anchor<BlockNumber, Hash>,
+	/// The block of the commitment the deposit revealed: priority between deposits
+	/// of the same hash.
+	pub committed: BlockNumber,
+	/// While the current block is below this one, a reveal of an earlier commitment of
+	/// the same hash takes the work; registration or a freeze ends it early.
+	pub contest_ends: BlockNumber,
 	/// The copyright office's decision.
 	pub registration: Registration,
 	/// Set while a court has frozen the work.
@@ -233,17 +280,51 @@ impl<AccountId> Grant<AccountId> {
 pub enum WorkAction<AccountId> {
 	/// Deposited.
 	Deposited,
+	/// A reveal of an earlier commitment took the work from an earlier deposit of the
+	/// same hash (the entry's signer is the new depositor).
+	Superseded {
+		/// The depositor who lost the work.
+		previous: AccountId,
+		/// The holder the new deposit names.
+		holder: HolderRef<AccountId>,
+	},
 	/// Registered by the copyright office.
 	Registered {
 		/// Registration number.
 		number: u64,
+		/// Whether the registration also accepted a person named as holder at deposit
+		/// (the office checked the person's identity off chain).
+		holder_accepted: bool,
 	},
 	/// Registration declined.
 	Declined {
 		/// Why.
 		reason: govchain_primitives::ReasonCode,
 	},
-	/// Rights transferred under a contract (all rights: the holder changed).
+	/// The account acting for the named holder accepted the holding (it became the controller).
+	HoldingAccepted,
+	/// The holder named at deposit refused, or the depositor withdrew the naming; the
+	/// work fell back to the depositor's own account.
+	HoldingRefused {
+		/// The holder it fell back to.
+		holder: HolderRef<AccountId>,
+	},
+	/// The controller offered all rights to a new holder.
+	TransferOffered {
+		/// The new holder offered.
+		to: HolderRef<AccountId>,
+		/// The account that must accept.
+		new_controller: AccountId,
+		/// Contract hash.
+		contract: DocumentHash,
+	},
+	/// An offer was refused by its nominee or withdrawn by the controller.
+	TransferCancelled {
+		/// The holder that was offered.
+		to: HolderRef<AccountId>,
+	},
+	/// Rights transferred under a contract (all rights: the holder changed, recorded
+	/// when the new holder accepted).
 	Transferred {
 		/// Previous holder.
 		from: HolderRef<AccountId>,
@@ -283,6 +364,16 @@ pub enum WorkAction<AccountId> {
 		/// Ruling hash.
 		ruling: DocumentHash,
 	},
+	/// Governance ended a freeze (forced).
+	ForceUnfrozen {
+		/// Why.
+		reason: govchain_primitives::ReasonCode,
+	},
+	/// Governance reopened a declined registration (forced).
+	Reopened {
+		/// Why.
+		reason: govchain_primitives::ReasonCode,
+	},
 }
 
 /// One entry of a work's history: what, who (and for which agency), where on chain.
@@ -292,8 +383,8 @@ pub enum WorkAction<AccountId> {
 pub struct WorkEvent<AccountId, BlockNumber, Hash> {
 	/// What happened.
 	pub action: WorkAction<AccountId>,
-	/// The signer.
-	pub by: AccountId,
+	/// The signer; `None` for a governance decision (council motion or root).
+	pub by: Option<AccountId>,
 	/// The agency it acted for, if any (office, court).
 	pub agency: Option<AgencyId>,
 	/// Where and when.
@@ -317,6 +408,8 @@ pub struct Deposit<AccountId, Title, Authors> {
 	pub authors: Authors,
 	/// Rights holder.
 	pub holder: HolderRef<AccountId>,
+	/// The region the work is deposited in (GB/T 2260): whose copyright offices decide.
+	pub region: RegionCode,
 	/// Completion date.
 	pub completed: Seconds,
 	/// First publication, if any.
@@ -324,15 +417,17 @@ pub struct Deposit<AccountId, Title, Authors> {
 }
 
 /// Everything a court needs to check a work's record against any node: the work,
-/// where its deposit sits on chain, and every later event in order.
+/// where its deposit sits on chain, and its events in order, one page at a time.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct Evidence<Work, Event> {
 	/// The content hash.
 	pub content: DocumentHash,
-	/// The work as it stands.
+	/// The work as it stands (`work.events` entries in all).
 	pub work: Work,
-	/// Its history in order (the deposit first), each with its block, parent hash,
-	/// extrinsic index and time.
+	/// Sequence number of the first entry in `history` (0 = the deposit).
+	pub from: u32,
+	/// A page of its history in order, each with its block, parent hash, extrinsic
+	/// index and time.
 	pub history: alloc::vec::Vec<Event>,
 }
 

@@ -4,11 +4,13 @@ use super::*;
 use crate::Pallet as Registry;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::Get;
+use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
 
 const CHONGQING: u32 = 500_000;
 const SICHUAN: u32 = 510_000;
+/// A county-level region: its reviews are listed under three scopes (the worst case).
+const YUZHONG: u32 = 500_103;
 
 /// A fresh agency in `region` holding every reviewing role, with its business
 /// licence type set; its id, operator and signing origin.
@@ -40,10 +42,14 @@ fn scope<T: Config>(s: u32) -> ScopeOf<T> {
 }
 
 fn profile<T: Config>(seed: u8, s: u32) -> ProfileOf<T> {
+	in_region::<T>(seed, s, CHONGQING)
+}
+
+fn in_region<T: Config>(seed: u8, s: u32, region: u32) -> ProfileOf<T> {
 	Profile {
 		name: long_name::<T>(seed),
 		entity_type: EntityType::LimitedCompany,
-		region: RegionCode::new(CHONGQING).expect("valid region"),
+		region: RegionCode::new(region).expect("valid region"),
 		capital: u128::MAX,
 		scope: scope::<T>(s),
 		legal_rep: [3; 32],
@@ -54,11 +60,23 @@ fn all_services() -> ServicesOf {
 	Service::ALL.to_vec().try_into().unwrap_or_default()
 }
 
-/// Registers an enterprise through `agency`; returns its USCC.
+/// Registers an enterprise through `agency` (applied for by `who` itself, so with
+/// `who` as its designated account); returns its USCC.
 fn registered<T: Config>(agency: AgencyId, who: &T::AccountId, s: u32) -> Result<Uscc, BenchmarkError> {
+	registered_via::<T>(agency, who, s, None)
+}
+
+/// Registers an enterprise through `agency`, filed through `via` if given (then it
+/// has no designated account); returns its USCC.
+fn registered_via<T: Config>(
+	agency: AgencyId,
+	who: &T::AccountId,
+	s: u32,
+	via: Option<AgencyId>,
+) -> Result<Uscc, BenchmarkError> {
 	let id = Registry::<T>::do_apply(
 		who.clone(),
-		None,
+		via,
 		ApplicationKind::Establish,
 		profile::<T>(b'a', s),
 		[1; 32],
@@ -73,6 +91,17 @@ fn registered<T: Config>(agency: AgencyId, who: &T::AccountId, s: u32) -> Result
 
 fn services_of(s: &[Service]) -> ServicesOf {
 	s.to_vec().try_into().unwrap_or_default()
+}
+
+/// An amendment of `uscc` filed by `agency`'s operator `who`, moving the address to a
+/// county (reviews under three scopes), every service requested; its id.
+fn amendment<T: Config>(agency: AgencyId, who: &T::AccountId, uscc: Uscc) -> Result<ApplicationId, BenchmarkError> {
+	let p = in_region::<T>(b'b', T::MaxScopeCodes::get(), YUZHONG);
+	Ok(Registry::<T>::do_apply(who.clone(), Some(agency), ApplicationKind::Amend(uscc), p, [2; 32], all_services())?)
+}
+
+fn force_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
 /// Every service of application `id` approved by `agency` except `except`.
@@ -101,17 +130,18 @@ mod benchmarks {
 		assert_eq!(LicenseTypeOf::<T>::get(agency), Some(license_type));
 	}
 
-	/// Every service requested, a scope of `s` classes, submitted by an agency operator.
+	/// Every service requested in a county (fifteen open reviews), a scope of `s`
+	/// classes, submitted by an agency operator.
 	#[benchmark]
 	fn apply(s: Linear<1, { T::MaxScopeCodes::get() }>) {
 		let (_, _, origin) = department::<T>(CHONGQING);
-		let p = profile::<T>(b'a', s);
+		let p = in_region::<T>(b'a', s, YUZHONG);
 		#[extrinsic_call]
 		_(
 			origin as T::RuntimeOrigin,
 			p.name,
 			p.entity_type,
-			CHONGQING,
+			YUZHONG,
 			p.capital,
 			p.scope,
 			p.legal_rep,
@@ -121,14 +151,33 @@ mod benchmarks {
 		assert!(Applications::<T>::contains_key(0));
 	}
 
-	/// An approval that leaves other reviews pending.
+	/// Signed by the enterprise's authority for it: an amendment moving to a county
+	/// with every service (fifteen open reviews), a scope of `s` classes.
+	#[benchmark]
+	fn apply_amendment(s: Linear<1, { T::MaxScopeCodes::get() }>) -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		// Filed at the desk: no designated account, so the authority's path is taken.
+		let uscc = registered_via::<T>(agency, &who, T::MaxScopeCodes::get(), Some(agency))?;
+		let p = in_region::<T>(b'b', s, YUZHONG);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, p.name, YUZHONG, p.capital, p.scope, p.legal_rep, [2; 32], all_services());
+		let id = OpenAmendment::<T>::get(uscc).ok_or(BenchmarkError::Stop("amendment not open"))?;
+		assert_eq!(Applications::<T>::get(id).and_then(|a| a.via_agency), Some(agency));
+		Ok(())
+	}
+
+	/// A decision that does not finish the application; the worst is the authority
+	/// rejecting an amendment with every service pending in a county (fifteen open
+	/// reviews and the open marks removed).
 	#[benchmark]
 	fn review() -> Result<(), BenchmarkError> {
-		let (_, who, origin) = department::<T>(CHONGQING);
-		let id = Registry::<T>::do_apply(who, None, ApplicationKind::Establish, profile::<T>(b'a', T::MaxScopeCodes::get()), [1; 32], all_services())?;
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, 1)?;
+		let id = amendment::<T>(agency, &who, uscc)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id, Service::TaxRegistration, true, 0, Some([8; 32]));
-		assert!(OpenApplications::<T>::contains_key(id));
+		_(origin as T::RuntimeOrigin, id, Service::BusinessLicense, false, 1, Some([8; 32]));
+		assert!(!OpenApplications::<T>::contains_key(id));
+		assert!(!OpenAmendment::<T>::contains_key(uscc));
 		Ok(())
 	}
 
@@ -148,30 +197,36 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A rejected amendment filed by the authority, resubmitted by its operator: the
+	/// amendment checked again, fifteen reviews listed again.
 	#[benchmark]
 	fn resubmit() -> Result<(), BenchmarkError> {
-		let (agency, who, _) = department::<T>(CHONGQING);
-		let id = Registry::<T>::do_apply(who.clone(), None, ApplicationKind::Establish, profile::<T>(b'a', T::MaxScopeCodes::get()), [1; 32], all_services())?;
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, 1)?;
+		let id = amendment::<T>(agency, &who, uscc)?;
 		Registry::<T>::do_review(agency, who.clone(), id, Service::BankAccount, false, 1, None)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), id, [2; 32]);
+		_(origin as T::RuntimeOrigin, id, [3; 32]);
 		assert!(OpenApplications::<T>::contains_key(id));
+		assert_eq!(OpenAmendment::<T>::get(uscc), Some(id));
 		Ok(())
 	}
 
-	/// Withdrawing an amendment (also clears the open-amendment mark).
+	/// Withdrawing an amendment under review filed through an agency (fifteen open
+	/// reviews and the open marks removed).
 	#[benchmark]
 	fn withdraw() -> Result<(), BenchmarkError> {
-		let (agency, who, _) = department::<T>(CHONGQING);
+		let (agency, who, origin) = department::<T>(CHONGQING);
 		let uscc = registered::<T>(agency, &who, 1)?;
-		let id = Registry::<T>::do_apply(who.clone(), None, ApplicationKind::Amend(uscc), profile::<T>(b'b', 1), [2; 32], all_services())?;
+		let id = amendment::<T>(agency, &who, uscc)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), id);
+		_(origin as T::RuntimeOrigin, id);
 		assert!(!OpenAmendment::<T>::contains_key(uscc));
 		Ok(())
 	}
 
-	/// Revocation: the licence is revoked and the name freed.
+	/// Revocation: the enterprise's licences are revoked (`end_all`, whose own weight
+	/// for more licences is added by the call) and the name freed.
 	#[benchmark]
 	fn set_status() -> Result<(), BenchmarkError> {
 		let (agency, who, origin) = department::<T>(CHONGQING);
@@ -222,6 +277,80 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, uscc);
 		assert!(!PendingMoves::<T>::contains_key(uscc));
+		Ok(())
+	}
+
+	/// The registration authority sets the account of an enterprise filed through it.
+	#[benchmark]
+	fn set_account() -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered_via::<T>(agency, &who, T::MaxScopeCodes::get(), Some(agency))?;
+		let account: T::AccountId = account("entrepreneur", 0, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, Some(account.clone()));
+		assert_eq!(Enterprises::<T>::get(uscc).and_then(|e| e.account), Some(account));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_set_account() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, T::MaxScopeCodes::get())?;
+		let origin = force_origin::<T>()?;
+		let account: T::AccountId = account("entrepreneur", 0, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, Some(account.clone()), 1);
+		assert_eq!(Enterprises::<T>::get(uscc).and_then(|e| e.account), Some(account));
+		Ok(())
+	}
+
+	/// Closing an amendment under review in a county (fifteen open reviews and the
+	/// open marks removed).
+	#[benchmark]
+	fn force_close_application() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, 1)?;
+		let id = amendment::<T>(agency, &who, uscc)?;
+		let origin = force_origin::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, 1);
+		assert!(!OpenAmendment::<T>::contains_key(uscc));
+		Ok(())
+	}
+
+	/// Revocation by governance, as `set_status`.
+	#[benchmark]
+	fn force_set_status() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, T::MaxScopeCodes::get())?;
+		let origin = force_origin::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, EnterpriseStatus::Revoked, 1);
+		assert_eq!(Enterprises::<T>::get(uscc).map(|e| e.status), Some(EnterpriseStatus::Revoked));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_cancel_move() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, 1)?;
+		Registry::<T>::do_request_move(agency, who, uscc, SICHUAN)?;
+		let origin = force_origin::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, 1);
+		assert!(!PendingMoves::<T>::contains_key(uscc));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_set_authority() -> Result<(), BenchmarkError> {
+		let (agency, who, _) = department::<T>(CHONGQING);
+		let (successor, _, _) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, T::MaxScopeCodes::get())?;
+		let origin = force_origin::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, uscc, successor, 1);
+		assert_eq!(Enterprises::<T>::get(uscc).map(|e| e.authority), Some(successor));
 		Ok(())
 	}
 

@@ -1,5 +1,9 @@
 //! Runtime API of the enterprise registry: the front-end's "look up an enterprise"
 //! and "my pending reviews", as `api.call.enterprisesApi.*` in polkadot.js.
+//!
+//! Lists come a page at a time: at most `limit` items, and `limit` at most the
+//! pallet's `MaxPage` (larger values are capped); pass the last item (or, for the
+//! history, the next sequence number) to get the next page.
 
 use crate::{
 	Application, ApplicationId, ChangeEntry, Enterprise, IndustryCode, Profile, Review, Service,
@@ -10,7 +14,7 @@ use govchain_primitives::{AgencyId, RegionCode, Uscc};
 /// A profile as returned by the API (plain vectors).
 pub type ProfileView = Profile<Vec<u8>, Vec<IndustryCode>>;
 /// An enterprise as returned by the API.
-pub type EnterpriseView<BlockNumber> = Enterprise<ProfileView, BlockNumber>;
+pub type EnterpriseView<AccountId, BlockNumber> = Enterprise<AccountId, ProfileView, BlockNumber>;
 /// An application as returned by the API.
 pub type ApplicationView<AccountId, BlockNumber> =
 	Application<AccountId, ProfileView, Vec<(Service, Review<AccountId, BlockNumber>)>, BlockNumber>;
@@ -22,17 +26,19 @@ sp_api::decl_runtime_apis! {
 		AccountId: codec::Codec,
 		BlockNumber: codec::Codec,
 	{
-		/// The enterprise with this USCC.
-		fn enterprise(uscc: Uscc) -> Option<EnterpriseView<BlockNumber>>;
+		/// The enterprise with this USCC (with its designated account).
+		fn enterprise(uscc: Uscc) -> Option<EnterpriseView<AccountId, BlockNumber>>;
 		/// The USCC registered under `name` in `region`, if the name is in use.
 		fn by_name(region: RegionCode, name: Vec<u8>) -> Option<Uscc>;
 		/// The application `id`.
 		fn application(id: ApplicationId) -> Option<ApplicationView<AccountId, BlockNumber>>;
-		/// Up to `limit` open applications `agency` could review now, with the service.
-		fn pending_for(agency: AgencyId, limit: u32) -> Vec<(ApplicationId, Service)>;
-		/// Up to `limit` enterprises registered in `region`, skipping `skip`.
-		fn enterprises_in(region: RegionCode, skip: u32, limit: u32) -> Vec<Uscc>;
-		/// Up to `limit` entries of an enterprise's history from `from`.
+		/// A page of the reviews `agency` could give now (application, service), after
+		/// `after`, the last item of the previous page (`None`: from the start).
+		fn pending_for(agency: AgencyId, after: Option<(ApplicationId, Service)>, limit: u32) -> Vec<(ApplicationId, Service)>;
+		/// A page of the enterprises registered in `region`, after the USCC `after`
+		/// (the last of the previous page; `None`: from the start).
+		fn enterprises_in(region: RegionCode, after: Option<Uscc>, limit: u32) -> Vec<Uscc>;
+		/// A page of an enterprise's history from sequence number `from`.
 		fn history(uscc: Uscc, from: u32, limit: u32) -> Vec<(u32, ChangeEntry<AccountId, BlockNumber>)>;
 		/// Version `version` of an enterprise's profile (0 = as established).
 		fn profile_version(uscc: Uscc, version: u32) -> Option<ProfileView>;
@@ -55,10 +61,11 @@ impl<T: crate::Config> crate::Pallet<T> {
 	/// An enterprise in the API's shape.
 	pub fn enterprise_view(
 		uscc: &Uscc,
-	) -> Option<EnterpriseView<frame_system::pallet_prelude::BlockNumberFor<T>>> {
+	) -> Option<EnterpriseView<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>> {
 		crate::Enterprises::<T>::get(uscc).map(|e| Enterprise {
 			profile: profile_view(e.profile),
 			authority: e.authority,
+			account: e.account,
 			status: e.status,
 			established_block: e.established_block,
 			established_time: e.established_time,

@@ -2,9 +2,20 @@
 //! also checks the invariants (`build_and_execute`).
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, assert_ok, BoundedVec};
-use govchain_primitives::{EnterpriseLookup, HolderRef};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::{GetDispatchInfo, PostDispatchInfo},
+	BoundedVec,
+};
+use govchain_primitives::{EnterpriseLookup, HolderRef, LicenseIssuer};
 use sp_runtime::{traits::BadOrigin, DispatchError, DispatchResult};
+
+/// What the mock registry answers for a signer that is not an operator.
+const NOT_OPERATOR: DispatchError = DispatchError::Other("not an operator");
+/// What the mock registry answers for an operator of a suspended agency.
+const CANNOT_ACT: DispatchError = DispatchError::Other("cannot act");
+/// An account nobody designated for anything.
+const STRANGER: u64 = 666;
 
 /// The entrepreneur's account.
 const APPLICANT: u64 = 100;
@@ -200,17 +211,17 @@ fn parallel_reviews_establish_the_enterprise_with_its_licence() {
 	build_and_execute(|| {
 		assert_ok!(apply_as(APPLICANT, "Chongqing Cloud Tech Co., Ltd.", CHONGQING, all_three()));
 		// Every department sees its pending review at once; none waits for another.
-		assert_eq!(Registry::pending_for(CQ_PSB, 10), vec![(0, Service::SealEngraving)]);
-		assert_eq!(Registry::pending_for(CQ_TAX, 10), vec![(0, Service::TaxRegistration)]);
-		assert_eq!(Registry::pending_for(CQ_AMR, 10), vec![(0, Service::BusinessLicense)]);
-		assert_eq!(Registry::pending_for(SC_TAX, 10), vec![]);
+		assert_eq!(Registry::pending_for(CQ_PSB, None, 10), vec![(0, Service::SealEngraving)]);
+		assert_eq!(Registry::pending_for(CQ_TAX, None, 10), vec![(0, Service::TaxRegistration)]);
+		assert_eq!(Registry::pending_for(CQ_AMR, None, 10), vec![(0, Service::BusinessLicense)]);
+		assert_eq!(Registry::pending_for(SC_TAX, None, 10), vec![]);
 
 		System::set_block_number(2);
 		assert_ok!(approve(CQ_AMR, 0, Service::BusinessLicense));
 		System::assert_last_event(Event::ReviewApproved { id: 0, service: Service::BusinessLicense, agency: CQ_AMR }.into());
 		assert_ok!(approve(CQ_TAX, 0, Service::TaxRegistration));
 		assert!(Enterprises::<Test>::iter().next().is_none());
-		assert_eq!(Registry::pending_for(CQ_AMR, 10), vec![]);
+		assert_eq!(Registry::pending_for(CQ_AMR, None, 10), vec![]);
 
 		System::set_block_number(3);
 		assert_ok!(approve(CQ_PSB, 0, Service::SealEngraving));
@@ -225,11 +236,15 @@ fn parallel_reviews_establish_the_enterprise_with_its_licence() {
 		assert_eq!((licence.holder, licence.issuer, licence.content, licence.license_type), (HolderRef::Enterprise(uscc), CQ_AMR, [8; 32], CQ_BUSINESS));
 		assert!(System::events().iter().any(|r| r.event
 			== Event::EnterpriseEstablished { uscc, application: 0, authority: CQ_AMR, license: e.license, submitted_at: 1 }.into()));
-		assert_eq!(Registry::enterprises_in(RegionCode::new(CHONGQING).unwrap(), 0, 10), vec![uscc]);
+		assert_eq!(Registry::enterprises_in(RegionCode::new(CHONGQING).unwrap(), None, 10), vec![uscc]);
 		assert_eq!(Registry::by_name(RegionCode::new(CHONGQING).unwrap(), b"Chongqing Cloud Tech Co., Ltd.".to_vec()), Some(uscc));
-		assert!(<Registry as EnterpriseLookup>::is_registered(&uscc));
+		assert!(<Registry as EnterpriseLookup<u64>>::is_registered(&uscc));
 		let history = Registry::history_of(&uscc, 0, 10);
 		assert_eq!(history[0].1.change, Change::Established { application: 0, license: e.license });
+		assert_eq!(history[0].1.actor, Actor::Agency { agency: CQ_AMR, by: operator_of(CQ_AMR) });
+		// Applied for by a plain account: that account acts for the enterprise.
+		assert_eq!(e.account, Some(APPLICANT));
+		assert_eq!(<Registry as EnterpriseLookup<u64>>::account_of(&uscc), Some(APPLICANT));
 		// After the decision, no more reviews.
 		assert_noop!(approve(CQ_TAX, 0, Service::TaxRegistration), Error::<Test>::NotUnderReview);
 	});
@@ -246,12 +261,13 @@ fn review_refuses_the_wrong_department() {
 		assert_noop!(approve(CQ_AMR_2, 0, Service::BusinessLicense), Error::<Test>::NoLicenseType);
 		assert_noop!(
 			Registry::review(RuntimeOrigin::signed(APPLICANT), 0, Service::TaxRegistration, true, 0, None),
-			BadOrigin
+			NOT_OPERATOR
 		);
+		assert_noop!(Registry::review(RuntimeOrigin::none(), 0, Service::TaxRegistration, true, 0, None), BadOrigin);
 		assert_ok!(approve(CQ_TAX, 0, Service::TaxRegistration));
 		assert_noop!(approve(CQ_TAX, 0, Service::TaxRegistration), Error::<Test>::AlreadyReviewed);
 		set_active(CQ_AMR, false);
-		assert_noop!(approve(CQ_AMR, 0, Service::BusinessLicense), BadOrigin);
+		assert_noop!(approve(CQ_AMR, 0, Service::BusinessLicense), CANNOT_ACT);
 	});
 }
 
@@ -263,7 +279,7 @@ fn rejection_then_correction_and_resubmission() {
 		assert_ok!(reject(CQ_PSB, 0, Service::SealEngraving, 42));
 		System::assert_last_event(Event::ReviewRejected { id: 0, service: Service::SealEngraving, agency: CQ_PSB, reason: 42 }.into());
 		assert_eq!(Applications::<Test>::get(0).unwrap().status, ApplicationStatus::Rejected);
-		assert_eq!(Registry::pending_for(CQ_TAX, 10), vec![]);
+		assert_eq!(Registry::pending_for(CQ_TAX, None, 10), vec![]);
 		assert_noop!(approve(CQ_TAX, 0, Service::TaxRegistration), Error::<Test>::NotUnderReview);
 
 		assert_noop!(Registry::resubmit(RuntimeOrigin::signed(101), 0, [2; 32]), Error::<Test>::NotSubmitter);
@@ -350,16 +366,21 @@ fn amendment_goes_through_review_and_keeps_versions() {
 fn status_changes_by_the_authority() {
 	build_and_execute(|| {
 		let uscc = establish("Acme");
-		assert_noop!(Registry::set_status(op(SC_AMR), uscc, EnterpriseStatus::Abnormal, 1), Error::<Test>::NotAuthority);
+		assert_noop!(Registry::set_status(op(SC_AMR), uscc, EnterpriseStatus::Abnormal, 1), Error::<Test>::OutsideRegion);
+		assert_noop!(Registry::set_status(op(CQ_AMR_2), uscc, EnterpriseStatus::Abnormal, 1), Error::<Test>::NotAuthority);
 		assert_noop!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Active, 1), Error::<Test>::InvalidStatus);
+		// Deregistration has its own call.
+		assert_noop!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Deregistered, 1), Error::<Test>::InvalidStatus);
 		assert_ok!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Abnormal, 7));
-		System::assert_last_event(Event::StatusChanged { uscc, status: EnterpriseStatus::Abnormal, reason: 7, agency: CQ_AMR }.into());
+		System::assert_last_event(
+			Event::StatusChanged { uscc, status: EnterpriseStatus::Abnormal, reason: 7, agency: CQ_AMR, licenses_ended: 0 }.into(),
+		);
 		assert_ok!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Suspended, 8));
 		assert_ok!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Active, 9));
 		assert_eq!(enterprise(&uscc).changes, 4);
 		assert_ok!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Revoked, 10));
 		assert_eq!(book(enterprise(&uscc).license).unwrap().ended, Some((true, 10)));
-		assert!(!<Registry as EnterpriseLookup>::is_registered(&uscc));
+		assert!(!<Registry as EnterpriseLookup<u64>>::is_registered(&uscc));
 		assert_noop!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Active, 1), Error::<Test>::EnterpriseEnded);
 	});
 }
@@ -394,7 +415,8 @@ fn cross_region_move_keeps_the_uscc_and_history() {
 		let old = enterprise(&uscc).license;
 		assert_noop!(Registry::request_move(op(CQ_AMR), uscc, 500103), Error::<Test>::NotAcrossRegions);
 		assert_noop!(Registry::request_move(op(CQ_AMR), uscc, 12), Error::<Test>::MalformedRegion);
-		assert_noop!(Registry::request_move(op(SC_AMR), uscc, SICHUAN), Error::<Test>::NotAuthority);
+		assert_noop!(Registry::request_move(op(SC_AMR), uscc, SICHUAN), Error::<Test>::OutsideRegion);
+		assert_noop!(Registry::request_move(op(CQ_AMR_2), uscc, SICHUAN), Error::<Test>::NotAuthority);
 		assert_noop!(Registry::accept_move(op(SC_AMR), uscc, [6; 32]), Error::<Test>::NoPendingMove);
 		assert_ok!(Registry::request_move(op(CQ_AMR), uscc, SICHUAN));
 		System::assert_last_event(
@@ -412,8 +434,8 @@ fn cross_region_move_keeps_the_uscc_and_history() {
 		assert_eq!(book(old).unwrap().ended, Some((false, features::REASON_REISSUED_ON_MOVE)));
 		let new = book(e.license).unwrap();
 		assert_eq!((new.issuer, new.license_type, new.content), (SC_AMR, SC_BUSINESS, [6; 32]));
-		assert_eq!(Registry::enterprises_in(RegionCode::new(SICHUAN).unwrap(), 0, 10), vec![uscc]);
-		assert!(Registry::enterprises_in(RegionCode::new(CHONGQING).unwrap(), 0, 10).is_empty());
+		assert_eq!(Registry::enterprises_in(RegionCode::new(SICHUAN).unwrap(), None, 10), vec![uscc]);
+		assert!(Registry::enterprises_in(RegionCode::new(CHONGQING).unwrap(), None, 10).is_empty());
 		let history = Registry::history_of(&uscc, 0, 10);
 		assert_eq!(history.len(), 2);
 		assert_eq!(
@@ -422,7 +444,7 @@ fn cross_region_move_keeps_the_uscc_and_history() {
 		);
 		// The new authority now manages it.
 		assert_ok!(Registry::set_status(op(SC_AMR), uscc, EnterpriseStatus::Abnormal, 1));
-		assert_noop!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Active, 1), Error::<Test>::NotAuthority);
+		assert_noop!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Active, 1), Error::<Test>::OutsideRegion);
 	});
 }
 
@@ -432,7 +454,8 @@ fn a_move_can_be_called_off_and_needs_a_free_name() {
 		let uscc = establish("Acme");
 		assert_noop!(Registry::cancel_move(op(CQ_AMR), uscc), Error::<Test>::NoPendingMove);
 		assert_ok!(Registry::request_move(op(CQ_AMR), uscc, SICHUAN));
-		assert_noop!(Registry::cancel_move(op(SC_AMR), uscc), Error::<Test>::NotAuthority);
+		assert_noop!(Registry::cancel_move(op(SC_AMR), uscc), Error::<Test>::OutsideRegion);
+		assert_noop!(Registry::cancel_move(op(CQ_AMR_2), uscc), Error::<Test>::NotAuthority);
 		assert_ok!(Registry::cancel_move(op(CQ_AMR), uscc));
 		System::assert_last_event(Event::MoveCancelled { uscc, agency: CQ_AMR }.into());
 
@@ -477,6 +500,625 @@ fn try_state_catches_broken_state() {
 		assert_ok!(Registry::do_try_state());
 		// A serial spent without an enterprise.
 		NextSerial::<Test>::put(2);
+		assert!(Registry::do_try_state().is_err());
+	});
+}
+
+// ---- helpers for the trust-boundary tests ----
+
+fn amend_as(origin: RuntimeOrigin, uscc: Uscc, n: &str) -> DispatchResult {
+	Registry::apply_amendment(
+		origin,
+		uscc,
+		name(n),
+		CHONGQING,
+		2_000_000_00,
+		scope(&["I6510"]),
+		[4; 32],
+		[2; 32],
+		services(&[Service::BusinessLicense]),
+	)
+}
+
+/// An enterprise filed at the Chongqing regulator's desk (no designated account).
+fn establish_at_desk(n: &str) -> Uscc {
+	let id = NextApplicationId::<Test>::get();
+	assert_ok!(apply_as(operator_of(CQ_AMR), n, CHONGQING, services(&[Service::BusinessLicense])));
+	assert_ok!(approve(CQ_AMR, id, Service::BusinessLicense));
+	match Applications::<Test>::get(id).unwrap().status {
+		ApplicationStatus::Approved(uscc) => uscc,
+		other => panic!("not approved: {other:?}"),
+	}
+}
+
+fn root() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+fn last_change(uscc: &Uscc) -> ChangeEntryOf<Test> {
+	let e = enterprise(uscc);
+	History::<Test>::get(uscc, e.changes - 1).expect("an entry")
+}
+
+/// Runs `call` with `origin` and checks it fails with `error` without changing state.
+fn refused<R: core::fmt::Debug + PartialEq>(call: impl Fn(RuntimeOrigin) -> Result<R, DispatchError>, origin: RuntimeOrigin, error: DispatchError) {
+	assert_noop!(call(origin), error);
+}
+
+fn plain(r: DispatchResultWithPostInfo) -> Result<PostDispatchInfo, DispatchError> {
+	r.map_err(|e| e.error)
+}
+
+use frame_support::dispatch::DispatchResultWithPostInfo;
+
+// ---- 1. who files amendments ----
+
+#[test]
+fn only_the_enterprise_or_its_authority_files_an_amendment() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		// The attack: a stranger files an amendment for somebody else's enterprise.
+		assert_noop!(amend_as(RuntimeOrigin::signed(STRANGER), uscc, "Hijack"), Error::<Test>::NotAuthorized);
+		// Agencies that are not its registration authority.
+		assert_noop!(amend_as(op(SC_AMR), uscc, "Acme 2"), Error::<Test>::OutsideRegion);
+		assert_noop!(amend_as(op(YZ_AMR), uscc, "Acme 2"), Error::<Test>::OutsideRegion);
+		assert_noop!(amend_as(op(CQ_AMR_2), uscc, "Acme 2"), Error::<Test>::NotAuthority);
+		assert_noop!(amend_as(op(CQ_TAX), uscc, "Acme 2"), Error::<Test>::NotAuthority);
+		// The authority's operator while it is suspended is a plain account.
+		set_active(CQ_AMR, false);
+		assert_noop!(amend_as(op(CQ_AMR), uscc, "Acme 2"), Error::<Test>::NotAuthorized);
+		set_active(CQ_AMR, true);
+		assert_noop!(amend_as(RuntimeOrigin::none(), uscc, "Acme 2"), BadOrigin);
+
+		// The designated account files.
+		assert_ok!(amend_as(RuntimeOrigin::signed(APPLICANT), uscc, "Acme 2"));
+		System::assert_last_event(
+			Event::ApplicationSubmitted {
+				id: 1,
+				kind: ApplicationKind::Amend(uscc),
+				submitter: APPLICANT,
+				via_agency: None,
+				region: RegionCode::new(CHONGQING).unwrap(),
+				services: services(&[Service::BusinessLicense]),
+			}
+			.into(),
+		);
+		assert_ok!(Registry::withdraw(RuntimeOrigin::signed(APPLICANT), 1));
+		// So does its authority.
+		assert_ok!(amend_as(op(CQ_AMR), uscc, "Acme 3"));
+		assert_eq!(Applications::<Test>::get(2).unwrap().via_agency, Some(CQ_AMR));
+		assert_eq!(OpenAmendment::<Test>::get(uscc), Some(2));
+	});
+}
+
+#[test]
+fn a_rejected_amendment_does_not_block_the_register() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		assert_ok!(amend_as(RuntimeOrigin::signed(APPLICANT), uscc, "Acme 2"));
+		// Only the enterprise's authority decides its licence change, either way.
+		assert_noop!(reject(CQ_AMR_2, 1, Service::BusinessLicense, 3), Error::<Test>::NotAuthority);
+		assert_ok!(reject(CQ_AMR, 1, Service::BusinessLicense, 3));
+		// Rejected, the amendment no longer holds the enterprise: the authority acts.
+		assert_eq!(OpenAmendment::<Test>::get(uscc), None);
+		assert_ok!(Registry::request_move(op(CQ_AMR), uscc, SICHUAN));
+		assert_ok!(Registry::cancel_move(op(CQ_AMR), uscc));
+		// Resubmitted, it is open again, with the same checks as a new one.
+		assert_ok!(amend_as(op(CQ_AMR), uscc, "Acme 3"));
+		assert_noop!(Registry::resubmit(RuntimeOrigin::signed(APPLICANT), 1, [9; 32]), Error::<Test>::AmendmentOpen);
+		assert_ok!(Registry::withdraw(op(CQ_AMR), 2));
+		assert_ok!(Registry::resubmit(RuntimeOrigin::signed(APPLICANT), 1, [9; 32]));
+		assert_eq!(OpenAmendment::<Test>::get(uscc), Some(1));
+		assert_ok!(reject(CQ_AMR, 1, Service::BusinessLicense, 4));
+		assert_ok!(Registry::deregister(op(CQ_AMR), uscc, 5));
+		// An amendment of an ended enterprise cannot come back.
+		assert_noop!(Registry::resubmit(RuntimeOrigin::signed(APPLICANT), 1, [10; 32]), Error::<Test>::EnterpriseEnded);
+	});
+}
+
+#[test]
+fn only_the_filer_withdraws_or_resubmits() {
+	build_and_execute(|| {
+		// Filed at the Chongqing regulator's desk.
+		assert_ok!(apply_as(operator_of(CQ_AMR), "Desk Co", CHONGQING, all_three()));
+		refused(|o| Registry::withdraw(o, 0), RuntimeOrigin::signed(APPLICANT), Error::<Test>::NotSubmitter.into());
+		refused(|o| Registry::withdraw(o, 0), RuntimeOrigin::signed(STRANGER), Error::<Test>::NotSubmitter.into());
+		refused(|o| Registry::withdraw(o, 0), op(CQ_PSB), Error::<Test>::NotSubmitter.into());
+		refused(|o| Registry::withdraw(o, 0), op(SC_AMR), Error::<Test>::NotSubmitter.into());
+		refused(|o| Registry::withdraw(o, 0), RuntimeOrigin::none(), BadOrigin.into());
+		set_active(CQ_AMR, false);
+		refused(|o| Registry::withdraw(o, 0), op(CQ_AMR), CANNOT_ACT);
+		set_active(CQ_AMR, true);
+		assert_ok!(reject(CQ_PSB, 0, Service::SealEngraving, 1));
+		refused(|o| Registry::resubmit(o, 0, [2; 32]), RuntimeOrigin::signed(APPLICANT), Error::<Test>::NotSubmitter.into());
+		refused(|o| Registry::resubmit(o, 0, [2; 32]), op(CQ_TAX), Error::<Test>::NotSubmitter.into());
+		assert_ok!(Registry::resubmit(op(CQ_AMR), 0, [2; 32]));
+		assert_ok!(Registry::withdraw(op(CQ_AMR), 0));
+		System::assert_last_event(Event::ApplicationWithdrawn { id: 0 }.into());
+
+		// An amendment's filer that no longer acts for the enterprise cannot bring it back.
+		let uscc = establish("Acme");
+		let id = NextApplicationId::<Test>::get();
+		assert_ok!(amend_as(RuntimeOrigin::signed(APPLICANT), uscc, "Acme 2"));
+		assert_ok!(reject(CQ_AMR, id, Service::BusinessLicense, 3));
+		assert_ok!(Registry::set_account(RuntimeOrigin::signed(APPLICANT), uscc, Some(200)));
+		assert_noop!(Registry::resubmit(RuntimeOrigin::signed(APPLICANT), id, [9; 32]), Error::<Test>::NotAuthorized);
+		assert_ok!(Registry::withdraw(RuntimeOrigin::signed(APPLICANT), id));
+	});
+}
+
+// ---- 2. the designated account ----
+
+#[test]
+fn the_designated_account_comes_from_the_application_and_changes_hands() {
+	build_and_execute(|| {
+		let own = establish("Acme");
+		assert_eq!(enterprise(&own).account, Some(APPLICANT));
+		let desk = establish_at_desk("Desk Co");
+		assert_eq!(enterprise(&desk).account, None);
+		assert_eq!(<Registry as EnterpriseLookup<u64>>::account_of(&desk), None);
+
+		// While none is set, only the authority sets one.
+		refused(|o| Registry::set_account(o, desk, Some(300)), RuntimeOrigin::signed(STRANGER), Error::<Test>::NotAuthorized.into());
+		refused(|o| Registry::set_account(o, desk, Some(300)), RuntimeOrigin::signed(APPLICANT), Error::<Test>::NotAuthorized.into());
+		refused(|o| Registry::set_account(o, desk, Some(300)), op(SC_AMR), Error::<Test>::OutsideRegion.into());
+		refused(|o| Registry::set_account(o, desk, Some(300)), op(CQ_AMR_2), Error::<Test>::NotAuthority.into());
+		refused(|o| Registry::set_account(o, desk, Some(300)), op(CQ_TAX), Error::<Test>::NotAuthority.into());
+		set_active(CQ_AMR, false);
+		refused(|o| Registry::set_account(o, desk, Some(300)), op(CQ_AMR), Error::<Test>::NotAuthorized.into());
+		set_active(CQ_AMR, true);
+		refused(|o| Registry::set_account(o, desk, None), op(CQ_AMR), Error::<Test>::AccountUnchanged.into());
+		assert_ok!(Registry::set_account(op(CQ_AMR), desk, Some(300)));
+		let by_authority = Actor::Agency { agency: CQ_AMR, by: operator_of(CQ_AMR) };
+		System::assert_last_event(Event::AccountSet { uscc: desk, account: Some(300), actor: by_authority.clone() }.into());
+		assert_eq!(last_change(&desk).change, Change::AccountSet { account: Some(300) });
+		assert_eq!(last_change(&desk).actor, by_authority);
+		assert_eq!(<Registry as EnterpriseLookup<u64>>::account_of(&desk), Some(300));
+
+		// Once set, the authority no longer takes it over: only a hand-over.
+		refused(|o| Registry::set_account(o, desk, Some(301)), op(CQ_AMR), Error::<Test>::AccountAlreadySet.into());
+		refused(|o| Registry::set_account(o, desk, Some(300)), RuntimeOrigin::signed(300), Error::<Test>::AccountUnchanged.into());
+		assert_ok!(Registry::set_account(RuntimeOrigin::signed(300), desk, Some(301)));
+		System::assert_last_event(Event::AccountSet { uscc: desk, account: Some(301), actor: Actor::Account(300) }.into());
+		refused(|o| Registry::set_account(o, desk, Some(300)), RuntimeOrigin::signed(300), Error::<Test>::NotAuthorized.into());
+		// The new account acts for the enterprise; the old one does not.
+		assert_noop!(amend_as(RuntimeOrigin::signed(300), desk, "Desk Co 2"), Error::<Test>::NotAuthorized);
+		assert_ok!(amend_as(RuntimeOrigin::signed(301), desk, "Desk Co 2"));
+		// Given up, the authority may set one again.
+		assert_ok!(Registry::set_account(RuntimeOrigin::signed(301), desk, None));
+		assert_ok!(Registry::set_account(op(CQ_AMR), desk, Some(302)));
+
+		// Governance sets or clears it, recorded with its reason.
+		refused(|o| Registry::force_set_account(o, own, None, 12), RuntimeOrigin::signed(APPLICANT), BadOrigin.into());
+		refused(|o| Registry::force_set_account(o, own, Some(APPLICANT), 12), root(), Error::<Test>::AccountUnchanged.into());
+		assert_ok!(Registry::force_set_account(root(), own, Some(400), 12));
+		System::assert_last_event(
+			Event::AccountSet { uscc: own, account: Some(400), actor: Actor::Governance { reason: 12 } }.into(),
+		);
+		assert_eq!(last_change(&own).actor, Actor::Governance { reason: 12 });
+		assert_eq!(<Registry as EnterpriseLookup<u64>>::account_of(&own), Some(400));
+
+		// An ended enterprise has no account acting for it, and it cannot change.
+		assert_ok!(Registry::deregister(op(CQ_AMR), own, 1));
+		assert_eq!(<Registry as EnterpriseLookup<u64>>::account_of(&own), None);
+		assert_noop!(Registry::set_account(RuntimeOrigin::signed(400), own, Some(1)), Error::<Test>::EnterpriseEnded);
+		assert_noop!(Registry::force_set_account(root(), own, Some(1), 1), Error::<Test>::EnterpriseEnded);
+	});
+}
+
+// ---- 3. no stuck state ----
+
+#[test]
+fn governance_closes_any_open_application() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		let id = NextApplicationId::<Test>::get();
+		assert_ok!(amend_as(RuntimeOrigin::signed(APPLICANT), uscc, "Acme 2"));
+		// Its filer is gone; the authority cannot deregister while it is open.
+		assert_noop!(Registry::deregister(op(CQ_AMR), uscc, 5), Error::<Test>::AmendmentOpen);
+		refused(|o| Registry::force_close_application(o, id, 21), op(CQ_AMR), BadOrigin.into());
+		refused(|o| Registry::force_close_application(o, id, 21), RuntimeOrigin::signed(APPLICANT), BadOrigin.into());
+		refused(|o| Registry::force_close_application(o, 99, 21), root(), Error::<Test>::UnknownApplication.into());
+		System::set_block_number(4);
+		assert_ok!(Registry::force_close_application(root(), id, 21));
+		System::assert_last_event(Event::ApplicationClosed { id, reason: 21 }.into());
+		let app = Applications::<Test>::get(id).unwrap();
+		assert_eq!((app.status, app.decided_at), (ApplicationStatus::Closed(21), Some(4)));
+		assert_eq!(OpenAmendment::<Test>::get(uscc), None);
+		assert!(Registry::pending_for(CQ_AMR, None, 10).is_empty());
+		refused(|o| Registry::force_close_application(o, id, 21), root(), Error::<Test>::AlreadyDecided.into());
+		assert_noop!(Registry::withdraw(RuntimeOrigin::signed(APPLICANT), id), Error::<Test>::AlreadyDecided);
+		assert_noop!(Registry::resubmit(RuntimeOrigin::signed(APPLICANT), id, [9; 32]), Error::<Test>::NotRejected);
+		assert_ok!(Registry::deregister(op(CQ_AMR), uscc, 5));
+
+		// A rejected establishment closes too; an approved one does not.
+		assert_ok!(apply_as(APPLICANT, "Beta", CHONGQING, all_three()));
+		let beta = NextApplicationId::<Test>::get() - 1;
+		assert_ok!(reject(CQ_TAX, beta, Service::TaxRegistration, 2));
+		assert_ok!(Registry::force_close_application(root(), beta, 22));
+		assert_eq!(Applications::<Test>::get(beta).unwrap().status, ApplicationStatus::Closed(22));
+		refused(|o| Registry::force_close_application(o, 0, 21), root(), Error::<Test>::AlreadyDecided.into());
+	});
+}
+
+#[test]
+fn governance_repairs_an_enterprise_whose_authority_cannot_act() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		let licence = enterprise(&uscc).license;
+		// The authority is retired: its operators can no longer act.
+		set_active(CQ_AMR, false);
+		assert_noop!(Registry::deregister(op(CQ_AMR), uscc, 5), CANNOT_ACT);
+		assert_noop!(Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Abnormal, 5), CANNOT_ACT);
+		assert_noop!(Registry::request_move(op(CQ_AMR), uscc, SICHUAN), CANNOT_ACT);
+		// Nor does another regulator of the region take over by itself.
+		assert_noop!(Registry::set_status(op(CQ_AMR_2), uscc, EnterpriseStatus::Abnormal, 5), Error::<Test>::NotAuthority);
+
+		// Governance hands it to a fit successor.
+		refused(|o| Registry::force_set_authority(o, uscc, CQ_AMR_2, 31), op(CQ_AMR_2), BadOrigin.into());
+		refused(|o| Registry::force_set_authority(o, uscc, CQ_TAX, 31), root(), Error::<Test>::RoleNotHeld.into());
+		refused(|o| Registry::force_set_authority(o, uscc, SC_AMR, 31), root(), Error::<Test>::OutsideRegion.into());
+		refused(|o| Registry::force_set_authority(o, uscc, YZ_AMR, 31), root(), Error::<Test>::OutsideRegion.into());
+		refused(|o| Registry::force_set_authority(o, uscc, 99, 31), root(), Error::<Test>::RoleNotHeld.into());
+		set_active(CQ_AMR, true);
+		refused(|o| Registry::force_set_authority(o, uscc, CQ_AMR, 31), root(), Error::<Test>::AuthorityUnchanged.into());
+		set_active(CQ_AMR, false);
+		assert_ok!(Registry::force_set_authority(root(), uscc, CQ_AMR_2, 31));
+		System::assert_last_event(Event::AuthorityForced { uscc, from: CQ_AMR, to: CQ_AMR_2, reason: 31 }.into());
+		assert_eq!(last_change(&uscc).change, Change::AuthorityChanged { from: CQ_AMR, to: CQ_AMR_2 });
+		assert_eq!(last_change(&uscc).actor, Actor::Governance { reason: 31 });
+		let e = enterprise(&uscc);
+		assert_eq!((e.authority, e.license), (CQ_AMR_2, licence));
+		// The successor now manages it.
+		assert_ok!(Registry::set_status(op(CQ_AMR_2), uscc, EnterpriseStatus::Abnormal, 5));
+		assert_ok!(Registry::request_move(op(CQ_AMR_2), uscc, SICHUAN));
+		refused(|o| Registry::force_set_authority(o, uscc, CQ_AMR, 31), root(), Error::<Test>::MovePending.into());
+
+		// A move nobody calls off any more: governance does.
+		set_active(CQ_AMR_2, false);
+		assert_noop!(Registry::cancel_move(op(CQ_AMR_2), uscc), CANNOT_ACT);
+		refused(|o| Registry::force_cancel_move(o, uscc, 32), op(SC_AMR), BadOrigin.into());
+		assert_ok!(Registry::force_cancel_move(root(), uscc, 32));
+		System::assert_last_event(Event::MoveForceCancelled { uscc, reason: 32 }.into());
+		refused(|o| Registry::force_cancel_move(o, uscc, 32), root(), Error::<Test>::NoPendingMove.into());
+
+		// And governance ends it, ending its licences as its authority would.
+		refused(|o| plain(Registry::force_set_status(o, uscc, EnterpriseStatus::Revoked, 33)), op(SC_AMR), BadOrigin.into());
+		refused(|o| plain(Registry::force_set_status(o, uscc, EnterpriseStatus::Abnormal, 33)), root(), Error::<Test>::InvalidStatus.into());
+		assert_ok!(Registry::force_set_status(root(), uscc, EnterpriseStatus::Revoked, 33));
+		System::assert_last_event(
+			Event::StatusForced { uscc, status: EnterpriseStatus::Revoked, reason: 33, licenses_ended: 1 }.into(),
+		);
+		assert_eq!(
+			end_all_calls(),
+			vec![EndAllCall {
+				agency: CQ_AMR_2,
+				operator: Registry::register_account(),
+				holder: HolderRef::Enterprise(uscc),
+				reason: 33,
+				revoke: true,
+				ended: 1,
+			}]
+		);
+		assert_eq!(book(licence).unwrap().ended, Some((true, 33)));
+		assert_eq!(last_change(&uscc).actor, Actor::Governance { reason: 33 });
+		refused(|o| plain(Registry::force_set_status(o, uscc, EnterpriseStatus::Active, 33)), root(), Error::<Test>::EnterpriseEnded.into());
+	});
+}
+
+#[test]
+fn forced_status_changes_follow_the_same_rules() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		assert_ok!(Registry::force_set_status(root(), uscc, EnterpriseStatus::Suspended, 41));
+		System::assert_last_event(
+			Event::StatusForced { uscc, status: EnterpriseStatus::Suspended, reason: 41, licenses_ended: 0 }.into(),
+		);
+		assert!(end_all_calls().is_empty());
+		assert_eq!(last_change(&uscc).change, Change::StatusChanged { status: EnterpriseStatus::Suspended, reason: 41 });
+		// An open amendment or move must be closed first (force_close_application,
+		// force_cancel_move), so that nothing open points at an ended enterprise.
+		assert_ok!(amend_as(RuntimeOrigin::signed(APPLICANT), uscc, "Acme 2"));
+		refused(|o| plain(Registry::force_set_status(o, uscc, EnterpriseStatus::Deregistered, 42)), root(), Error::<Test>::AmendmentOpen.into());
+		assert_ok!(Registry::force_close_application(root(), 1, 42));
+		assert_ok!(Registry::request_move(op(CQ_AMR), uscc, SICHUAN));
+		refused(|o| plain(Registry::force_set_status(o, uscc, EnterpriseStatus::Deregistered, 42)), root(), Error::<Test>::MovePending.into());
+		assert_ok!(Registry::force_cancel_move(root(), uscc, 42));
+		let info = Registry::force_set_status(root(), uscc, EnterpriseStatus::Deregistered, 42).expect("deregistered");
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::force_set_status() + MockLicenses::end_all_weight(1)));
+		assert_eq!(book(enterprise(&uscc).license).unwrap().ended, Some((false, 42)));
+		// The name is free again.
+		assert_eq!(Registry::by_name(RegionCode::new(CHONGQING).unwrap(), b"Acme".to_vec()), None);
+	});
+}
+
+// ---- 4. ending an enterprise ends every licence it holds ----
+
+#[test]
+fn deregistration_cancels_every_licence_and_refunds_the_rest() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		let business = enterprise(&uscc).license;
+		let holder = HolderRef::Enterprise(uscc);
+		// Licences of other departments, even of another region, and one already ended.
+		let food = grant(holder.clone(), CQ_PSB);
+		let transport = grant(holder.clone(), SC_AMR);
+		let old = grant(holder.clone(), CQ_TAX);
+		assert_ok!(MockLicenses::cancel(CQ_TAX, &30, old, 1));
+		let other = establish("Other");
+		let others = enterprise(&other).license;
+
+		let declared = crate::Call::<Test>::deregister { uscc, reason: 5 }.get_dispatch_info().call_weight;
+		assert_eq!(declared, <() as WeightInfo>::deregister() + MockLicenses::end_all_weight(MAX_LIVE));
+		let info = Registry::deregister(op(CQ_AMR), uscc, 5).expect("deregistered");
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::deregister() + MockLicenses::end_all_weight(3)));
+		assert!(info.actual_weight.unwrap().all_lt(declared));
+		System::assert_last_event(
+			Event::StatusChanged { uscc, status: EnterpriseStatus::Deregistered, reason: 5, agency: CQ_AMR, licenses_ended: 3 }.into(),
+		);
+		assert_eq!(
+			end_all_calls(),
+			vec![EndAllCall { agency: CQ_AMR, operator: 10, holder: holder.clone(), reason: 5, revoke: false, ended: 3 }]
+		);
+		for l in [business, food, transport] {
+			assert_eq!(book(l).unwrap().ended, Some((false, 5)), "licence {l}");
+		}
+		assert_eq!(book(old).unwrap().ended, Some((false, 1)));
+		assert_eq!(live_of(&holder), 0);
+		// Another enterprise's licence is untouched.
+		assert_eq!(book(others).unwrap().ended, None);
+	});
+}
+
+#[test]
+fn revocation_revokes_every_licence_and_other_statuses_end_none() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		let holder = HolderRef::Enterprise(uscc);
+		for issuer in [CQ_PSB, CQ_TAX, SC_TAX] {
+			grant(holder.clone(), issuer);
+		}
+		let declared = crate::Call::<Test>::set_status { uscc, status: EnterpriseStatus::Revoked, reason: 9 }
+			.get_dispatch_info()
+			.call_weight;
+		assert_eq!(declared, <() as WeightInfo>::set_status() + MockLicenses::end_all_weight(MAX_LIVE));
+		// A status that does not end the enterprise ends no licence, and pays for none.
+		let info = Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Suspended, 8).expect("suspended");
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::set_status()));
+		assert!(end_all_calls().is_empty());
+		assert_eq!(live_of(&holder), 4);
+
+		let info = Registry::set_status(op(CQ_AMR), uscc, EnterpriseStatus::Revoked, 9).expect("revoked");
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::set_status() + MockLicenses::end_all_weight(4)));
+		assert_eq!(end_all_calls()[0].revoke, true);
+		assert_eq!(end_all_calls()[0].ended, 4);
+		assert_eq!(live_of(&holder), 0);
+		assert_eq!(book(enterprise(&uscc).license).unwrap().ended, Some((true, 9)));
+	});
+}
+
+// ---- 5. jurisdiction: every call, every wrong party ----
+
+#[test]
+fn set_license_type_wrong_parties() {
+	build_and_execute(|| {
+		let call = |o| Registry::set_license_type(o, CQ_BUSINESS);
+		refused(call, RuntimeOrigin::signed(STRANGER), NOT_OPERATOR);
+		refused(call, op(CQ_TAX), Error::<Test>::RoleNotHeld.into());
+		refused(call, op(SC_AMR), DispatchError::Other("OutsideRegion"));
+		set_active(CQ_AMR_2, false);
+		refused(call, op(CQ_AMR_2), CANNOT_ACT);
+	});
+}
+
+#[test]
+fn review_wrong_parties() {
+	build_and_execute(|| {
+		assert_ok!(apply_as(APPLICANT, "Acme", CHONGQING, all_three()));
+		let tax = |o| Registry::review(o, 0, Service::TaxRegistration, true, 0, None).map_err(|e| e.error);
+		refused(tax, RuntimeOrigin::signed(STRANGER), NOT_OPERATOR);
+		refused(tax, op(CQ_PSB), Error::<Test>::RoleNotHeld.into());
+		refused(tax, op(SC_TAX), Error::<Test>::OutsideRegion.into());
+		// A city-level department does not cover an application at province level.
+		refused(tax, op(CQC_TAX), Error::<Test>::OutsideRegion.into());
+		set_active(CQ_TAX, false);
+		refused(tax, op(CQ_TAX), CANNOT_ACT);
+		let licence = |o| Registry::review(o, 0, Service::BusinessLicense, false, 1, None).map_err(|e| e.error);
+		refused(licence, op(SC_AMR), Error::<Test>::OutsideRegion.into());
+		refused(licence, op(YZ_AMR), Error::<Test>::OutsideRegion.into());
+
+		// In a county, the province, city and county departments all cover it.
+		assert_ok!(apply_as(APPLICANT, "Yuzhong Co", YUZHONG, services(&[Service::BusinessLicense, Service::TaxRegistration])));
+		assert_ok!(approve(CQC_TAX, 1, Service::TaxRegistration));
+		assert_ok!(approve(YZ_AMR, 1, Service::BusinessLicense));
+		assert_eq!(enterprise(&Registry::enterprises_in(RegionCode::new(YUZHONG).unwrap(), None, 1)[0]).authority, YZ_AMR);
+	});
+}
+
+#[test]
+fn register_calls_wrong_parties() {
+	build_and_execute(|| {
+		let uscc = establish("Acme");
+		let wrong = |call: &dyn Fn(RuntimeOrigin) -> Result<(), DispatchError>| {
+			assert_noop!(call(RuntimeOrigin::signed(STRANGER)), NOT_OPERATOR);
+			assert_noop!(call(RuntimeOrigin::signed(APPLICANT)), NOT_OPERATOR);
+			assert_noop!(call(op(CQ_AMR_2)), Error::<Test>::NotAuthority);
+			assert_noop!(call(op(CQ_TAX)), Error::<Test>::NotAuthority);
+			assert_noop!(call(op(SC_AMR)), Error::<Test>::OutsideRegion);
+			assert_noop!(call(op(YZ_AMR)), Error::<Test>::OutsideRegion);
+			set_active(CQ_AMR, false);
+			assert_noop!(call(op(CQ_AMR)), CANNOT_ACT);
+			set_active(CQ_AMR, true);
+		};
+		wrong(&|o: RuntimeOrigin| Registry::set_status(o, uscc, EnterpriseStatus::Abnormal, 1).map(|_| ()).map_err(|e| e.error));
+		wrong(&|o: RuntimeOrigin| Registry::deregister(o, uscc, 1).map(|_| ()).map_err(|e| e.error));
+		wrong(&|o: RuntimeOrigin| Registry::request_move(o, uscc, SICHUAN));
+		assert_ok!(Registry::request_move(op(CQ_AMR), uscc, SICHUAN));
+		wrong(&|o: RuntimeOrigin| Registry::cancel_move(o, uscc));
+
+		// Only a market regulator of the destination accepts.
+		let accept = |o| Registry::accept_move(o, uscc, [6; 32]);
+		refused(accept, RuntimeOrigin::signed(STRANGER), NOT_OPERATOR);
+		refused(accept, op(SC_TAX), Error::<Test>::RoleNotHeld.into());
+		refused(accept, op(SC_PSB), Error::<Test>::RoleNotHeld.into());
+		refused(accept, op(CQ_AMR_2), Error::<Test>::OutsideRegion.into());
+		refused(accept, op(CQ_AMR), Error::<Test>::OutsideRegion.into());
+		set_active(SC_AMR, false);
+		refused(accept, op(SC_AMR), CANNOT_ACT);
+		set_active(SC_AMR, true);
+		assert_ok!(accept(op(SC_AMR)));
+		// The former authority has no say any more; the new one has.
+		assert_noop!(amend_as(op(CQ_AMR), uscc, "Acme 2"), Error::<Test>::OutsideRegion);
+		assert_ok!(Registry::set_status(op(SC_AMR), uscc, EnterpriseStatus::Abnormal, 1));
+	});
+}
+
+#[test]
+fn a_desk_files_only_in_its_region() {
+	build_and_execute(|| {
+		assert_noop!(apply_as(operator_of(SC_TAX), "Acme", CHONGQING, all_three()), Error::<Test>::OutsideRegion);
+		assert_noop!(apply_as(operator_of(YZ_AMR), "Acme", CHONGQING, all_three()), Error::<Test>::OutsideRegion);
+		assert_ok!(apply_as(operator_of(YZ_AMR), "Acme", YUZHONG, all_three()));
+		assert_eq!(Applications::<Test>::get(0).unwrap().via_agency, Some(YZ_AMR));
+	});
+}
+
+// ---- 6. paged queries ----
+
+#[test]
+fn pending_reviews_are_read_a_page_at_a_time() {
+	build_and_execute(|| {
+		for i in 0..7 {
+			assert_ok!(apply_as(APPLICANT, &format!("Co {i}"), CHONGQING, all_three()));
+		}
+		// The page is capped at MaxPage; the next one starts after the last item.
+		let first = Registry::pending_for(CQ_TAX, None, 100);
+		assert_eq!(first.len(), MAX_PAGE as usize);
+		let second = Registry::pending_for(CQ_TAX, first.last().copied(), 100);
+		assert_eq!(second.len(), 2);
+		assert!(Registry::pending_for(CQ_TAX, second.last().copied(), 100).is_empty());
+		let mut all: Vec<_> = first.into_iter().chain(second).collect();
+		all.sort();
+		assert_eq!(all, (0..7).map(|id| (id, Service::TaxRegistration)).collect::<Vec<_>>());
+
+		// A department with two roles pages through both services.
+		let (both, _) = <MockRegistry as govchain_primitives::AgencyBenchmarkHelper<u64>>::agency_operator(
+			&[Role::SealAuthority, Role::TaxAuthority],
+			RegionCode::new(CHONGQING).unwrap(),
+		);
+		let mut seen = Vec::new();
+		let mut after = None;
+		loop {
+			let page = Registry::pending_for(both, after, 3);
+			if page.is_empty() {
+				break;
+			}
+			assert!(page.len() <= 3);
+			after = page.last().copied();
+			seen.extend(page);
+		}
+		assert_eq!(seen.len(), 14);
+		assert!(seen.windows(2).all(|w| w[0].1 <= w[1].1), "services in catalogue order");
+
+		// Reviews leave the list when given, and the whole application on rejection.
+		let cq = RegionCode::new(CHONGQING).unwrap();
+		assert_ok!(approve(CQ_TAX, 0, Service::TaxRegistration));
+		assert!(!OpenReviews::<Test>::contains_key((cq, Service::TaxRegistration), 0));
+		assert!(OpenReviews::<Test>::contains_key((cq, Service::SealEngraving), 0));
+		assert_ok!(reject(CQ_PSB, 1, Service::SealEngraving, 1));
+		assert!(OpenReviews::<Test>::iter_keys().all(|(_, id)| id != 1));
+		let mut tax = Registry::pending_for(CQ_TAX, None, 5);
+		tax.extend(Registry::pending_for(CQ_TAX, tax.last().copied(), 5));
+		assert_eq!(tax.len(), 5);
+		assert!(tax.iter().all(|(id, _)| *id > 1));
+		// Resubmitted, it is listed again.
+		assert_ok!(Registry::resubmit(RuntimeOrigin::signed(APPLICANT), 1, [2; 32]));
+		assert!(OpenReviews::<Test>::contains_key((RegionCode::new(CHONGQING).unwrap(), Service::SealEngraving), 1));
+	});
+}
+
+#[test]
+fn reviews_are_listed_under_every_covering_scope() {
+	let r = |c| RegionCode::new(c).unwrap();
+	assert_eq!(scopes_covering(r(500000)), vec![r(500000)]);
+	assert_eq!(scopes_covering(r(500100)), vec![r(500000), r(500100)]);
+	assert_eq!(scopes_covering(r(500103)), vec![r(500000), r(500100), r(500103)]);
+	assert_eq!(scopes_covering(r(500001)), vec![r(500000), r(500001)]);
+	// Exactly the codes whose agencies cover the region.
+	for region in [500000, 500100, 500103, 500001, 500200, 510104] {
+		for home in [500000, 500100, 500103, 500001, 500200, 510000, 510100, 510104] {
+			assert_eq!(scopes_covering(r(region)).contains(&r(home)), r(home).covers(&r(region)), "{home} / {region}");
+		}
+	}
+	build_and_execute(|| {
+		assert_ok!(apply_as(APPLICANT, "Yuzhong Co", YUZHONG, services(&[Service::BusinessLicense, Service::TaxRegistration])));
+		assert_ok!(apply_as(APPLICANT, "Banan Co", 500113, services(&[Service::BusinessLicense, Service::TaxRegistration])));
+		assert_eq!(Registry::pending_for(CQC_TAX, None, 5).len(), 2);
+		assert_eq!(Registry::pending_for(CQ_TAX, None, 5).len(), 2);
+		assert_eq!(Registry::pending_for(YZ_AMR, None, 5), vec![(0, Service::BusinessLicense)]);
+		assert!(Registry::pending_for(SC_TAX, None, 5).is_empty());
+		assert_ok!(Registry::withdraw(RuntimeOrigin::signed(APPLICANT), 0));
+		assert_eq!(Registry::pending_for(CQC_TAX, None, 5), vec![(1, Service::TaxRegistration)]);
+	});
+}
+
+#[test]
+fn enterprises_and_history_are_read_a_page_at_a_time() {
+	build_and_execute(|| {
+		let mut registered: Vec<_> = (0..7).map(|i| establish(&format!("Co {i}"))).collect();
+		let cq = RegionCode::new(CHONGQING).unwrap();
+		let first = Registry::enterprises_in(cq, None, 100);
+		assert_eq!(first.len(), MAX_PAGE as usize);
+		let second = Registry::enterprises_in(cq, first.last().copied(), 100);
+		assert_eq!(second.len(), 2);
+		assert!(Registry::enterprises_in(cq, second.last().copied(), 100).is_empty());
+		let mut listed: Vec<_> = first.into_iter().chain(second).collect();
+		listed.sort();
+		registered.sort();
+		assert_eq!(listed, registered);
+
+		let uscc = registered[0];
+		for (i, s) in [EnterpriseStatus::Abnormal, EnterpriseStatus::Active].repeat(3).into_iter().enumerate() {
+			assert_ok!(Registry::set_status(op(CQ_AMR), uscc, s, i as u16));
+		}
+		assert_eq!(enterprise(&uscc).changes, 7);
+		let page = Registry::history_of(&uscc, 0, 100);
+		assert_eq!(page.iter().map(|(seq, _)| *seq).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4]);
+		assert_eq!(Registry::history_of(&uscc, 5, 100).len(), 2);
+	});
+}
+
+// ---- invariants of the new indexes ----
+
+#[test]
+fn try_state_catches_broken_indexes() {
+	let cq = RegionCode::new(CHONGQING).unwrap();
+	new_test_ext().execute_with(|| {
+		assert_ok!(apply_as(APPLICANT, "Acme", CHONGQING, all_three()));
+		assert_ok!(Registry::do_try_state());
+		// A pending review missing from the index.
+		OpenReviews::<Test>::remove((cq, Service::TaxRegistration), 0);
+		assert!(Registry::do_try_state().is_err());
+		OpenReviews::<Test>::insert((cq, Service::TaxRegistration), 0, ());
+		assert_ok!(Registry::do_try_state());
+		// A review listed under a scope that does not cover the application.
+		OpenReviews::<Test>::insert((RegionCode::new(500100).unwrap(), Service::TaxRegistration), 0, ());
+		assert!(Registry::do_try_state().is_err());
+	});
+	new_test_ext().execute_with(|| {
+		let uscc = establish("Acme");
+		assert_ok!(amend_as(RuntimeOrigin::signed(APPLICANT), uscc, "Acme 2"));
+		assert_ok!(reject(CQ_AMR, 1, Service::BusinessLicense, 1));
+		assert_ok!(Registry::do_try_state());
+		// A rejected amendment still marked open.
+		OpenAmendment::<Test>::insert(uscc, 1);
+		assert!(Registry::do_try_state().is_err());
+		OpenAmendment::<Test>::remove(uscc);
+		// A move released by an agency that is not the authority.
+		PendingMoves::<Test>::insert(
+			uscc,
+			MoveRequest { to: RegionCode::new(SICHUAN).unwrap(), from_agency: CQ_AMR_2, by: 60, block: 1 },
+		);
 		assert!(Registry::do_try_state().is_err());
 	});
 }

@@ -27,9 +27,13 @@ pub type ProfileOf<T> = Profile<NameOf<T>, ScopeOf<T>>;
 /// An application as stored.
 pub type ApplicationOf<T> = Application<AccountIdOf<T>, ProfileOf<T>, ReviewsOf<T>, BlockNumberFor<T>>;
 /// An enterprise as stored.
-pub type EnterpriseOf<T> = Enterprise<ProfileOf<T>, BlockNumberFor<T>>;
+pub type EnterpriseOf<T> = Enterprise<AccountIdOf<T>, ProfileOf<T>, BlockNumberFor<T>>;
 /// One entry of an enterprise's history.
 pub type ChangeEntryOf<T> = ChangeEntry<AccountIdOf<T>, BlockNumberFor<T>>;
+/// What changed on an enterprise.
+pub type ChangeOf<T> = Change<AccountIdOf<T>>;
+/// Who made a change.
+pub type ActorOf<T> = Actor<AccountIdOf<T>>;
 /// A pending cross-region move.
 pub type MoveRequestOf<T> = MoveRequest<AccountIdOf<T>, BlockNumberFor<T>>;
 
@@ -197,6 +201,8 @@ pub enum ApplicationStatus {
 	Approved(Uscc),
 	/// The applicant withdrew it.
 	Withdrawn,
+	/// Governance closed it (`force_close_application`), with the reason code.
+	Closed(ReasonCode),
 }
 
 /// An application (establishment or amendment) with its parallel reviews.
@@ -256,11 +262,16 @@ impl EnterpriseStatus {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct Enterprise<Profile, BlockNumber> {
+pub struct Enterprise<AccountId, Profile, BlockNumber> {
 	/// Its current profile (version `version` in [`crate::Versions`]).
 	pub profile: Profile,
 	/// The market regulator it is registered with.
 	pub authority: AgencyId,
+	/// The account designated to act for it (file amendments, hold its licences'
+	/// consents): the applicant's account when the application was signed by a
+	/// plain account, none when an agency operator filed it. Changed with
+	/// `set_account` / `force_set_account`.
+	pub account: Option<AccountId>,
 	/// Where it stands.
 	pub status: EnterpriseStatus,
 	/// Block it was established in.
@@ -277,9 +288,9 @@ pub struct Enterprise<Profile, BlockNumber> {
 
 /// What changed on an enterprise.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub enum Change {
+pub enum Change<AccountId> {
 	/// Established by an approved application, with a business licence.
 	Established {
 		/// The application.
@@ -310,6 +321,40 @@ pub enum Change {
 		/// The licence issued by the new authority.
 		license: LicenseId,
 	},
+	/// The designated account changed (`None`: no account acts for it any more).
+	AccountSet {
+		/// The new account.
+		account: Option<AccountId>,
+	},
+	/// Governance made another market regulator of the region the registration
+	/// authority (e.g. the former one was retired); the business licence stays.
+	AuthorityChanged {
+		/// The authority before.
+		from: AgencyId,
+		/// The authority after.
+		to: AgencyId,
+	},
+}
+
+/// Who made a change on the register.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Actor<AccountId> {
+	/// An operator of an agency.
+	Agency {
+		/// The agency.
+		agency: AgencyId,
+		/// Its operator who signed.
+		by: AccountId,
+	},
+	/// The enterprise's designated account.
+	Account(AccountId),
+	/// Governance, through a force call, with the reason code.
+	Governance {
+		/// Why.
+		reason: ReasonCode,
+	},
 }
 
 /// One entry of an enterprise's history.
@@ -318,11 +363,9 @@ pub enum Change {
 )]
 pub struct ChangeEntry<AccountId, BlockNumber> {
 	/// What changed.
-	pub change: Change,
-	/// The agency that decided it.
-	pub agency: AgencyId,
-	/// The account that signed.
-	pub by: AccountId,
+	pub change: Change<AccountId>,
+	/// Who decided it.
+	pub actor: Actor<AccountId>,
 	/// Block of the change.
 	pub block: BlockNumber,
 	/// Time of the change (Unix seconds).
@@ -352,4 +395,21 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Defines an enterprise licence type that `agency` (acting through `operator`)
 	/// may issue in its region; returns its id.
 	fn business_license_type(agency: AgencyId, operator: &AccountId) -> govchain_primitives::LicenseTypeId;
+}
+
+/// The region codes whose agencies cover `region`, i.e. the scopes an open review of
+/// an application in `region` is listed under in [`crate::OpenReviews`]: its
+/// province, its prefecture and the code itself, each once (one to three codes).
+/// An agency whose home region is `h` covers `region` exactly when `h` is one of them.
+pub fn scopes_covering(region: RegionCode) -> alloc::vec::Vec<RegionCode> {
+	let province = region.province();
+	let prefecture = RegionCode::new(region.get() / 100 * 100).unwrap_or(province);
+	let mut scopes = alloc::vec![province];
+	if prefecture != province {
+		scopes.push(prefecture);
+	}
+	if region != prefecture {
+		scopes.push(region);
+	}
+	scopes
 }

@@ -57,6 +57,13 @@ pub trait WeightInfo {
 	fn request_move() -> Weight;
 	fn accept_move() -> Weight;
 	fn cancel_move() -> Weight;
+	fn apply_amendment(s: u32, ) -> Weight;
+	fn set_account() -> Weight;
+	fn force_set_account() -> Weight;
+	fn force_close_application() -> Weight;
+	fn force_set_status() -> Weight;
+	fn force_cancel_move() -> Weight;
+	fn force_set_authority() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -329,6 +336,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// PLACEHOLDER until regenerated: the numbers of `apply`.
+	fn apply_amendment(s: u32, ) -> Weight {
+		Weight::from_parts(26_637_592, 3659)
+			.saturating_add(Weight::from_parts(6_105, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `request_move`.
+	fn set_account() -> Weight {
+		Weight::from_parts(31_968_000, 3876)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `request_move`.
+	fn force_set_account() -> Weight {
+		Weight::from_parts(31_968_000, 3876)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `withdraw`.
+	fn force_close_application() -> Weight {
+		Weight::from_parts(17_987_000, 4335)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `set_status`.
+	fn force_set_status() -> Weight {
+		Weight::from_parts(59_950_000, 3876)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `cancel_move`.
+	fn force_cancel_move() -> Weight {
+		Weight::from_parts(24_276_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `request_move`.
+	fn force_set_authority() -> Weight {
+		Weight::from_parts(31_968_000, 3876)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements with ParityDB weights, for tests and mocks.
@@ -388,6 +438,49 @@ impl WeightInfo for () {
 	fn cancel_move() -> Weight {
 		Weight::from_parts(24_276_000, 3659)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `apply`.
+	fn apply_amendment(s: u32, ) -> Weight {
+		Weight::from_parts(26_637_592, 3659)
+			.saturating_add(Weight::from_parts(6_105, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `request_move`.
+	fn set_account() -> Weight {
+		Weight::from_parts(31_968_000, 3876)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `request_move`.
+	fn force_set_account() -> Weight {
+		Weight::from_parts(31_968_000, 3876)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `withdraw`.
+	fn force_close_application() -> Weight {
+		Weight::from_parts(17_987_000, 4335)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `set_status`.
+	fn force_set_status() -> Weight {
+		Weight::from_parts(59_950_000, 3876)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `cancel_move`.
+	fn force_cancel_move() -> Weight {
+		Weight::from_parts(24_276_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// PLACEHOLDER until regenerated: the numbers of `request_move`.
+	fn force_set_authority() -> Weight {
+		Weight::from_parts(31_968_000, 3876)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -2,11 +2,11 @@
 
 use super::*;
 use crate::Pallet as LicensesPallet;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::*, traits::Get};
 use frame_system::RawOrigin;
-use govchain_primitives::{AgencyBenchmarkHelper, HolderRef, Uscc};
+use govchain_primitives::{AgencyBenchmarkHelper, HolderRef, LicenseIssuer, Uscc};
 
 /// Chongqing: every benchmark agency sits there.
 const REGION: u32 = 500_000;
@@ -82,9 +82,32 @@ fn person<T: Config>(account: &T::AccountId) -> HolderOf<T> {
 /// `holder_account`; returns its id.
 fn licence<T: Config>(agency: AgencyId, holder_account: &T::AccountId) -> LicenseId {
 	let t = define::<T>(agency, HolderKind::Person, 0);
-	let item = BatchItem { holder: person::<T>(holder_account), content: [9; 32], valid_from: 0, valid_until: None };
+	let holder = person::<T>(holder_account);
+	issue_n::<T>(agency, t, &holder, 1).pop().expect("one licence issued")
+}
+
+/// Issues `n` licences of type `t` by `agency` to `holder`; returns their ids.
+fn issue_n<T: Config>(agency: AgencyId, t: LicenseTypeId, holder: &HolderOf<T>, n: u32) -> Vec<LicenseId> {
 	let operator: T::AccountId = account("operator", 0, 0);
-	LicensesPallet::<T>::do_issue(agency, &operator, t, item).expect("benchmark licence can be issued")
+	(0..n)
+		.map(|_| {
+			let item = BatchItem { holder: holder.clone(), content: [9; 32], valid_from: 0, valid_until: None };
+			LicensesPallet::<T>::do_issue(agency, &operator, t, item, false)
+				.expect("benchmark licence can be issued")
+		})
+		.collect()
+}
+
+/// A licence of a fresh person type issued by `agency` to a person acting through
+/// `holder_account`, after as many others that the person's live licences are full
+/// (the worst case for the index); returns its id.
+fn licence_of_full_holder<T: Config>(agency: AgencyId, holder_account: &T::AccountId) -> LicenseId {
+	let t = define::<T>(agency, HolderKind::Person, 0);
+	let holder = person::<T>(holder_account);
+	issue_n::<T>(agency, t, &holder, T::MaxLivePerHolder::get())
+		.first()
+		.copied()
+		.expect("the cap is at least one")
 }
 
 fn purpose<T: Config>() -> PurposeOf<T> {
@@ -126,13 +149,16 @@ mod benchmarks {
 		assert_eq!(Types::<T>::get(t).map(|t| t.status), Some(TypeStatus::Retired));
 	}
 
+	/// The holder already has all but one of the live licences it may hold.
 	#[benchmark]
 	fn issue() {
 		let (agency, origin, _) = issuer::<T>();
 		let t = define::<T>(agency, HolderKind::Enterprise, 0);
+		let max = T::MaxLivePerHolder::get();
+		issue_n::<T>(agency, t, &enterprise::<T>(1), max.saturating_sub(1));
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, t, enterprise::<T>(1), [9; 32], 0, None);
-		assert!(Licenses::<T>::contains_key(0));
+		assert_eq!(LiveLicenses::<T>::decode_len(enterprise::<T>(1)), Some(max as usize));
 	}
 
 	#[benchmark]
@@ -169,66 +195,87 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The holder's live licences are full: the index is longest.
 	#[benchmark]
 	fn revoke() {
 		let (agency, origin, _) = issuer::<T>();
-		let id = licence::<T>(agency, &account("holder", 0, 0));
+		let id = licence_of_full_holder::<T>(agency, &account("holder", 0, 0));
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, 1, Some([5; 32]));
 		assert_eq!(Licenses::<T>::get(id).map(|l| l.status), Some(LicenseStatus::Revoked));
 	}
 
 	/// The holder's path: the agency origin is tried first and fails, then the
-	/// holder's designated account is looked up.
+	/// holder's designated account is looked up; the holder's live licences are full.
 	#[benchmark]
 	fn cancel() {
 		let (agency, _, _) = issuer::<T>();
 		let holder: T::AccountId = account("holder", 0, 0);
-		let id = licence::<T>(agency, &holder);
+		let id = licence_of_full_holder::<T>(agency, &holder);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder), id, 1);
 		assert_eq!(Licenses::<T>::get(id).map(|l| l.status), Some(LicenseStatus::Cancelled));
 	}
 
+	/// A suspended licence (whoever suspended it is looked up) of a holder whose live
+	/// licences are full.
 	#[benchmark]
-	fn renew() {
-		let (agency, origin, _) = issuer::<T>();
-		let id = licence::<T>(agency, &account("holder", 0, 0));
+	fn renew() -> Result<(), BenchmarkError> {
+		let (agency, origin, who) = issuer::<T>();
+		let id = licence_of_full_holder::<T>(agency, &account("holder", 0, 0));
+		LicensesPallet::<T>::do_manage(agency, who, id, Action::Suspended, 1, None)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, [3; 32], 0, None, 1);
 		assert!(Successor::<T>::contains_key(id));
+		Ok(())
 	}
 
+	/// The holder's live licences are full, and the acting agency issued only the last.
 	#[benchmark]
 	fn set_holder_account() {
-		let (_, origin, _) = issuer::<T>();
+		let (other, _, _) = issuer::<T>();
+		let (agency, origin, _) = issuer::<T>();
+		let t = define::<T>(other, HolderKind::Enterprise, 0);
 		let holder = enterprise::<T>(1);
+		issue_n::<T>(other, t, &holder, T::MaxLivePerHolder::get().saturating_sub(1));
+		issue_n::<T>(agency, t, &holder, 1);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, holder.clone(), Some(account("holder", 0, 0)));
+		_(origin as T::RuntimeOrigin, holder.clone(), account("holder", 0, 0));
 		assert!(HolderAccounts::<T>::contains_key(&holder));
 	}
 
+	/// All but one of the authorisations allowed are in force.
 	#[benchmark]
-	fn grant_consent() {
+	fn grant_consent() -> Result<(), BenchmarkError> {
 		let (agency, _, _) = issuer::<T>();
 		let (bank, _) = verifier::<T>();
 		let holder: T::AccountId = account("holder", 0, 0);
 		let id = licence::<T>(agency, &holder);
+		let before = T::MaxConsentsPerLicense::get().saturating_sub(1);
+		for _ in 0..before {
+			LicensesPallet::<T>::do_grant_consent(holder.clone(), id, bank, purpose::<T>(), LATER)?;
+		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder), id, bank, purpose::<T>(), LATER);
-		assert!(Consents::<T>::contains_key(id, 0));
+		assert!(Consents::<T>::contains_key(id, before));
+		Ok(())
 	}
 
+	/// As many authorisations as allowed are in force; the last is withdrawn.
 	#[benchmark]
 	fn revoke_consent() -> Result<(), BenchmarkError> {
 		let (agency, _, _) = issuer::<T>();
 		let (bank, _) = verifier::<T>();
 		let holder: T::AccountId = account("holder", 0, 0);
 		let id = licence::<T>(agency, &holder);
-		LicensesPallet::<T>::do_grant_consent(holder.clone(), id, bank, purpose::<T>(), LATER)?;
+		let max = T::MaxConsentsPerLicense::get();
+		for _ in 0..max {
+			LicensesPallet::<T>::do_grant_consent(holder.clone(), id, bank, purpose::<T>(), LATER)?;
+		}
+		let last = max.saturating_sub(1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(holder), id, 0);
-		assert!(Consents::<T>::get(id, 0).is_some_and(|c| c.revoked_at.is_some()));
+		_(RawOrigin::Signed(holder), id, last);
+		assert!(Consents::<T>::get(id, last).is_some_and(|c| c.revoked_at.is_some()));
 		Ok(())
 	}
 
@@ -281,6 +328,59 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, accepting, accepted);
 		assert!(!Recognitions::<T>::contains_key(accepted, accepting));
+		Ok(())
+	}
+
+	/// An enterprise holder: the register is asked whether it is registered.
+	#[benchmark]
+	fn hand_over_holder_account() {
+		let holder_account: T::AccountId = account("holder", 0, 0);
+		let holder = enterprise::<T>(1);
+		HolderAccounts::<T>::insert(&holder, &holder_account);
+		let new: T::AccountId = account("holder", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder_account), holder.clone(), new.clone());
+		assert_eq!(HolderAccounts::<T>::get(&holder), Some(new));
+	}
+
+	#[benchmark]
+	fn force_set_holder_account() -> Result<(), BenchmarkError> {
+		let origin = T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let holder = enterprise::<T>(1);
+		let new: T::AccountId = account("holder", 1, 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, holder.clone(), Some(new.clone()), 1);
+		assert_eq!(HolderAccounts::<T>::get(&holder), Some(new));
+		Ok(())
+	}
+
+	/// A forced revocation of a licence whose holder's live licences are full.
+	#[benchmark]
+	fn force_change() -> Result<(), BenchmarkError> {
+		let origin = T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (agency, _, _) = issuer::<T>();
+		let id = licence_of_full_holder::<T>(agency, &account("holder", 0, 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, Action::Revoked, 1);
+		assert_eq!(Licenses::<T>::get(id).map(|l| l.status), Some(LicenseStatus::Revoked));
+		Ok(())
+	}
+
+	/// [`LicenseIssuer::end_all`] ending `n` live licences of one holder.
+	#[benchmark]
+	fn end_all(n: Linear<0, { T::MaxLivePerHolder::get() }>) -> Result<(), BenchmarkError> {
+		let (agency, _, operator) = issuer::<T>();
+		let t = define::<T>(agency, HolderKind::Enterprise, 0);
+		let holder = enterprise::<T>(1);
+		let ids = issue_n::<T>(agency, t, &holder, n);
+		#[block]
+		{
+			<LicensesPallet<T> as LicenseIssuer<T::AccountId>>::end_all(
+				agency, &operator, &holder, 1, true,
+			)?;
+		}
+		assert!(!LiveLicenses::<T>::contains_key(&holder));
+		assert!(ids.iter().all(|id| <LicensesPallet<T> as LicenseIssuer<T::AccountId>>::has_ended(*id)));
 		Ok(())
 	}
 

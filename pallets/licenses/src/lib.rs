@@ -19,8 +19,9 @@
 //!   block time and needs no transaction. Every change after issuance is kept in the
 //!   licence's management record ([`History`]): action, reason code, legal basis,
 //!   agency, signer, block and time.
-//! - **Usage with consent.** The holder's account (an account holder itself, or the
-//!   account designated for an enterprise or person by an issuing agency) authorises
+//! - **Usage with consent.** The holder's account (an account holder itself, the
+//!   account the enterprise register records for a registered enterprise, or the
+//!   account an issuing agency designated for any other holder) authorises
 //!   a verifier agency for a purpose until a deadline; each use the verifier records
 //!   names that authorisation and lands in the usage record ([`Usage`]). Uses by the
 //!   issuing agency or the type's authority are management uses: no consent, still
@@ -44,12 +45,66 @@
 //!
 //! For holders (their account): [`grant_consent`](Pallet::grant_consent),
 //! [`revoke_consent`](Pallet::revoke_consent), [`cancel`](Pallet::cancel) (the
-//! issuing agency may also cancel on the holder's request).
+//! issuing agency may also cancel on the holder's request),
+//! [`hand_over_holder_account`](Pallet::hand_over_holder_account).
 //!
 //! For verifiers (any agency's operator): [`record_use`](Pallet::record_use).
 //!
-//! Other pallets issue and cancel licences through
-//! [`govchain_primitives::LicenseIssuer`], which this pallet implements.
+//! For governance (`ForceOrigin`): [`force_change`](Pallet::force_change),
+//! [`force_set_holder_account`](Pallet::force_set_holder_account).
+//!
+//! Other pallets issue and end licences through
+//! [`govchain_primitives::LicenseIssuer`], which this pallet implements: the
+//! enterprise register issues business licences with it, and those licences are
+//! *managed by the register* ([`License::managed_by_register`]): no direct
+//! `suspend`, `reinstate`, `revoke`, `renew` or `cancel` (nor `force_change`) touches
+//! them; the register ends them with the trait's `cancel`, `revoke` or `end_all`
+//! (which ends every live licence of a holder, whoever issued it). Consents and uses
+//! work on them as on any licence.
+//!
+//! ## Who may call what
+//!
+//! "Issuer" is the agency that issued the licence, "authority" the agency that
+//! defined its type; both must still hold the type's issuing role (else
+//! `RoleNotHeld`). An agency's region never changes, and a type's scope lies within
+//! its authority's region and covers its issuers' regions, so these rules keep every
+//! agency to its region's records. A suspended agency's operators are refused by
+//! `AgencyOrigin` (`BadOrigin`); so is anyone who signs for no agency.
+//!
+//! | Call | Who may | Region / jurisdiction | Error for others |
+//! |------|---------|-----------------------|------------------|
+//! | `define_type` | an agency holding the chosen issuing role (`LicenseIssuer` or `MarketRegulator`) | the type's scope within the agency's region | `RoleNotHeld`, `InvalidIssuerRole`, `OutsideRegion` |
+//! | `retire_type` | the type's authority | its own type | `NotTypeAuthority`, `RoleNotHeld` |
+//! | `issue`, `issue_batch` | an agency holding the type's issuing role | its region within the type's scope | `RoleNotHeld`, `OutsideRegion` |
+//! | `suspend`, `revoke` | issuer or authority | their licences; not register-managed | `NotIssuer`, `RoleNotHeld`, `ManagedByRegister` |
+//! | `reinstate` | the agency that imposed the suspension, or the authority over the issuer's suspension | as `suspend`; a forced suspension: governance only | `NotIssuer`, `SuspendedByOther`, `ManagedByRegister` |
+//! | `renew` | issuer or authority (a suspended licence: as `reinstate`) | as `issue` | `NotIssuer`, `SuspendedByOther`, `ManagedByRegister`, `OutsideRegion` |
+//! | `cancel` | issuer or authority (the holder's request), or the holder's account | as `suspend` | `NotIssuer` (another agency), `NotHolder` (anyone else), `ManagedByRegister` |
+//! | `set_holder_account` | an agency that issued the holder a live licence, once | its own holders; not account holders, not registered enterprises | `NotHoldersIssuer`, `RoleNotHeld`, `AccountAlreadySet`, `AccountHolder`, `ManagedByRegister` |
+//! | `hand_over_holder_account` | the account acting for the holder | — | `NotHolder`, `AccountHolder`, `ManagedByRegister` |
+//! | `grant_consent`, `revoke_consent` | the account acting for the holder | any active agency as verifier | `NotHolder` |
+//! | `record_use` with a consent | the agency the consent names | — | `ConsentForOtherAgency` |
+//! | `record_use` without | issuer or authority (a management use) | as `suspend` | `ConsentRequired`, `RoleNotHeld` |
+//! | `declare_recognition` | authority of the accepting type | its own type | `NotTypeAuthority`, `RoleNotHeld` |
+//! | `confirm_recognition` | authority of the accepted type | its own type | `NotTypeAuthority`, `RoleNotHeld` |
+//! | `withdraw_recognition` | authority of either type | its own type | `NotTypeAuthority`, `RoleNotHeld` |
+//! | `force_change`, `force_set_holder_account` | governance (`ForceOrigin`) | any record; not register-managed ones | `BadOrigin`, `ManagedByRegister` |
+//!
+//! The account acting for a holder: an account holder is itself; an enterprise on the
+//! register acts through the account the register records ([`Config::Enterprises`],
+//! read through, never stored here); any other enterprise or person through the
+//! account an issuer designated once ([`HolderAccounts`]), which that account hands
+//! over or governance replaces.
+//!
+//! ## Bounds
+//!
+//! A holder holds at most [`Config::MaxLivePerHolder`] live licences
+//! ([`LiveLicenses`], `TooManyLicenses` beyond), so ending them all is bounded; a
+//! licence has at most [`Config::MaxConsentsPerLicense`] authorisations in force
+//! ([`LiveConsents`], `TooManyConsents` beyond). Every list the runtime API returns is
+//! one page of at most [`Config::MaxPage`] entries. [`Pallet::verify`] finds a
+//! licence's status at a past time by binary search over its management record,
+//! whose entries are in time order.
 //!
 //! ## Data privacy
 //!
@@ -87,7 +142,7 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use govchain_primitives::AgencyRegistry;
+	use govchain_primitives::{AgencyRegistry, EnterpriseLookup};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -105,6 +160,14 @@ pub mod pallet {
 
 		/// Regions, roles and status of agencies (the consortium).
 		type Agencies: AgencyRegistry<Self::AccountId>;
+
+		/// The enterprise register: whether an enterprise is registered, and the account
+		/// that acts for it (read through, never stored here).
+		type Enterprises: EnterpriseLookup<Self::AccountId>;
+
+		/// Governance (two thirds of the council, or root): force calls that repair stuck
+		/// records.
+		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The block's time, to derive expiry and check deadlines.
 		type UnixTime: UnixTime;
@@ -128,6 +191,20 @@ pub mod pallet {
 		/// Most recognition declarations one licence type takes part in.
 		#[pallet::constant]
 		type MaxRecognitionsPerType: Get<u32>;
+
+		/// Most live (active or suspended) licences one holder holds at once; bounds
+		/// ending them all when the holder itself ends.
+		#[pallet::constant]
+		type MaxLivePerHolder: Get<u32>;
+
+		/// Most authorisations of one licence that are in force at once (neither
+		/// withdrawn nor past their deadline).
+		#[pallet::constant]
+		type MaxConsentsPerLicense: Get<u32>;
+
+		/// Most entries one page of a runtime API query returns.
+		#[pallet::constant]
+		type MaxPage: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -162,8 +239,18 @@ pub mod pallet {
 	pub type HolderLicenses<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, HolderOf<T>, Twox64Concat, LicenseId, ()>;
 
-	/// The account that acts for an enterprise or person holder (consents,
-	/// cancellation), designated by an issuing agency. An account holder acts itself.
+	/// Each holder's live (active or suspended) licences, at most
+	/// [`Config::MaxLivePerHolder`]; no entry for a holder with none. Holders are
+	/// user-chosen: `Blake2_128Concat`.
+	#[pallet::storage]
+	pub type LiveLicenses<T: Config> =
+		StorageMap<_, Blake2_128Concat, HolderOf<T>, LiveLicensesOf<T>, ValueQuery>;
+
+	/// The account that acts for a person holder, or an enterprise holder that is not
+	/// on the enterprise register (consents, cancellation): set once by an agency that
+	/// issued the holder a live licence, then handed over by that account or replaced
+	/// by governance. A registered enterprise acts through the account the register
+	/// records ([`Config::Enterprises`]); an account holder acts itself.
 	#[pallet::storage]
 	pub type HolderAccounts<T: Config> =
 		StorageMap<_, Blake2_128Concat, HolderOf<T>, T::AccountId>;
@@ -177,6 +264,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Consents<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, LicenseId, Twox64Concat, u32, ConsentOf<T>>;
+
+	/// The authorisations of each live licence that may still be in force, with their
+	/// deadlines: at most [`Config::MaxConsentsPerLicense`]. Entries past their deadline
+	/// are dropped at the next grant; the entry goes when the licence ends.
+	#[pallet::storage]
+	pub type LiveConsents<T: Config> =
+		StorageMap<_, Twox64Concat, LicenseId, LiveConsentsOf<T>, ValueQuery>;
 
 	/// Each licence's usage record, by licence and sequence number.
 	#[pallet::storage]
@@ -226,19 +320,26 @@ pub mod pallet {
 			valid_from: Seconds,
 			valid_until: Option<Seconds>,
 		},
-		/// A licence's status changed; `seq` indexes its management record.
+		/// A licence's status changed; `seq` indexes its management record. `agency` is
+		/// `None` when the holder acted or governance forced it; `by` is `None` (and
+		/// `forced` true) when governance forced it.
 		LicenseChanged {
 			id: LicenseId,
 			seq: u32,
 			action: Action,
 			reason: ReasonCode,
 			agency: Option<AgencyId>,
-			by: T::AccountId,
+			by: Option<T::AccountId>,
+			forced: bool,
 		},
 		/// A renewed licence replaced `old`.
 		LicenseRenewed { old: LicenseId, new: LicenseId, issuer: AgencyId },
-		/// The account acting for a holder was set (`None`: cleared).
-		HolderAccountSet { holder: HolderOf<T>, account: Option<T::AccountId>, by_agency: AgencyId },
+		/// An agency that issued the holder a live licence designated its first account.
+		HolderAccountSet { holder: HolderOf<T>, account: T::AccountId, by_agency: AgencyId },
+		/// The account acting for a holder handed over to another account.
+		HolderAccountHandedOver { holder: HolderOf<T>, from: T::AccountId, to: T::AccountId },
+		/// Governance set (or with `None` cleared) the account acting for a holder.
+		HolderAccountForceSet { holder: HolderOf<T>, account: Option<T::AccountId>, reason: ReasonCode },
 		/// A holder authorised `verifier` to use a licence.
 		ConsentGranted {
 			id: LicenseId,
@@ -339,6 +440,25 @@ pub mod pallet {
 		TooManyRecognitions,
 		/// An id or counter would overflow.
 		Overflow,
+		/// The licence was issued by the enterprise register (or the holder is a
+		/// registered enterprise): it is managed through the register only.
+		ManagedByRegister,
+		/// The holder holds as many live licences as allowed.
+		TooManyLicenses,
+		/// The licence has as many authorisations in force as allowed.
+		TooManyConsents,
+		/// The acting agency issued the holder no live licence.
+		NotHoldersIssuer,
+		/// The holder already has an account; it hands over, or governance replaces it.
+		AccountAlreadySet,
+		/// The suspension was imposed by another agency (or by governance); only it, its
+		/// superior (the type's authority over an issuer) or governance lifts it.
+		SuspendedByOther,
+		/// A renewal cannot be forced (governance suspends, reinstates, revokes or
+		/// cancels).
+		NotForceable,
+		/// The new account is the current one.
+		SameAccount,
 	}
 
 	#[pallet::hooks]
@@ -405,7 +525,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (agency, operator) = T::AgencyOrigin::ensure_origin(origin)?;
 			let item = BatchItem { holder, content, valid_from, valid_until };
-			Self::do_issue(agency, &operator, license_type, item).map(|_| ())
+			Self::do_issue(agency, &operator, license_type, item, false).map(|_| ())
 		}
 
 		/// Issues a batch of licences of one type (migration of an existing store).
@@ -423,7 +543,8 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::issue_batch(n)).into())
 		}
 
-		/// Suspends an active licence. By its issuer or its type's authority.
+		/// Suspends an active licence. By its issuer or its type's authority (holding the
+		/// type's issuing role); not a licence the enterprise register manages.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::suspend())]
 		pub fn suspend(
@@ -436,7 +557,9 @@ pub mod pallet {
 			Self::do_manage(agency, operator, id, Action::Suspended, reason, legal_basis)
 		}
 
-		/// Lifts a suspension. By its issuer or its type's authority.
+		/// Lifts a suspension. By the agency that imposed it, or the type's authority
+		/// over a suspension the issuer imposed (a forced one: governance only, through
+		/// [`Pallet::force_change`]); not a licence the enterprise register manages.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reinstate())]
 		pub fn reinstate(
@@ -449,7 +572,8 @@ pub mod pallet {
 			Self::do_manage(agency, operator, id, Action::Reinstated, reason, legal_basis)
 		}
 
-		/// Revokes a licence for good. By its issuer or its type's authority.
+		/// Revokes a licence for good. By its issuer or its type's authority; not a
+		/// licence the enterprise register manages.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn revoke(
@@ -463,7 +587,8 @@ pub mod pallet {
 		}
 
 		/// Cancels a licence at the holder's request (final). Signed by the holder's
-		/// account, or by an operator of the issuing agency recording the request.
+		/// account, or by an operator of the issuing agency (or the type's authority)
+		/// recording the request; not a licence the enterprise register manages.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::cancel())]
 		pub fn cancel(origin: OriginFor<T>, id: LicenseId, reason: ReasonCode) -> DispatchResult {
@@ -471,7 +596,9 @@ pub mod pallet {
 		}
 
 		/// Replaces an active (or suspended) licence with a new one (new file, new
-		/// validity); the old one is superseded and both are linked.
+		/// validity); the old one is superseded and both are linked. By its issuer or
+		/// its type's authority; a suspended licence only by whoever may lift the
+		/// suspension; not a licence the enterprise register manages.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::renew())]
 		pub fn renew(
@@ -486,15 +613,16 @@ pub mod pallet {
 			Self::do_renew(agency, operator, id, content, valid_from, valid_until, reason).map(|_| ())
 		}
 
-		/// Designates (or with `None` clears) the account that acts for an enterprise
-		/// or person holder. By an agency holding `LicenseIssuer` or `MarketRegulator`,
-		/// which has checked the holder's identity off chain.
+		/// Designates the first account that acts for a person holder, or an enterprise
+		/// holder not on the enterprise register. By an agency that issued the holder a
+		/// live licence (and still holds that type's issuing role), having checked the
+		/// holder's identity off chain; only while the holder has no account.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_holder_account())]
 		pub fn set_holder_account(
 			origin: OriginFor<T>,
 			holder: HolderOf<T>,
-			account: Option<T::AccountId>,
+			account: T::AccountId,
 		) -> DispatchResult {
 			let (agency, _) = T::AgencyOrigin::ensure_origin(origin)?;
 			Self::do_set_holder_account(agency, holder, account)
@@ -575,6 +703,48 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (agency, _) = T::AgencyOrigin::ensure_origin(origin)?;
 			Self::do_withdraw_recognition(agency, accepting, accepted)
+		}
+
+		/// The account acting for `holder` hands over to account `new` (its consent to
+		/// being replaced). Not for account holders or registered enterprises.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::hand_over_holder_account())]
+		pub fn hand_over_holder_account(
+			origin: OriginFor<T>,
+			holder: HolderOf<T>,
+			new: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_hand_over_holder_account(who, holder, new)
+		}
+
+		/// Governance sets (or with `None` clears) the account acting for a person
+		/// holder or an enterprise holder not on the register — e.g. the account was lost.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::force_set_holder_account())]
+		pub fn force_set_holder_account(
+			origin: OriginFor<T>,
+			holder: HolderOf<T>,
+			account: Option<T::AccountId>,
+			reason: ReasonCode,
+		) -> DispatchResult {
+			T::ForceOrigin::ensure_origin(origin)?;
+			Self::do_force_set_holder_account(holder, account, reason)
+		}
+
+		/// Governance suspends, reinstates, revokes or cancels licence `id` whoever
+		/// suspended it (e.g. the suspending agency left); recorded as forced, with
+		/// `reason`. Not for licences the enterprise register manages.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::force_change())]
+		pub fn force_change(
+			origin: OriginFor<T>,
+			id: LicenseId,
+			action: Action,
+			reason: ReasonCode,
+		) -> DispatchResult {
+			T::ForceOrigin::ensure_origin(origin)?;
+			Self::do_force_change(id, action, reason)
 		}
 	}
 }

@@ -16,7 +16,8 @@ pub type ConsentView<BlockNumber> = Consent<Vec<u8>, BlockNumber>;
 pub type UsageView<AccountId, BlockNumber> = UsageEntry<AccountId, Vec<u8>, BlockNumber>;
 
 sp_api::decl_runtime_apis! {
-	/// Looking up, verifying and auditing electronic licences.
+	/// Looking up, verifying and auditing electronic licences. Every list is one page:
+	/// `limit` is capped at the pallet's `MaxPage`.
 	pub trait LicensesApi<AccountId, BlockNumber>
 	where
 		AccountId: codec::Codec,
@@ -31,17 +32,20 @@ sp_api::decl_runtime_apis! {
 		/// Whether licence `id` is valid for use in region `region` (GB/T 2260) at
 		/// `at` (Unix seconds; now if `None`), and recognised there.
 		fn verify(id: LicenseId, region: u32, at: Option<Seconds>) -> Verdict;
-		/// Up to `limit` licence ids of `holder`, skipping `skip`.
-		fn licenses_of(holder: HolderRef<AccountId>, skip: u32, limit: u32) -> Vec<LicenseId>;
+		/// Up to `limit` licence ids of `holder` (live or ended), starting after licence
+		/// `after` (the last id of the previous page; `None`: the first page).
+		fn licenses_of(holder: HolderRef<AccountId>, after: Option<LicenseId>, limit: u32) -> Vec<LicenseId>;
 		/// Up to `limit` entries of licence `id`'s management record from `from`.
 		fn management_record(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, ChangeRecord<AccountId, BlockNumber>)>;
 		/// Up to `limit` entries of licence `id`'s usage record from `from`.
 		fn usage_log(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, UsageView<AccountId, BlockNumber>)>;
 		/// Up to `limit` authorisations given for licence `id` from index `from`.
 		fn consents(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, ConsentView<BlockNumber>)>;
-		/// The types that accept type `accepted`, with their declarations.
-		fn recognitions_of(accepted: LicenseTypeId) -> Vec<(LicenseTypeId, Recognition<BlockNumber>)>;
-		/// The account acting for `holder` (itself for an account holder).
+		/// Up to `limit` of the types that accept type `accepted`, with their
+		/// declarations, after skipping `from`.
+		fn recognitions_of(accepted: LicenseTypeId, from: u32, limit: u32) -> Vec<(LicenseTypeId, Recognition<BlockNumber>)>;
+		/// The account acting for `holder`: itself for an account holder, the account the
+		/// enterprise register records for a registered enterprise, else the one set here.
 		fn holder_account(holder: HolderRef<AccountId>) -> Option<AccountId>;
 	}
 }

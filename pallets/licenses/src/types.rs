@@ -37,6 +37,10 @@ pub type RecognitionOf<T> = Recognition<BlockNumberFor<T>>;
 pub type BatchItemOf<T> = BatchItem<AccountIdOf<T>>;
 /// A batch of licences issued in one call.
 pub type BatchOf<T> = BoundedVec<BatchItemOf<T>, <T as Config>::MaxBatchIssue>;
+/// The live (active or suspended) licences of one holder.
+pub type LiveLicensesOf<T> = BoundedVec<LicenseId, <T as Config>::MaxLivePerHolder>;
+/// The authorisations of one licence that may still be in force: `(index, deadline)`.
+pub type LiveConsentsOf<T> = BoundedVec<(u32, Seconds), <T as Config>::MaxConsentsPerLicense>;
 
 /// Which kind of holder a licence type is issued to.
 #[derive(
@@ -160,6 +164,10 @@ pub struct License<AccountId, BlockNumber> {
 	pub consents: u32,
 	/// Entries in its usage record ([`crate::Usage`]).
 	pub uses: u32,
+	/// Issued by the enterprise register through [`govchain_primitives::LicenseIssuer`]
+	/// (a business licence): it is suspended, renewed, cancelled or revoked only
+	/// through the register, never by a direct call of this pallet.
+	pub managed_by_register: bool,
 }
 
 /// A management action on a licence after its issuance.
@@ -206,10 +214,13 @@ pub struct ChangeRecord<AccountId, BlockNumber> {
 	pub reason: ReasonCode,
 	/// Hash of the decision or legal provision relied on, if any.
 	pub legal_basis: Option<DocumentHash>,
-	/// The acting agency; `None` when the holder acted.
+	/// The acting agency; `None` when the holder acted or governance forced it.
 	pub agency: Option<AgencyId>,
-	/// The account that signed.
-	pub by: AccountId,
+	/// The account that signed; `None` when governance forced it (a council motion
+	/// or root has no signer).
+	pub by: Option<AccountId>,
+	/// Forced by governance (`ForceOrigin`), outside the ordinary rules.
+	pub forced: bool,
 	/// Block of the change.
 	pub block: BlockNumber,
 	/// Time of the change (Unix seconds).
@@ -333,4 +344,26 @@ pub enum Verdict {
 		/// Why.
 		reason: InvalidReason,
 	},
+}
+
+/// Who applies a change to a licence; decides how the management record names it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Actor<AccountId> {
+	/// An operator (the account) of an agency.
+	Agency(AgencyId, AccountId),
+	/// The account acting for the holder.
+	Holder(AccountId),
+	/// Governance (`ForceOrigin`): no agency, no signer.
+	Governance,
+}
+
+impl<AccountId> Actor<AccountId> {
+	/// The agency, the signer and whether it was forced, as the record keeps them.
+	pub(crate) fn into_parts(self) -> (Option<AgencyId>, Option<AccountId>, bool) {
+		match self {
+			Self::Agency(agency, by) => (Some(agency), Some(by), false),
+			Self::Holder(by) => (None, Some(by), false),
+			Self::Governance => (None, None, true),
+		}
+	}
 }

@@ -62,6 +62,10 @@ pub trait WeightInfo {
 	fn declare_recognition() -> Weight;
 	fn confirm_recognition() -> Weight;
 	fn withdraw_recognition() -> Weight;
+	fn hand_over_holder_account() -> Weight;
+	fn force_set_holder_account() -> Weight;
+	fn force_change() -> Weight;
+	fn end_all(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -379,6 +383,59 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Licenses::HolderAccounts` (r:1 w:1)
+	/// Proof: `Licenses::HolderAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	fn hand_over_holder_account() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `969`
+		//  Estimated: `3659`
+		// Minimum execution time: 17_546_000 picoseconds.
+		Weight::from_parts(19_179_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Licenses::HolderAccounts` (r:0 w:1)
+	/// Proof: `Licenses::HolderAccounts` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	fn force_set_holder_account() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `969`
+		//  Estimated: `3659`
+		// Minimum execution time: 17_546_000 picoseconds.
+		Weight::from_parts(19_179_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Licenses::Licenses` (r:1 w:1)
+	/// Proof: `Licenses::Licenses` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Licenses::History` (r:0 w:1)
+	/// Proof: `Licenses::History` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	fn force_change() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `1550`
+		//  Estimated: `3732`
+		// Minimum execution time: 33_731_000 picoseconds.
+		Weight::from_parts(36_685_000, 3732)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Licenses::LiveLicenses` (r:1 w:1)
+	/// Storage: `Licenses::Licenses` (r:64 w:64)
+	/// Proof: `Licenses::Licenses` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Licenses::History` (r:0 w:64)
+	/// Proof: `Licenses::History` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn end_all(n: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `1550`
+		//  Estimated: `3732`
+		// Minimum execution time: 33_731_000 picoseconds.
+		Weight::from_parts(22_359_049, 3732)
+			.saturating_add(Weight::from_parts(36_685_000, 2598).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same measurements with ParityDB weights, for tests and mocks.
@@ -464,5 +521,28 @@ impl WeightInfo for () {
 		Weight::from_parts(33_470_000, 6474)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn hand_over_holder_account() -> Weight {
+		Weight::from_parts(19_179_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn force_set_holder_account() -> Weight {
+		Weight::from_parts(19_179_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn force_change() -> Weight {
+		Weight::from_parts(36_685_000, 3732)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn end_all(n: u32, ) -> Weight {
+		Weight::from_parts(22_359_049, 3732)
+			.saturating_add(Weight::from_parts(36_685_000, 2598).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 	}
 }

@@ -3,10 +3,13 @@
 use super::*;
 use crate::Pallet as Fund;
 use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
 use frame_system::RawOrigin;
 use govchain_primitives::{AgencyBenchmarkHelper, RegionCode};
 
 const MEMBER: Pseudonym = [7; 32];
+/// The employer's region of every deposit record (the benchmark agencies' region).
+const EMPLOYER_REGION: u32 = 500_000;
 /// Far in the future (Unix seconds).
 const LATER: Seconds = u64::MAX / 2;
 
@@ -18,7 +21,7 @@ fn agency<T: Config>(role: Role) -> (AgencyId, T::RuntimeOrigin) {
 }
 
 fn standing() -> Standing {
-	Standing { status: AccountStatus::Normal, monthly: 2_400_00, balance: 86_400_00, months: 120 }
+	Standing { status: AccountStatus::Normal, contribution_band: ContributionBand(4), months: 120 }
 }
 
 /// Two centres (the member deposits at `home`, borrows at `lending`), a bank
@@ -35,7 +38,7 @@ fn setup<T: Config>() -> Result<Setup<T>, BenchmarkError> {
 	let (home, _) = agency::<T>(Role::FundCenter);
 	let (lending, lending_origin) = agency::<T>(Role::FundCenter);
 	let (bank, bank_origin) = agency::<T>(Role::Bank);
-	Fund::<T>::do_record_deposit(home, MEMBER, standing())?;
+	Fund::<T>::do_record_deposit(home, MEMBER, standing(), EMPLOYER_REGION)?;
 	Fund::<T>::do_set_rules(lending, Rules { min_months: 12, max_amount: u128::MAX, max_term_months: 360 })?;
 	Fund::<T>::do_commission_bank(lending, bank, true)?;
 	let certificate = Fund::<T>::do_issue_certificate(home, MEMBER, lending, LATER)?;
@@ -66,9 +69,9 @@ mod benchmarks {
 	#[benchmark]
 	fn record_deposit() -> Result<(), BenchmarkError> {
 		let (centre, origin) = agency::<T>(Role::FundCenter);
-		Fund::<T>::do_record_deposit(centre, MEMBER, standing())?;
+		Fund::<T>::do_record_deposit(centre, MEMBER, standing(), EMPLOYER_REGION)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, MEMBER, standing());
+		_(origin as T::RuntimeOrigin, MEMBER, standing(), EMPLOYER_REGION);
 		assert_eq!(Accounts::<T>::get(MEMBER).map(|a| a.changes), Some(2));
 		Ok(())
 	}
@@ -77,7 +80,7 @@ mod benchmarks {
 	fn issue_certificate() -> Result<(), BenchmarkError> {
 		let (centre, origin) = agency::<T>(Role::FundCenter);
 		let (relying, _) = agency::<T>(Role::FundCenter);
-		Fund::<T>::do_record_deposit(centre, MEMBER, standing())?;
+		Fund::<T>::do_record_deposit(centre, MEMBER, standing(), EMPLOYER_REGION)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, MEMBER, relying, LATER);
 		assert!(Certificates::<T>::contains_key(0));
@@ -88,7 +91,7 @@ mod benchmarks {
 	fn release_account() -> Result<(), BenchmarkError> {
 		let (centre, origin) = agency::<T>(Role::FundCenter);
 		let (to, _) = agency::<T>(Role::FundCenter);
-		Fund::<T>::do_record_deposit(centre, MEMBER, standing())?;
+		Fund::<T>::do_record_deposit(centre, MEMBER, standing(), EMPLOYER_REGION)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, MEMBER, to);
 		assert!(PendingTransfers::<T>::contains_key(MEMBER));
@@ -99,7 +102,7 @@ mod benchmarks {
 	fn accept_account() -> Result<(), BenchmarkError> {
 		let (centre, _) = agency::<T>(Role::FundCenter);
 		let (to, origin) = agency::<T>(Role::FundCenter);
-		Fund::<T>::do_record_deposit(centre, MEMBER, standing())?;
+		Fund::<T>::do_record_deposit(centre, MEMBER, standing(), EMPLOYER_REGION)?;
 		Fund::<T>::do_release_account(centre, MEMBER, to)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, MEMBER);
@@ -174,6 +177,44 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(s.bank_origin as T::RuntimeOrigin, id, true);
 		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Overdue));
+		Ok(())
+	}
+
+	/// The lending centre cancels an approved loan of another agency's bank: both
+	/// portfolios change.
+	#[benchmark]
+	fn cancel_loan() -> Result<(), BenchmarkError> {
+		let s = setup::<T>()?;
+		let id = filed::<T>(&s, true)?;
+		#[extrinsic_call]
+		_(s.lending_origin as T::RuntimeOrigin, id, 7);
+		assert!(!ActiveLoan::<T>::contains_key(MEMBER));
+		Ok(())
+	}
+
+	/// A disbursed loan written off.
+	#[benchmark]
+	fn force_close_loan() -> Result<(), BenchmarkError> {
+		let s = setup::<T>()?;
+		let id = disbursed::<T>(&s)?;
+		let origin = T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, Closure::WrittenOff, 7);
+		assert!(!ActiveLoan::<T>::contains_key(MEMBER));
+		Ok(())
+	}
+
+	/// A released account moved back to its centre: the pending transfer is cancelled.
+	#[benchmark]
+	fn force_move_account() -> Result<(), BenchmarkError> {
+		let (centre, _) = agency::<T>(Role::FundCenter);
+		let (to, _) = agency::<T>(Role::FundCenter);
+		Fund::<T>::do_record_deposit(centre, MEMBER, standing(), EMPLOYER_REGION)?;
+		Fund::<T>::do_release_account(centre, MEMBER, to)?;
+		let origin = T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, MEMBER, centre, 7);
+		assert!(!PendingTransfers::<T>::contains_key(MEMBER));
 		Ok(())
 	}
 

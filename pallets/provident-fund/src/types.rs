@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_system::pallet_prelude::BlockNumberFor;
-use govchain_primitives::{AgencyId, DocumentHash, Pseudonym, ReasonCode, Seconds};
+use govchain_primitives::{AgencyId, DocumentHash, Pseudonym, ReasonCode, RegionCode, Seconds};
 use scale_info::TypeInfo;
 
 /// An amount in fen.
@@ -21,6 +21,8 @@ pub type CertificateOf<T> = Certificate<BlockNumberFor<T>>;
 pub type LoanOf<T> = Loan<BlockNumberFor<T>>;
 /// A repayment as stored.
 pub type RepaymentOf<T> = Repayment<BlockNumberFor<T>>;
+/// One entry of a loan's history.
+pub type LoanRecordOf<T> = LoanRecord<BlockNumberFor<T>>;
 
 /// State of a member's deposit account at their centre.
 #[derive(
@@ -37,17 +39,72 @@ pub enum AccountStatus {
 	Transferred,
 }
 
-/// A member's deposit standing: what another centre or a bank relies on.
+/// A band of monthly contribution (employer + employee), stored instead of the amount.
+///
+/// The amount is about a quarter of the wage (both sides pay 5–12 %), so storing it
+/// would publish every member's wage to every node. The chain keeps a band of fixed
+/// width [`ContributionBand::WIDTH`] (500.00 yuan, about 2,000 yuan of wage):
+///
+/// | band `b` | monthly contribution (yuan)      |
+/// |----------|----------------------------------|
+/// | 0        | 0 – 499.99                       |
+/// | 1        | 500 – 999.99                     |
+/// | `b`      | `500·b` – `500·(b+1)` − 0.01     |
+/// | 254      | 127,000 – 127,499.99             |
+/// | 255      | 127,500 and more (open-ended)    |
+///
+/// Centres compute the band off chain from their books
+/// ([`ContributionBand::from_monthly`] shows how). It tells a relying bank the order of
+/// magnitude of the member's repayment capacity; no lending rule on chain uses it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ContributionBand(pub u8);
+
+impl ContributionBand {
+	/// Width of a band, fen (500.00 yuan).
+	pub const WIDTH: Fen = 500_00;
+
+	/// The band of a monthly contribution of `monthly` fen.
+	pub fn from_monthly(monthly: Fen) -> Self {
+		Self(u8::try_from(monthly / Self::WIDTH).unwrap_or(u8::MAX))
+	}
+
+	/// The contributions in this band, fen: `(from, until)`, `until` exclusive and
+	/// `None` for the last, open-ended band.
+	pub fn range(&self) -> (Fen, Option<Fen>) {
+		let from = Fen::from(self.0).saturating_mul(Self::WIDTH);
+		let until = (self.0 < u8::MAX).then(|| from.saturating_add(Self::WIDTH));
+		(from, until)
+	}
+}
+
+/// A member's deposit standing: what another centre or a bank relies on, and no more.
+///
+/// A loan decision ([`crate::Pallet::decide_loan`]) needs the account's status and
+/// the months of continuous contribution; the contribution is kept as a band (see
+/// [`ContributionBand`]). The balance is not stored: no rule on chain uses it, and
+/// the centre's books hold it.
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct Standing {
 	/// Account state.
 	pub status: AccountStatus,
-	/// Monthly contribution (employer + employee), fen.
-	pub monthly: Fen,
-	/// Balance, fen.
-	pub balance: Fen,
+	/// Band of the monthly contribution (employer + employee).
+	pub contribution_band: ContributionBand,
 	/// Months of continuous contribution.
 	pub months: u32,
 }
@@ -65,6 +122,10 @@ pub struct DepositAccount<BlockNumber> {
 	pub updated_at: BlockNumber,
 	/// Entries in its history ([`crate::AccountHistory`]).
 	pub changes: u32,
+	/// Certificates issued for the member ([`crate::MemberCertificates`]).
+	pub certificates: u32,
+	/// Loans filed for the member ([`crate::MemberLoans`]).
+	pub loans: u32,
 }
 
 /// What changed on a deposit account.
@@ -72,8 +133,12 @@ pub struct DepositAccount<BlockNumber> {
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub enum AccountChange {
-	/// The centre recorded the standing from its books.
-	Recorded,
+	/// The centre recorded the standing from its books, declaring the region of the
+	/// member's (last) employer, which the centre's region covers.
+	Recorded {
+		/// The employer's region (GB/T 2260).
+		employer_region: RegionCode,
+	},
 	/// Released to centre `to`.
 	Released {
 		/// Destination centre.
@@ -84,6 +149,25 @@ pub enum AccountChange {
 		/// Origin centre.
 		from: AgencyId,
 	},
+	/// Moved by governance from centre `from` (a wrongly opened account, or a
+	/// transfer the destination never accepted); status kept.
+	ForceMoved {
+		/// The centre that kept the account before.
+		from: AgencyId,
+		/// Why.
+		reason: ReasonCode,
+	},
+}
+
+/// A released account awaiting its destination centre.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct PendingTransfer {
+	/// The destination centre.
+	pub to: AgencyId,
+	/// The account's status before the release, restored when it is accepted.
+	pub status: AccountStatus,
 }
 
 /// One entry of a deposit account's history.
@@ -93,7 +177,8 @@ pub enum AccountChange {
 pub struct AccountRecord<BlockNumber> {
 	/// What changed.
 	pub change: AccountChange,
-	/// The centre that made the change.
+	/// The centre that made the change (for a forced move: the centre the account
+	/// moved to).
 	pub centre: AgencyId,
 	/// Standing after the change.
 	pub standing: Standing,
@@ -165,6 +250,18 @@ pub enum LoanStatus {
 	Overdue,
 	/// Repaid in full (final).
 	Settled,
+	/// Withdrawn before disbursement by the filing bank or the lending centre (final).
+	Cancelled {
+		/// Why.
+		reason: ReasonCode,
+	},
+	/// Closed by governance (final): see [`Closure`].
+	Closed {
+		/// How.
+		outcome: Closure,
+		/// Why.
+		reason: ReasonCode,
+	},
 }
 
 impl LoanStatus {
@@ -172,6 +269,31 @@ impl LoanStatus {
 	pub fn is_active(&self) -> bool {
 		matches!(self, Self::Applied | Self::Approved | Self::Disbursed | Self::Overdue)
 	}
+
+	/// Whether the loan is active and not yet disbursed.
+	pub fn is_undisbursed(&self) -> bool {
+		matches!(self, Self::Applied | Self::Approved)
+	}
+
+	/// Whether the loan is disbursed and being repaid (incl. overdue).
+	pub fn is_disbursed(&self) -> bool {
+		matches!(self, Self::Disbursed | Self::Overdue)
+	}
+}
+
+/// How governance closes a loan nobody else can ([`crate::Pallet::force_close_loan`]).
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum Closure {
+	/// A loan not yet disbursed, withdrawn (its bank and centre can no longer act).
+	Cancelled,
+	/// A disbursed loan repaid outside the chain's record (e.g. its bank left); the
+	/// loan keeps the outstanding principal last recorded.
+	Settled,
+	/// A disbursed loan written off; the loan keeps the outstanding principal last
+	/// recorded.
+	WrittenOff,
 }
 
 /// A provident-fund loan.
@@ -209,6 +331,57 @@ pub struct Loan<BlockNumber> {
 	pub filed_at: BlockNumber,
 	/// Repayments recorded ([`crate::Repayments`]).
 	pub repayments: u32,
+	/// Entries in its history ([`crate::LoanHistory`]).
+	pub changes: u32,
+}
+
+/// What happened to a loan.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum LoanChange {
+	/// Filed by the bank.
+	Filed,
+	/// Approved by the lending centre.
+	Approved,
+	/// Rejected by the lending centre.
+	Rejected {
+		/// Why.
+		reason: ReasonCode,
+	},
+	/// Disbursed by the bank.
+	Disbursed,
+	/// Marked overdue by the bank.
+	Overdue,
+	/// Cured (no longer overdue) by the bank.
+	Cured,
+	/// Repaid in full (the last repayment).
+	Settled,
+	/// Withdrawn before disbursement by the filing bank or the lending centre.
+	Cancelled {
+		/// Why.
+		reason: ReasonCode,
+	},
+	/// Closed by governance.
+	ForceClosed {
+		/// How.
+		outcome: Closure,
+		/// Why.
+		reason: ReasonCode,
+	},
+}
+
+/// One entry of a loan's history.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct LoanRecord<BlockNumber> {
+	/// What happened.
+	pub change: LoanChange,
+	/// The agency that acted; `None` for governance.
+	pub agency: Option<AgencyId>,
+	/// Block of the change.
+	pub block: BlockNumber,
 }
 
 /// One repayment of a loan.
@@ -226,8 +399,9 @@ pub struct Repayment<BlockNumber> {
 	pub time: Seconds,
 }
 
-/// A centre's or bank's portfolio.
-#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Default)]
+/// A centre's or bank's portfolio: a running summary of the loans it lends or
+/// services, updated on every change of one of them ([`crate::Portfolios`]).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug, Default)]
 pub struct Portfolio {
 	/// Loans awaiting a decision or disbursement.
 	pub pending: u32,
@@ -235,8 +409,58 @@ pub struct Portfolio {
 	pub active: u32,
 	/// Of which overdue.
 	pub overdue: u32,
-	/// Loans settled.
+	/// Loans settled (repaid in full, or settled by governance).
 	pub settled: u32,
-	/// Outstanding principal, fen.
+	/// Loans written off by governance.
+	pub written_off: u32,
+	/// Outstanding principal of the loans being repaid, fen.
 	pub outstanding: Fen,
+}
+
+impl Portfolio {
+	/// What one loan in `status` with `outstanding` principal adds to a portfolio.
+	pub fn of_loan(status: &LoanStatus, outstanding: Fen) -> Self {
+		let mut p = Self::default();
+		match status {
+			LoanStatus::Applied | LoanStatus::Approved => p.pending = 1,
+			LoanStatus::Disbursed => p.active = 1,
+			LoanStatus::Overdue => {
+				p.active = 1;
+				p.overdue = 1;
+			},
+			LoanStatus::Settled | LoanStatus::Closed { outcome: Closure::Settled, .. } => p.settled = 1,
+			LoanStatus::Closed { outcome: Closure::WrittenOff, .. } => p.written_off = 1,
+			LoanStatus::Rejected { .. } |
+			LoanStatus::Cancelled { .. } |
+			LoanStatus::Closed { outcome: Closure::Cancelled, .. } => {},
+		}
+		if status.is_disbursed() {
+			p.outstanding = outstanding;
+		}
+		p
+	}
+
+	/// `self + other`, `None` on overflow.
+	pub fn checked_add(&self, o: &Self) -> Option<Self> {
+		Some(Self {
+			pending: self.pending.checked_add(o.pending)?,
+			active: self.active.checked_add(o.active)?,
+			overdue: self.overdue.checked_add(o.overdue)?,
+			settled: self.settled.checked_add(o.settled)?,
+			written_off: self.written_off.checked_add(o.written_off)?,
+			outstanding: self.outstanding.checked_add(o.outstanding)?,
+		})
+	}
+
+	/// `self - other`, `None` on underflow.
+	pub fn checked_sub(&self, o: &Self) -> Option<Self> {
+		Some(Self {
+			pending: self.pending.checked_sub(o.pending)?,
+			active: self.active.checked_sub(o.active)?,
+			overdue: self.overdue.checked_sub(o.overdue)?,
+			settled: self.settled.checked_sub(o.settled)?,
+			written_off: self.written_off.checked_sub(o.written_off)?,
+			outstanding: self.outstanding.checked_sub(o.outstanding)?,
+		})
+	}
 }

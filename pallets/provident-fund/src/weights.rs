@@ -57,6 +57,9 @@ pub trait WeightInfo {
 	fn disburse() -> Weight;
 	fn record_repayment() -> Weight;
 	fn set_overdue() -> Weight;
+	fn cancel_loan() -> Weight;
+	fn force_close_loan() -> Weight;
+	fn force_move_account() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -273,6 +276,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn cancel_loan() -> Weight {
+		// Placeholder: the numbers of `record_repayment` until `scripts/bench.sh` runs again.
+		Weight::from_parts(32_018_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn force_close_loan() -> Weight {
+		// Placeholder: the numbers of `record_repayment` until `scripts/bench.sh` runs again.
+		Weight::from_parts(32_018_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn force_move_account() -> Weight {
+		// Placeholder: the numbers of `accept_account` until `scripts/bench.sh` runs again.
+		Weight::from_parts(30_165_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same measurements with ParityDB weights, for tests and mocks.
@@ -331,5 +352,20 @@ impl WeightInfo for () {
 		Weight::from_parts(22_594_000, 3659)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn cancel_loan() -> Weight {
+		Weight::from_parts(32_018_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn force_close_loan() -> Weight {
+		Weight::from_parts(32_018_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn force_move_account() -> Weight {
+		Weight::from_parts(30_165_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

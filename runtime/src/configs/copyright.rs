@@ -1,8 +1,9 @@
-//! Copyright deposits: anyone signed deposits (authors, companies, archives); the
-//! copyright office registers; courts freeze and rule. Enterprise parties are
-//! checked against the enterprise register.
+//! Copyright deposits: anyone signed commits and then deposits (authors, companies,
+//! archives); a copyright office of the work's region registers; courts freeze and
+//! rule; governance repairs stuck records. Enterprise parties are checked against
+//! the enterprise register, which also names the account that accepts for them.
 
-use crate::{Consortium, Enterprises, Runtime, Timestamp};
+use crate::{Consortium, Enterprises, Runtime, Timestamp, DAYS, HOURS};
 use frame_support::traits::ConstU32;
 
 impl pallet_copyright::Config for Runtime {
@@ -15,6 +16,15 @@ impl pallet_copyright::Config for Runtime {
 	/// An archive of 100,000 works migrates in a thousand batches.
 	type MaxBatchDeposit = ConstU32<100>;
 	type MaxGrantsPerWork = ConstU32<64>;
+	type ForceOrigin = crate::configs::governance::GovernanceOrigin;
+	/// Enough for an author's or an archive's pending batches.
+	type MaxPendingCommits = ConstU32<16>;
+	/// A commitment stays revealable for a day.
+	type CommitLifetime = ConstU32<{ DAYS }>;
+	/// An hour for an author whose reveal was delayed to take the work back from a
+	/// front-runner (registration or a freeze ends it sooner).
+	type ContestPeriod = ConstU32<{ HOURS }>;
+	type MaxPage = ConstU32<100>;
 	type WeightInfo = pallet_copyright::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark::Helper;
@@ -50,6 +60,7 @@ mod benchmark {
 						legal_rep: [0; 32],
 					},
 					authority: 0,
+					account: None,
 					status: EnterpriseStatus::Active,
 					established_block: 0,
 					established_time: 0,

@@ -1,17 +1,21 @@
 //! The enterprise registry: applications by anyone (fees are paid by the applicant
 //! or, at a service desk, by the agency's operator), reviews and register changes by
-//! agency operators, business licences through the licences pallet.
+//! agency operators, business licences through the licences pallet; force calls
+//! that repair stuck records by governance.
 
 use crate::{Consortium, Licenses, Runtime, Timestamp};
 use frame_support::traits::ConstU32;
 
 impl pallet_enterprises::Config for Runtime {
 	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
+	type ForceOrigin = crate::configs::governance::GovernanceOrigin;
 	type Agencies = Consortium;
 	type Licenses = Licenses;
 	type UnixTime = Timestamp;
 	type MaxNameLength = ConstU32<128>;
 	type MaxScopeCodes = ConstU32<32>;
+	/// A front-end page of pending reviews, enterprises or history entries.
+	type MaxPage = ConstU32<100>;
 	type WeightInfo = pallet_enterprises::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark::Helper;

@@ -8,7 +8,7 @@
 
 use frame_support::{
 	parameter_types,
-	traits::{ConstU128, ConstU32, EitherOfDiverse},
+	traits::{ConstU128, ConstU32, Contains, EitherOfDiverse},
 	weights::Weight,
 };
 use frame_system::{EnsureNever, EnsureRoot};
@@ -41,6 +41,31 @@ parameter_types! {
 /// Most council seats (one or two per member agency).
 pub type MaxCouncilMembers = ConstU32<64>;
 
+/// Accounts whose session keys are registered (`session.setKeys`): only these can be
+/// seated as validators, so that the authority set never holds a node that cannot author.
+pub struct SessionKeysRegistered;
+impl Contains<AccountId> for SessionKeysRegistered {
+	fn contains(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+}
+
+/// Registers session keys for benchmark accounts straight in the session pallet's
+/// storage (benchmarks need the keys to exist, not to be usable).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct ConsortiumBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_consortium::BenchmarkHelper<AccountId> for ConsortiumBenchmarkHelper {
+	fn register_session_keys(who: &AccountId) {
+		use codec::Decode;
+		// Keys derived from the account's bytes; decoding from an endless input succeeds.
+		let input = AsRef::<[u8]>::as_ref(who);
+		if let Ok(keys) = SessionKeys::decode(&mut sp_runtime::traits::TrailingZeroInput::new(input)) {
+			pallet_session::NextKeys::<Runtime>::insert(who, keys);
+		}
+	}
+}
+
 impl pallet_consortium::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type GovernanceOrigin = GovernanceOrigin;
@@ -49,6 +74,15 @@ impl pallet_consortium::Config for Runtime {
 	type MaxOperatorsPerAgency = ConstU32<256>;
 	type MaxValidators = super::consensus::MaxAuthorities;
 	type MaxCouncilMembers = MaxCouncilMembers;
+	/// One node per agency, and a second to move it without a gap.
+	type MaxValidatorsPerAgency = ConstU32<2>;
+	/// One or two seats per member agency.
+	type MaxSeatsPerAgency = ConstU32<2>;
+	/// One page lists a whole agency's operators.
+	type MaxPageSize = ConstU32<256>;
+	type ValidatorKeys = SessionKeysRegistered;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ConsortiumBenchmarkHelper;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }
 

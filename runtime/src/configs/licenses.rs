@@ -1,12 +1,16 @@
 //! Electronic licences: any operator of an active member agency acts through
 //! `AgencyOrigin`; the pallet checks the role each call needs against the consortium.
+//! Registered enterprises act through the account the enterprise register records;
+//! governance repairs stuck licences and holder accounts.
 
-use crate::{Consortium, Runtime, Timestamp};
+use crate::{Consortium, Enterprises, Runtime, Timestamp};
 use frame_support::traits::ConstU32;
 
 impl pallet_licenses::Config for Runtime {
 	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
 	type Agencies = Consortium;
+	type Enterprises = Enterprises;
+	type ForceOrigin = crate::configs::governance::GovernanceOrigin;
 	type UnixTime = Timestamp;
 	type MaxCodeLength = ConstU32<32>;
 	type MaxNameLength = ConstU32<128>;
@@ -15,6 +19,12 @@ impl pallet_licenses::Config for Runtime {
 	/// migration of a large store sends many batches, several per block.
 	type MaxBatchIssue = ConstU32<100>;
 	type MaxRecognitionsPerType = ConstU32<64>;
+	/// Ending all of a holder's licences (an enterprise deregistered) stays a small
+	/// part of a block at 64 (see `end_all` in `weights.rs`).
+	type MaxLivePerHolder = ConstU32<64>;
+	type MaxConsentsPerLicense = ConstU32<32>;
+	/// Runtime API pages.
+	type MaxPage = ConstU32<100>;
 	type WeightInfo = pallet_licenses::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Consortium;

@@ -9,14 +9,14 @@
 use frame_support::{
 	parameter_types,
 	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
-	weights::IdentityFee,
+	weights::{ConstantMultiplier, IdentityFee},
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
 
 use crate::{
 	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
-	EXISTENTIAL_DEPOSIT,
+	EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
 
 impl pallet_balances::Config for Runtime {
@@ -41,14 +41,20 @@ parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
+/// Fee per byte of an extrinsic: 10 µGOV. Storage and block space are what junk
+/// costs the network, so length dominates the fee of a large call: a full block of
+/// ordinary extrinsics (75 % of 5 MiB) costs about 39 GOV in length fees alone,
+/// while a typical agency call of ~200 bytes pays about 0.002 GOV.
+pub const FEE_PER_BYTE: Balance = 10 * MICRO_UNIT;
+
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees are burned (dropped), not paid to validators: agencies do not earn from them.
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	/// One picounit per picosecond of reference time.
 	type WeightToFee = IdentityFee<Balance>;
-	/// One picounit per byte.
-	type LengthToFee = IdentityFee<Balance>;
+	/// [`FEE_PER_BYTE`] per byte.
+	type LengthToFee = ConstantMultiplier<Balance, ConstU128<FEE_PER_BYTE>>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;

@@ -4,7 +4,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::ConstU32,
+	traits::{ConstU32, Contains},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -43,9 +43,37 @@ parameter_types! {
 	pub const SS58Prefix: u8 = 42;
 }
 
+/// Which calls a non-root origin may dispatch (root, i.e. `consortium.govern` or the
+/// development sudo key, bypasses every filter).
+///
+/// Node admission is the council's: `nodeAuthorization`'s calls for node owners
+/// (`claimNode`, `removeClaim`, `transferNode`, `addConnections`,
+/// `removeConnections`) carry placeholder weights and unbounded peer lists and would
+/// let any funded account write to the permissioned peer set, so they are refused
+/// for everyone. The well-known-node calls stay: they require `GovernanceOrigin`
+/// (two thirds of the council), which a motion dispatches.
+pub struct CallFilter;
+
+impl Contains<RuntimeCall> for CallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_node_authorization::Call as Nodes;
+		!matches!(
+			call,
+			RuntimeCall::NodeAuthorization(
+				Nodes::claim_node { .. } |
+					Nodes::remove_claim { .. } |
+					Nodes::transfer_node { .. } |
+					Nodes::add_connections { .. } |
+					Nodes::remove_connections { .. }
+			)
+		)
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	type BaseCallFilter = CallFilter;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
 	type AccountId = AccountId;
@@ -58,4 +86,42 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use frame_support::traits::OriginTrait;
+	use sp_core::OpaquePeerId;
+
+	#[test]
+	fn node_owner_calls_are_refused_to_accounts_and_governance_calls_pass_the_filter() {
+		use pallet_node_authorization::Call as Nodes;
+		let node = OpaquePeerId(alloc::vec![7; 38]);
+		let stranger = RuntimeOrigin::signed(AccountId::new([2; 32]));
+		let owner_calls = [
+			Nodes::claim_node { node: node.clone() },
+			Nodes::remove_claim { node: node.clone() },
+			Nodes::transfer_node { node: node.clone(), owner: AccountId::new([3; 32]).into() },
+			Nodes::add_connections { node: node.clone(), connections: alloc::vec![node.clone()] },
+			Nodes::remove_connections { node: node.clone(), connections: alloc::vec![node.clone()] },
+		];
+		for call in owner_calls {
+			let call = RuntimeCall::NodeAuthorization(call);
+			assert!(!stranger.filter_call(&call), "{call:?} passes the filter");
+			// Root (a `consortium.govern` motion) is never filtered.
+			assert!(RuntimeOrigin::root().filter_call(&call));
+		}
+		let admit = RuntimeCall::NodeAuthorization(Nodes::add_well_known_node {
+			node,
+			owner: AccountId::new([3; 32]).into(),
+		});
+		// Passes the filter; `GovernanceOrigin` then refuses a plain account.
+		assert!(stranger.filter_call(&admit));
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: AccountId::new([3; 32]).into(),
+			value: 1,
+		});
+		assert!(stranger.filter_call(&transfer));
+	}
 }

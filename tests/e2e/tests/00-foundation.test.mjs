@@ -27,7 +27,7 @@ test('metadata loads with no custom type definitions', async () => {
   assert.equal(typeof api.query.system.account, 'function');
   assert.equal(typeof api.call.accountNonceApi.accountNonce, 'function');
   const presets = await api.call.genesisBuilder.presetNames();
-  assert.deepEqual(presets.map((p) => p.toString()).sort(), ['development', 'local_testnet']);
+  assert.deepEqual(presets.map((p) => p.toString()).sort(), ['adversarial', 'development', 'local_testnet']);
 });
 
 test('blocks are produced and finalized', async () => {

@@ -1,5 +1,7 @@
 // Consortium governance: a council motion admits a new agency and grants it a
 // role; only then can its operators act. Suspension by motion stops them again.
+// Validators: seated only by motion and only with session keys; the chain's last
+// validator can neither be removed nor have its agency suspended.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,7 @@ let acc;
 let admin;
 let operator;
 let agencyId;
+let keyless;
 
 before(async () => {
   api = await connect();
@@ -20,6 +23,8 @@ before(async () => {
   // Fresh accounts so the test does not depend on the preset's agencies.
   admin = keyring.addFromUri(`//e2e/justice-admin/${Date.now()}`);
   operator = keyring.addFromUri(`//e2e/justice-officer/${Date.now()}`);
+  // An account that never registered session keys (`session.setKeys`).
+  keyless = keyring.addFromUri(`//e2e/keyless-validator/${Date.now()}`);
   // The agency's accounts are funded by an existing member (fees are anti-spam).
   await fund(api, acc.alice, [admin.address, operator.address]);
   agencyId = (await api.query.consortium.nextAgencyId()).toNumber();
@@ -106,4 +111,31 @@ test('a council motion admits a government node\'s peer id to the network', asyn
   assert.equal(added.who.toString(), admin.address);
   assert.equal((await known()).includes(peerId), true);
   assert.equal((await api.query.nodeAuthorization.owners(peerId)).unwrap().toString(), admin.address);
+});
+
+test('a validator needs a motion and session keys, and the last one cannot be taken away', async () => {
+  // The development chain: agency 0 runs the only validator, //Alice.
+  const validators = async () => Array.from(await api.query.consortium.validators(), (v) => v.toString());
+  assert.deepEqual(await validators(), [acc.alice.address]);
+  // One council member alone is not governance.
+  await assert.rejects(
+    sendAndFinalize(api, api.tx.consortium.addValidator(0, keyless.address), acc.alice),
+    /BadOrigin/);
+  // Even by motion, an account without session keys is not seated: it could not author.
+  await assert.rejects(
+    passMotion(api, api.tx.consortium.addValidator(0, keyless.address),
+      { proposer: acc.alice, voters: [acc.bob], threshold: 2 }),
+    /consortium\.NoSessionKeys/);
+  assert.equal((await api.query.consortium.validatorOwner(keyless.address)).isNone, true);
+  // Removing the last keyed validator, or suspending its agency, would stop the chain.
+  await assert.rejects(
+    passMotion(api, api.tx.consortium.removeValidator(acc.alice.address),
+      { proposer: acc.bob, voters: [acc.charlie], threshold: 2 }),
+    /consortium\.LastValidator/);
+  await assert.rejects(
+    passMotion(api, api.tx.consortium.suspendAgency(0),
+      { proposer: acc.bob, voters: [acc.charlie], threshold: 2 }),
+    /consortium\.LastValidator/);
+  assert.deepEqual(await validators(), [acc.alice.address]);
+  assert.equal((await api.call.consortiumApi.agency(0)).unwrap().status.toString(), 'Active');
 });

@@ -1,7 +1,9 @@
 // Electronic licences as the front-ends of a justice bureau, a bank and two market
-// regulators use them: define a lawyer's practice licence, issue it, use it with
-// the holder's consent (refused without), suspend, reinstate, revoke; then two
-// regions recognise each other's food business licences and verification follows.
+// regulators use them: define a lawyer's practice licence, issue it, designate the
+// holder's account (only the issuer may, once), use it with the holder's consent
+// (refused without), suspend, reinstate, revoke; the holder's account hands over and
+// governance replaces a lost one or lifts a forced suspension; then two regions
+// recognise each other's food business licences and verification follows.
 //
 // Preset agencies: 0 = demo agency (Alice, Chongqing 500000, every role),
 // 1 = Sichuan market regulator (Bob, 510000, MarketRegulator + LicenseIssuer),
@@ -11,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { connect, devAccounts, sendAndFinalize, eventsOf } from '../lib/chain.mjs';
+import { connect, devAccounts, sendAndFinalize, eventsOf, passMotion } from '../lib/chain.mjs';
 import { usccWithCheck, chainNow, fund, runTag } from '../lib/gov.mjs';
 
 const CHONGQING = 500000;
@@ -22,17 +24,23 @@ const YEAR = 365 * 24 * 3600;
 let api;
 let acc;
 let lawyer; // the account the justice bureau designates for the lawyer
+let lawyerNewKey; // the account the lawyer hands over to
+let lawyerRecovered; // the account governance designates after the lawyer loses a key
 let tag;
 let lawyerType;
 let licence;
-const person = { Person: blake2AsHex('e2e lawyer pseudonym (keyed hash computed off chain)') };
+let person; // a fresh pseudonym per run: its account is designated once
 
 before(async () => {
   api = await connect();
   acc = devAccounts();
   tag = runTag();
-  lawyer = new Keyring({ type: 'sr25519' }).addFromUri(`//e2e/lawyer/${tag}`);
-  await fund(api, acc.alice, [lawyer.address]);
+  person = { Person: blake2AsHex(`e2e lawyer pseudonym ${tag} (keyed hash computed off chain)`) };
+  const keyring = new Keyring({ type: 'sr25519' });
+  lawyer = keyring.addFromUri(`//e2e/lawyer/${tag}`);
+  lawyerNewKey = keyring.addFromUri(`//e2e/lawyer/${tag}/new`);
+  lawyerRecovered = keyring.addFromUri(`//e2e/lawyer/${tag}/recovered`);
+  await fund(api, acc.alice, [lawyer.address, lawyerNewKey.address, lawyerRecovered.address]);
 });
 
 after(async () => {
@@ -64,7 +72,9 @@ test('a justice bureau defines the lawyer practice licence type and issues a lic
     `BANK-${tag}`, 'x', CHONGQING, 'Person', 'LicenseIssuer', null,
     blake2AsHex('s'), blake2AsHex('t')), acc.ferdie), /licenses\.RoleNotHeld/);
 
-  await sendAndFinalize(api, api.tx.licenses.setHolderAccount(person, lawyer.address), acc.alice);
+  // No agency designates an account for a holder it issued no live licence.
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.setHolderAccount(person, lawyer.address), acc.alice),
+    /licenses\.NotHoldersIssuer/);
   const from = await chainNow(api);
   const issued = await sendAndFinalize(api, api.tx.licenses.issue(
     lawyerType, person, blake2AsHex('licence file (OFD)'), from, null), acc.alice);
@@ -72,10 +82,22 @@ test('a justice bureau defines the lawyer practice licence type and issues a lic
   licence = ev.id.toNumber();
   assert.equal(ev.validUntil.unwrap().toNumber(), from + 5 * YEAR);
 
+  // The issuer designates the lawyer's account once; another region's regulator cannot,
+  // and nobody overwrites it afterwards.
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.setHolderAccount(person, acc.bob.address), acc.bob),
+    /licenses\.NotHoldersIssuer/);
+  const set = await sendAndFinalize(api, api.tx.licenses.setHolderAccount(person, lawyer.address), acc.alice);
+  const [designated] = eventsOf(set.events, 'licenses', 'HolderAccountSet');
+  assert.equal(designated.account.toString(), lawyer.address);
+  assert.equal(designated.byAgency.toNumber(), 0);
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.setHolderAccount(person, acc.alice.address), acc.alice),
+    /licenses\.AccountAlreadySet/);
+
   const stored = (await api.call.licensesApi.license(licence)).unwrap();
   assert.equal(stored.status.toString(), 'Active');
   assert.equal(stored.issuer.toNumber(), 0);
-  const mine = await api.call.licensesApi.licensesOf(person, 0, 100);
+  assert.equal(stored.managedByRegister.isTrue, false);
+  const mine = await api.call.licensesApi.licensesOf(person, null, 100);
   assert.ok(mine.map((x) => x.toNumber()).includes(licence));
   assert.equal((await api.call.licensesApi.holderAccount(person)).unwrap().toString(), lawyer.address);
   assert.equal(await verdict(licence, CHONGQING), 'Recognised:own');
@@ -123,8 +145,11 @@ test('a bank uses the licence only with the holder\'s consent, and every use is 
 test('suspend, reinstate and revoke, each in the management record; a revoked licence stays revoked', async () => {
   await sendAndFinalize(api, api.tx.licenses.suspend(licence, 101, blake2AsHex('decision 2026-17')), acc.alice);
   assert.equal(await verdict(licence, CHONGQING), 'Invalid:Suspended');
-  // Only the issuer (or the type's authority) manages the licence.
+  // Only the issuer (or the type's authority) manages the licence; another region's
+  // agency can neither lift the suspension nor cancel the licence.
   await assert.rejects(sendAndFinalize(api, api.tx.licenses.reinstate(licence, 102, null), acc.bob),
+    /licenses\.NotIssuer/);
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.cancel(licence, 102), acc.bob),
     /licenses\.NotIssuer/);
   await sendAndFinalize(api, api.tx.licenses.reinstate(licence, 102, null), acc.alice);
   assert.equal(await verdict(licence, CHONGQING), 'Recognised:own');
@@ -134,9 +159,50 @@ test('suspend, reinstate and revoke, each in the management record; a revoked li
     /licenses\.LicenseRevoked/);
 
   const record = await api.call.licensesApi.managementRecord(licence, 0, 100);
-  assert.deepEqual(record.map(([, c]) => [c.action.type, c.reason.toNumber(), c.agency.unwrap().toNumber(), c.by.toString()]),
-    [['Suspended', 101, 0, acc.alice.address], ['Reinstated', 102, 0, acc.alice.address], ['Revoked', 103, 0, acc.alice.address]]);
+  assert.deepEqual(record.map(([, c]) => [c.action.type, c.reason.toNumber(), c.agency.unwrap().toNumber(), c.by.unwrap().toString(), c.forced.isTrue]),
+    [['Suspended', 101, 0, acc.alice.address, false], ['Reinstated', 102, 0, acc.alice.address, false], ['Revoked', 103, 0, acc.alice.address, false]]);
   assert.equal((await api.call.licensesApi.license(licence)).unwrap().status.toString(), 'Revoked');
+});
+
+test('the holder\'s account hands over; governance replaces a lost account and lifts a forced suspension', async () => {
+  const from = await chainNow(api);
+  const issued = await sendAndFinalize(api, api.tx.licenses.issue(
+    lawyerType, person, blake2AsHex('licence file 2 (OFD)'), from, null), acc.alice);
+  const second = eventsOf(issued.events, 'licenses', 'LicenseIssued')[0].id.toNumber();
+
+  // A stranger cannot take the holder's account; the holder hands it over itself.
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.handOverHolderAccount(person, acc.ferdie.address), acc.ferdie),
+    /licenses\.NotHolder/);
+  const handed = await sendAndFinalize(api, api.tx.licenses.handOverHolderAccount(person, lawyerNewKey.address), lawyer);
+  const [h] = eventsOf(handed.events, 'licenses', 'HolderAccountHandedOver');
+  assert.equal(h.to.toString(), lawyerNewKey.address);
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.grantConsent(second, BANK, 'x', from + 3600), lawyer),
+    /licenses\.NotHolder/);
+
+  // The new key is lost: a council motion designates another account.
+  await assert.rejects(sendAndFinalize(api,
+    api.tx.licenses.forceSetHolderAccount(person, lawyerRecovered.address, 900), acc.alice), /BadOrigin/);
+  const forcedSet = await passMotion(api, api.tx.licenses.forceSetHolderAccount(person, lawyerRecovered.address, 900),
+    { proposer: acc.alice, voters: [acc.bob], threshold: 2 });
+  const [fs] = eventsOf(forcedSet, 'licenses', 'HolderAccountForceSet');
+  assert.equal(fs.account.unwrap().toString(), lawyerRecovered.address);
+  assert.equal((await api.call.licensesApi.holderAccount(person)).unwrap().toString(), lawyerRecovered.address);
+
+  // A suspension governance imposes is lifted by governance only, recorded as forced.
+  await passMotion(api, api.tx.licenses.forceChange(second, 'Suspended', 901),
+    { proposer: acc.alice, voters: [acc.bob], threshold: 2 });
+  assert.equal(await verdict(second, CHONGQING), 'Invalid:Suspended');
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.reinstate(second, 902, null), acc.alice),
+    /licenses\.SuspendedByOther/);
+  await passMotion(api, api.tx.licenses.forceChange(second, 'Reinstated', 902),
+    { proposer: acc.alice, voters: [acc.bob], threshold: 2 });
+  assert.equal(await verdict(second, CHONGQING), 'Recognised:own');
+  const record = await api.call.licensesApi.managementRecord(second, 0, 100);
+  assert.deepEqual(record.map(([, c]) => [c.action.type, c.reason.toNumber(), c.agency.isNone, c.by.isNone, c.forced.isTrue]),
+    [['Suspended', 901, true, true, true], ['Reinstated', 902, true, true, true]]);
+  // The holder (through the recovered account) ends it.
+  await sendAndFinalize(api, api.tx.licenses.cancel(second, 903), lawyerRecovered);
+  assert.equal((await api.call.licensesApi.license(second)).unwrap().status.toString(), 'Cancelled');
 });
 
 test('two regions recognise each other\'s food business licences; verification answers accordingly', async () => {
@@ -178,7 +244,7 @@ test('two regions recognise each other\'s food business licences; verification a
   await sendAndFinalize(api, api.tx.licenses.declareRecognition(scFood, cqFood), acc.bob);
   await sendAndFinalize(api, api.tx.licenses.confirmRecognition(scFood, cqFood), acc.alice);
   assert.equal(await verdict(cq, SICHUAN), `Recognised:via ${scFood}`);
-  const recognitions = await api.call.licensesApi.recognitionsOf(scFood);
+  const recognitions = await api.call.licensesApi.recognitionsOf(scFood, 0, 100);
   assert.deepEqual(recognitions.map(([t, r]) => [t.toNumber(), r.confirmed.isSome]), [[cqFood, true]]);
 
   // Validity still comes first; a withdrawal ends the recognition.

@@ -1,7 +1,10 @@
 // One-stop enterprise registration as the front-ends of a market regulator, a
 // public security bureau (seals) and a tax service use it: one application, three
 // reviews in parallel, an enterprise with a valid USCC and an active business
-// licence visible to every agency; then an amendment and a deregistration.
+// licence visible to every agency; then an amendment, a hand-over of the
+// enterprise's designated account, and a deregistration that ends every licence
+// it holds. Wrong parties are refused with their own errors; governance (a council
+// motion) closes an application nobody else can.
 //
 // Preset agencies (development): 0 = demo agency (Alice, Chongqing, every role incl.
 // MarketRegulator), 1 = Sichuan market regulator (Bob), 2 = Chongqing public
@@ -12,8 +15,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aToString } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { connect, devAccounts, sendAndFinalize, eventsOf } from '../lib/chain.mjs';
-import { usccWithCheck, fund, runTag } from '../lib/gov.mjs';
+import { connect, devAccounts, sendAndFinalize, eventsOf, passMotion } from '../lib/chain.mjs';
+import { usccWithCheck, fund, runTag, chainNow } from '../lib/gov.mjs';
 
 const CHONGQING = 500000;
 const DEMO = 0;
@@ -23,6 +26,8 @@ const TAX = 3;
 let api;
 let acc;
 let applicant;
+let heir; // the account the applicant hands the enterprise over to
+let stranger;
 let tag;
 let name;
 let appId;
@@ -34,8 +39,11 @@ before(async () => {
   acc = devAccounts();
   tag = runTag();
   name = `Chongqing Cloud Tech ${tag} Co., Ltd.`;
-  applicant = new Keyring({ type: 'sr25519' }).addFromUri(`//e2e/entrepreneur/${tag}`);
-  await fund(api, acc.alice, [applicant.address]);
+  const keyring = new Keyring({ type: 'sr25519' });
+  applicant = keyring.addFromUri(`//e2e/entrepreneur/${tag}`);
+  heir = keyring.addFromUri(`//e2e/entrepreneur-heir/${tag}`);
+  stranger = keyring.addFromUri(`//e2e/stranger/${tag}`);
+  await fund(api, acc.alice, [applicant.address, heir.address, stranger.address]);
   // The market regulator defines its business licence type and registers under it.
   const { events } = await sendAndFinalize(api, api.tx.licenses.defineType(
     `CQ-BIZ-${tag}`, 'Business licence', CHONGQING, 'Enterprise', 'MarketRegulator', null,
@@ -50,9 +58,18 @@ after(async () => {
 
 const services = ['BusinessLicense', 'SealEngraving', 'TaxRegistration'];
 const scope = ['I6510', 'F5191'].map((c) => stringToU8a(c));
-const pendingFor = async (agency) =>
-  (await api.call.enterprisesApi.pendingFor(agency, 100))
-    .filter(([id]) => id.toNumber() === appId).map(([, s]) => s.toString());
+// "My pending reviews", read a page at a time (each page starts after the last item
+// of the previous one), keeping the services still pending on our application.
+const pendingFor = async (agency) => {
+  const found = [];
+  let after = null;
+  for (;;) {
+    const page = await api.call.enterprisesApi.pendingFor(agency, after, 100);
+    if (page.length === 0) return found;
+    for (const [id, s] of page) if (id.toNumber() === appId) found.push(s.toString());
+    after = page[page.length - 1];
+  }
+};
 
 test('an entrepreneur applies once; each department sees its pending review', async () => {
   const { events, blockNumber } = await sendAndFinalize(api, api.tx.enterprises.apply(
@@ -96,6 +113,8 @@ test('three departments review in parallel; the enterprise and its licence appea
   assert.equal(e.status.toString(), 'Active');
   assert.equal(u8aToString(e.profile.name), name);
   assert.equal(e.authority.toNumber(), DEMO);
+  // Applied for by the entrepreneur's own account: that account acts for it.
+  assert.equal(e.account.unwrap().toString(), applicant.address);
   assert.equal(e.license.toNumber(), licence);
   const lic = (await api.call.licensesApi.license(licence)).unwrap();
   assert.equal(lic.status.toString(), 'Active');
@@ -128,6 +147,15 @@ test('a department without the role or outside the region is refused; the applic
   assert.equal((await api.call.enterprisesApi.application(probe)).unwrap().status.toString(), 'Withdrawn');
 });
 
+test('only the enterprise\'s account or its registration authority files an amendment', async () => {
+  const amend = (who) => sendAndFinalize(api, api.tx.enterprises.applyAmendment(
+    stringToU8a(uscc), `Hijacked ${tag}`, CHONGQING, 1, scope, blake2AsHex('x'), blake2AsHex('y'), ['BusinessLicense']), who);
+  await assert.rejects(amend(stranger), /enterprises\.NotAuthorized/);
+  await assert.rejects(amend(acc.bob), /enterprises\.OutsideRegion/); // Sichuan regulator
+  await assert.rejects(amend(acc.charlie), /enterprises\.NotAuthority/); // same region, not its authority
+  assert.equal((await api.query.enterprises.openAmendment(stringToU8a(uscc))).isNone, true);
+});
+
 test('an amendment goes through review, reissues the licence and keeps the earlier version', async () => {
   const newName = `Chongqing Cloud Tech ${tag} Group Co., Ltd.`;
   const { events } = await sendAndFinalize(api, api.tx.enterprises.applyAmendment(
@@ -150,13 +178,48 @@ test('an amendment goes through review, reissues the licence and keeps the earli
   assert.deepEqual(history.map(([, h]) => h.change.type), ['Established', 'Amended']);
 });
 
-test('deregistration ends the enterprise and cancels its licence; later changes are refused', async () => {
+test('the designated account hands the enterprise over; the former one no longer acts for it', async () => {
+  // The regulator cannot take it over while the enterprise has an account.
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.setAccount(stringToU8a(uscc), acc.alice.address), acc.alice),
+    /enterprises\.AccountAlreadySet/);
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.setAccount(stringToU8a(uscc), stranger.address), stranger),
+    /enterprises\.NotAuthorized/);
+  const { events } = await sendAndFinalize(api, api.tx.enterprises.setAccount(stringToU8a(uscc), heir.address), applicant);
+  const [set] = eventsOf(events, 'enterprises', 'AccountSet');
+  assert.equal(set.account.unwrap().toString(), heir.address);
+  assert.equal(set.actor.asAccount.toString(), applicant.address);
+  const e = (await api.call.enterprisesApi.enterprise(stringToU8a(uscc))).unwrap();
+  assert.equal(e.account.unwrap().toString(), heir.address);
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.applyAmendment(
+    stringToU8a(uscc), `Former ${tag}`, CHONGQING, 1, scope, blake2AsHex('x'), blake2AsHex('y'), ['BusinessLicense']), applicant),
+  /enterprises\.NotAuthorized/);
+  const history = await api.call.enterprisesApi.history(stringToU8a(uscc), 0, 10);
+  assert.equal(history[history.length - 1][1].change.type, 'AccountSet');
+});
+
+test('deregistration ends the enterprise and every licence it holds; later changes are refused', async () => {
+  // Another department's licence to the same enterprise (the demo agency also issues licences).
+  const defined = await sendAndFinalize(api, api.tx.licenses.defineType(
+    `CQ-FOOD-${tag}`, 'Food business licence', CHONGQING, 'Enterprise', 'LicenseIssuer', null,
+    blake2AsHex('food licence schema'), blake2AsHex('food licence template')), acc.alice);
+  const foodType = eventsOf(defined.events, 'licenses', 'TypeDefined')[0].licenseType;
+  const issued = await sendAndFinalize(api, api.tx.licenses.issue(
+    foodType, { Enterprise: uscc }, blake2AsHex('food licence file'), await chainNow(api), null), acc.alice);
+  const food = eventsOf(issued.events, 'licenses', 'LicenseIssued')[0].id.toNumber();
+
   await assert.rejects(sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(uscc), 77), acc.bob),
+    /enterprises\.OutsideRegion/);
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(uscc), 77), acc.charlie),
     /enterprises\.NotAuthority/);
-  await sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(uscc), 77), acc.alice);
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(uscc), 77), heir),
+    /consortium\.NotOperator/);
+  const { events } = await sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(uscc), 77), acc.alice);
+  const [changed] = eventsOf(events, 'enterprises', 'StatusChanged');
+  assert.equal(changed.licensesEnded.toNumber(), 2);
   const e = (await api.call.enterprisesApi.enterprise(stringToU8a(uscc))).unwrap();
   assert.equal(e.status.toString(), 'Deregistered');
   assert.equal((await api.call.licensesApi.license(licence)).unwrap().status.toString(), 'Cancelled');
+  assert.equal((await api.call.licensesApi.license(food)).unwrap().status.toString(), 'Cancelled');
   const v = await api.call.licensesApi.verify(licence, CHONGQING, null);
   assert.equal(v.asInvalid.reason.toString(), 'Cancelled');
   await assert.rejects(sendAndFinalize(api, api.tx.enterprises.setStatus(stringToU8a(uscc), 'Active', 1), acc.alice),
@@ -165,4 +228,21 @@ test('deregistration ends the enterprise and cancels its licence; later changes 
   const bad = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
   await assert.rejects(sendAndFinalize(api, api.tx.enterprises.deregister(stringToU8a(bad), 1), acc.alice),
     /enterprises\.MalformedUscc/);
+});
+
+test('governance (a council motion) closes an open application; a single member cannot', async () => {
+  const { events } = await sendAndFinalize(api, api.tx.enterprises.apply(
+    `Stuck ${tag}`, 'Partnership', CHONGQING, 1, scope, blake2AsHex('partner pseudonym'),
+    blake2AsHex('stuck materials'), ['BusinessLicense']), applicant);
+  const stuck = eventsOf(events, 'enterprises', 'ApplicationSubmitted')[0].id.toNumber();
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.forceCloseApplication(stuck, 21), acc.alice), /BadOrigin/);
+  const closed = await passMotion(api, api.tx.enterprises.forceCloseApplication(stuck, 21),
+    { proposer: acc.alice, voters: [acc.bob], threshold: 2 });
+  const [ev] = eventsOf(closed, 'enterprises', 'ApplicationClosed');
+  assert.equal(ev.id.toNumber(), stuck);
+  assert.equal(ev.reason.toNumber(), 21);
+  const app = (await api.call.enterprisesApi.application(stuck)).unwrap();
+  assert.equal(app.status.isClosed, true);
+  assert.equal(app.status.asClosed.toNumber(), 21);
+  await assert.rejects(sendAndFinalize(api, api.tx.enterprises.withdraw(stuck), applicant), /enterprises\.AlreadyDecided/);
 });

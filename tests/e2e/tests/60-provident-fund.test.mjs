@@ -2,6 +2,9 @@
 // B's fund centre and moves to region A; a bank in A files a loan relying on B's
 // deposit certificate, A's centre approves, the bank disburses, records repayments
 // and settles; a second bank's attempt to open another loan meanwhile is refused.
+// A centre opens accounts only for employers of its region; the standing carries a
+// contribution band, never the wage; an approved loan is cancelled by its lending
+// centre before disbursement.
 //
 // Preset agencies (development): 0 = demo agency (Alice, holds Bank among every
 // role), 4 = Chongqing fund centre (Eve, region A), 5 = Bank of Chongqing (Ferdie).
@@ -17,6 +20,8 @@ import { chainNow, fund, runTag } from '../lib/gov.mjs';
 const CENTRE_A = 4;
 const BANK_A = 5;
 const SECOND_BANK = 0;
+const CHONGQING = 500000; // region A (the centre's and the banks' region)
+const CHENGDU = 510100; // region B: the worker's employer and centre B
 
 let api;
 let acc;
@@ -50,20 +55,28 @@ after(async () => {
 });
 
 test('the worker deposits in region B; B certifies the standing for region A', async () => {
-  const standing = { status: 'Normal', monthly: 2_400_00, balance: 86_400_00, months: 36 };
-  await sendAndFinalize(api, api.tx.providentFund.recordDeposit(member, standing), chengdu);
+  // 2,400.00 yuan a month is band 4 (2,000 – 2,499.99): the chain never sees the amount.
+  const standing = { status: 'Normal', contributionBand: 4, months: 36 };
+  // Region A's centre cannot open (squat) the account of a worker employed in region B.
+  await assert.rejects(sendAndFinalize(api, api.tx.providentFund.recordDeposit(member, standing, CHENGDU), acc.eve),
+    /providentFund\.OutsideJurisdiction/);
+  await assert.rejects(sendAndFinalize(api, api.tx.providentFund.recordDeposit(member, standing, 99), chengdu),
+    /providentFund\.InvalidRegion/);
+  await sendAndFinalize(api, api.tx.providentFund.recordDeposit(member, standing, CHENGDU), chengdu);
   // Region A's centre cannot write B's member's record.
-  await assert.rejects(sendAndFinalize(api, api.tx.providentFund.recordDeposit(member, standing), acc.eve),
+  await assert.rejects(sendAndFinalize(api, api.tx.providentFund.recordDeposit(member, standing, CHONGQING), acc.eve),
     /providentFund\.WrongCentre/);
   const account = (await api.call.providentFundApi.account(member)).unwrap();
   assert.equal(account.centre.toNumber(), centreB);
   assert.equal(account.standing.months.toNumber(), 36);
+  assert.equal(account.standing.contributionBand.toNumber(), 4);
 
   const expires = (await chainNow(api)) + 30 * 86400;
   const { events } = await sendAndFinalize(api, api.tx.providentFund.issueCertificate(member, CENTRE_A, expires), chengdu);
   certificate = eventsOf(events, 'providentFund', 'CertificateIssued')[0].id.toNumber();
   const verified = await api.call.providentFundApi.verifyCertificate(certificate, CENTRE_A);
-  assert.equal(verified.unwrap().standing.balance.toBigInt(), 86_400_00n);
+  assert.equal(verified.unwrap().standing.months.toNumber(), 36);
+  assert.equal(verified.unwrap().standing.contributionBand.toNumber(), 4);
   assert.ok((await api.call.providentFundApi.verifyCertificate(certificate, BANK_A)).isNone);
 });
 
@@ -118,6 +131,24 @@ test('the account moves from B to A: B releases, A accepts, history kept', async
   await sendAndFinalize(api, api.tx.providentFund.acceptAccount(member), acc.eve);
   const account = (await api.call.providentFundApi.account(member)).unwrap();
   assert.equal(account.centre.toNumber(), CENTRE_A);
+  assert.equal(account.standing.status.type, 'Normal'); // the status it had before the release
   const history = await api.call.providentFundApi.accountHistory(member, 0, 10);
   assert.deepEqual(history.map(([, r]) => r.change.type), ['Recorded', 'Released', 'Accepted']);
+  assert.equal(history[0][1].change.asRecorded.employerRegion.toNumber(), CHENGDU);
+});
+
+test('an approved loan is cancelled before disbursement by its lending centre, not by another', async () => {
+  const { events } = await sendAndFinalize(api,
+    api.tx.providentFund.fileLoan(member, CENTRE_A, 100_000_00, 120, null), acc.alice);
+  const id = eventsOf(events, 'providentFund', 'LoanFiled')[0].id.toNumber();
+  await sendAndFinalize(api, api.tx.providentFund.decideLoan(id, true, 0), acc.eve);
+  await assert.rejects(sendAndFinalize(api, api.tx.providentFund.cancelLoan(id, 7), chengdu),
+    /providentFund\.NotLoanParty/);
+  await assert.rejects(sendAndFinalize(api, api.tx.providentFund.cancelLoan(id, 7), acc.ferdie),
+    /providentFund\.NotLoanParty/);
+  const { events: cancelled } = await sendAndFinalize(api, api.tx.providentFund.cancelLoan(id, 7), acc.eve);
+  const [c] = eventsOf(cancelled, 'providentFund', 'LoanCancelled');
+  assert.equal(c.by.toNumber(), CENTRE_A);
+  assert.equal((await api.call.providentFundApi.loan(id)).unwrap().status.type, 'Cancelled');
+  assert.ok((await api.call.providentFundApi.activeLoan(member)).isNone);
 });

@@ -1,7 +1,10 @@
 //! Admitting agencies, their roles and status.
 
-use crate::*;
-use frame_support::pallet_prelude::*;
+use crate::{
+	features::seats::{insert_sorted, remove_all},
+	*,
+};
+use frame_support::{pallet_prelude::*, traits::ChangeMembers};
 
 impl<T: Config> Pallet<T> {
 	/// Admits an agency; its admin becomes its first operator. Returns the new id.
@@ -87,48 +90,138 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Suspends (`Suspended`) or reinstates (`Active`) an agency.
+	/// Suspends an active agency: its validators leave [`Validators`] (from the next
+	/// session) and its council seats leave [`Council`] and the council collective; both
+	/// stay recorded for the agency. Returns the sizes of [`Validators`] and [`Council`]
+	/// before the call (for the weight refund).
 	///
 	/// # Errors
 	/// - [`Error::UnknownAgency`], [`Error::AgencyRetired`];
-	/// - [`Error::AgencySuspended`] when suspending a suspended agency;
-	/// - [`Error::NotSuspended`] when reinstating an active one.
-	pub(crate) fn do_set_status(agency: AgencyId, status: AgencyStatus) -> DispatchResult {
-		Agencies::<T>::try_mutate(agency, |maybe| -> DispatchResult {
-			let a = maybe.as_mut().ok_or(Error::<T>::UnknownAgency)?;
-			match (a.status, status) {
-				(AgencyStatus::Retired, _) => Err(Error::<T>::AgencyRetired.into()),
-				(AgencyStatus::Suspended, AgencyStatus::Suspended) =>
-					Err(Error::<T>::AgencySuspended.into()),
-				(AgencyStatus::Active, AgencyStatus::Active) => Err(Error::<T>::NotSuspended.into()),
-				_ => {
-					a.status = status;
-					Ok(())
-				},
+	/// - [`Error::AgencySuspended`] if it is suspended already;
+	/// - [`Error::LastValidator`] if no validator of an active agency with session keys
+	///   would remain;
+	/// - [`Error::LastCouncilMember`] if the council collective would be empty.
+	pub(crate) fn do_suspend_agency(agency: AgencyId) -> Result<(u32, u32), DispatchError> {
+		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
+		match a.status {
+			AgencyStatus::Retired => return Err(Error::<T>::AgencyRetired.into()),
+			AgencyStatus::Suspended => return Err(Error::<T>::AgencySuspended.into()),
+			AgencyStatus::Active => {},
+		}
+		let validators = AgencyValidators::<T>::get(agency).unwrap_or_default();
+		let seats = sorted(AgencyCouncilSeats::<T>::get(agency).unwrap_or_default().into_inner());
+		let mut set = Validators::<T>::get();
+		let mut council = Council::<T>::get();
+		let sizes = (set.len() as u32, council.len() as u32);
+		let validators_left = remove_all(&mut set, &validators);
+		let seats_left = remove_all(&mut council, &seats);
+		if validators_left {
+			Self::ensure_keyed_validator_in(&set)?;
+		}
+		if seats_left {
+			ensure!(!council.is_empty(), Error::<T>::LastCouncilMember);
+		}
+
+		Agencies::<T>::mutate(agency, |maybe| {
+			if let Some(a) = maybe {
+				a.status = AgencyStatus::Suspended;
 			}
-		})?;
-		Self::deposit_event(match status {
-			AgencyStatus::Suspended => Event::AgencySuspended { agency },
-			_ => Event::AgencyReinstated { agency },
 		});
-		Ok(())
+		Self::deposit_event(Event::AgencySuspended { agency });
+		if validators_left {
+			Validators::<T>::put(set);
+			ValidatorsChanged::<T>::put(true);
+		}
+		for validator in validators {
+			Self::deposit_event(Event::ValidatorSuspended { agency, validator });
+		}
+		if seats_left {
+			Council::<T>::put(&council);
+			T::CouncilMembership::change_members_sorted(&[], &seats, &council);
+		}
+		for member in seats {
+			Self::deposit_event(Event::CouncilSeatSuspended { agency, member });
+		}
+		Ok(sizes)
 	}
 
-	/// Retires an agency for good. Returns how many validators and council seats were
-	/// inspected (for the weight refund).
+	/// Reinstates a suspended agency: its validators rejoin [`Validators`] (from the next
+	/// session) and its council seats rejoin [`Council`] and the council collective.
+	/// Returns the sizes of [`Validators`] and [`Council`] before the call.
 	///
 	/// # Errors
 	/// - [`Error::UnknownAgency`], [`Error::AgencyRetired`];
-	/// - [`Error::StillHoldsSeats`] if it runs a validator or holds a council seat.
+	/// - [`Error::NotSuspended`] if it is active.
+	pub(crate) fn do_reinstate_agency(agency: AgencyId) -> Result<(u32, u32), DispatchError> {
+		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
+		match a.status {
+			AgencyStatus::Retired => return Err(Error::<T>::AgencyRetired.into()),
+			AgencyStatus::Active => return Err(Error::<T>::NotSuspended.into()),
+			AgencyStatus::Suspended => {},
+		}
+		let validators = AgencyValidators::<T>::get(agency).unwrap_or_default();
+		let seats = sorted(AgencyCouncilSeats::<T>::get(agency).unwrap_or_default().into_inner());
+		let mut set = Validators::<T>::get();
+		let mut council = Council::<T>::get();
+		let sizes = (set.len() as u32, council.len() as u32);
+		// Seated validators and seats are bounded in total (suspended ones included), so
+		// they fit; the errors only guard against a broken state.
+		for v in validators.iter() {
+			insert_sorted(&mut set, v.clone(), Error::<T>::AlreadyValidator, Error::<T>::ValidatorSetFull)?;
+		}
+		for m in seats.iter() {
+			insert_sorted(&mut council, m.clone(), Error::<T>::AlreadyCouncilMember, Error::<T>::TooManyCouncilMembers)?;
+		}
+
+		Agencies::<T>::mutate(agency, |maybe| {
+			if let Some(a) = maybe {
+				a.status = AgencyStatus::Active;
+			}
+		});
+		Self::deposit_event(Event::AgencyReinstated { agency });
+		if !validators.is_empty() {
+			Validators::<T>::put(set);
+			ValidatorsChanged::<T>::put(true);
+		}
+		for validator in validators {
+			Self::deposit_event(Event::ValidatorReinstated { agency, validator });
+		}
+		if !seats.is_empty() {
+			Council::<T>::put(&council);
+			T::CouncilMembership::change_members_sorted(&seats, &[], &council);
+		}
+		for member in seats {
+			Self::deposit_event(Event::CouncilSeatReinstated { agency, member });
+		}
+		Ok(sizes)
+	}
+
+	/// Retires an agency for good, active or suspended: its validators and council seats
+	/// are removed. Returns the sizes of [`Validators`] and [`Council`] before the call
+	/// (for the weight refund).
+	///
+	/// # Errors
+	/// - [`Error::UnknownAgency`], [`Error::AgencyRetired`];
+	/// - [`Error::LastValidator`] if no validator of an active agency with session keys
+	///   would remain;
+	/// - [`Error::LastCouncilMember`] if the council collective would be empty.
 	pub(crate) fn do_retire_agency(agency: AgencyId) -> Result<(u32, u32), DispatchError> {
 		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
 		ensure!(a.status != AgencyStatus::Retired, Error::<T>::AgencyRetired);
-		let validators = Validators::<T>::get();
-		let council = Council::<T>::get();
-		let runs_validator =
-			validators.iter().any(|v| ValidatorOwner::<T>::get(v) == Some(agency));
-		let holds_seat = council.iter().any(|m| Operators::<T>::get(m) == Some(agency));
-		ensure!(!runs_validator && !holds_seat, Error::<T>::StillHoldsSeats);
+		let validators = AgencyValidators::<T>::get(agency).unwrap_or_default();
+		let seats = sorted(AgencyCouncilSeats::<T>::get(agency).unwrap_or_default().into_inner());
+		let mut set = Validators::<T>::get();
+		let mut council = Council::<T>::get();
+		let sizes = (set.len() as u32, council.len() as u32);
+		// A suspended agency's seats are in neither set: nothing leaves them.
+		let validators_left = remove_all(&mut set, &validators);
+		let seats_left = remove_all(&mut council, &seats);
+		if validators_left {
+			Self::ensure_keyed_validator_in(&set)?;
+		}
+		if seats_left {
+			ensure!(!council.is_empty(), Error::<T>::LastCouncilMember);
+		}
 
 		Agencies::<T>::mutate(agency, |maybe| {
 			if let Some(a) = maybe {
@@ -136,6 +229,28 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		Self::deposit_event(Event::AgencyRetired { agency });
-		Ok((validators.len() as u32, council.len() as u32))
+		if validators_left {
+			Validators::<T>::put(set);
+			ValidatorsChanged::<T>::put(true);
+		}
+		for validator in validators {
+			Self::unlist_validator(agency, &validator);
+			Self::deposit_event(Event::ValidatorRemoved { agency, validator });
+		}
+		if seats_left {
+			Council::<T>::put(&council);
+			T::CouncilMembership::change_members_sorted(&[], &seats, &council);
+		}
+		for member in seats {
+			Self::unlist_council_member(agency, &member);
+			Self::deposit_event(Event::CouncilMemberRemoved { agency, member });
+		}
+		Ok(sizes)
 	}
+}
+
+/// `v`, sorted (what `ChangeMembers` expects of incoming and outgoing members).
+fn sorted<A: Ord>(mut v: alloc::vec::Vec<A>) -> alloc::vec::Vec<A> {
+	v.sort();
+	v
 }

@@ -69,10 +69,8 @@ impl<T: Config> Pallet<T> {
 		Agencies::<T>::try_mutate(agency, |maybe| -> DispatchResult {
 			let a = maybe.as_mut().ok_or(Error::<T>::UnknownAgency)?;
 			ensure!(a.admin != account, Error::<T>::CannotRemoveAdmin);
-			ensure!(
-				Council::<T>::get().binary_search(&account).is_err(),
-				Error::<T>::HoldsCouncilSeat
-			);
+			// Also a suspended agency's seat, which is not in `Council` meanwhile.
+			ensure!(!CouncilSeatOwner::<T>::contains_key(&account), Error::<T>::HoldsCouncilSeat);
 			a.operators = a.operators.saturating_sub(1);
 			Ok(())
 		})?;

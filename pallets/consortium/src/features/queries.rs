@@ -23,18 +23,29 @@ impl<T: Config> Pallet<T> {
 		Ok(agency)
 	}
 
-	/// Up to `limit` entries of `agency`'s role history, from sequence number `from`.
+	/// Up to `limit` (at most `MaxPageSize`) entries of `agency`'s role history, from
+	/// sequence number `from`.
 	pub fn role_history(agency: AgencyId, from: u32, limit: u32) -> Vec<(u32, RoleChangeOf<T>)> {
 		let end = Agencies::<T>::get(agency).map(|a| a.role_changes).unwrap_or(0);
 		(from..end)
-			.take(limit as usize)
+			.take(Self::page(limit))
 			.filter_map(|seq| RoleHistory::<T>::get(agency, seq).map(|c| (seq, c)))
 			.collect()
 	}
 
-	/// Up to `limit` operators of `agency` (unordered, bounded by `MaxOperatorsPerAgency`).
-	pub fn operators_of(agency: AgencyId, limit: u32) -> Vec<T::AccountId> {
-		AgencyOperators::<T>::iter_key_prefix(agency).take(limit as usize).collect()
+	/// Up to `limit` (at most `MaxPageSize`) operators of `agency`, from position `from`
+	/// of the listing (in storage order, stable while the operators do not change). The
+	/// skipped part is bounded by `MaxOperatorsPerAgency`.
+	pub fn operators_of(agency: AgencyId, from: u32, limit: u32) -> Vec<T::AccountId> {
+		AgencyOperators::<T>::iter_key_prefix(agency)
+			.skip(from as usize)
+			.take(Self::page(limit))
+			.collect()
+	}
+
+	/// `limit` capped at `MaxPageSize`.
+	fn page(limit: u32) -> usize {
+		limit.min(T::MaxPageSize::get()) as usize
 	}
 }
 

@@ -1,20 +1,116 @@
-//! Deposits, and the anchored history every later event lands in.
+//! Commitments, deposits that reveal them, and the anchored history every later event
+//! lands in.
 
 use crate::*;
-use alloc::collections::btree_set::BTreeSet;
+use alloc::{collections::btree_set::BTreeSet, vec::Vec};
+use codec::Encode;
 use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_primitives::{EnterpriseLookup, HolderRef};
+use sp_runtime::traits::{BlakeTwo256, Hash, Saturating};
 
 impl<T: Config> Pallet<T> {
+	/// The current block.
+	pub(crate) fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
 	/// Where and when the current extrinsic runs.
 	pub(crate) fn anchor() -> AnchorOf<T> {
 		use frame_support::traits::UnixTime;
 		Anchor {
-			block: frame_system::Pallet::<T>::block_number(),
+			block: Self::now(),
 			parent_hash: frame_system::Pallet::<T>::parent_hash(),
 			extrinsic_index: frame_system::Pallet::<T>::extrinsic_index().unwrap_or_default(),
 			time: T::UnixTime::now().as_secs(),
 		}
+	}
+
+	/// The commitment a deposit of `contents` by `who` with `salt` reveals:
+	/// `blake2_256(content_1 ‖ … ‖ content_n ‖ SCALE(who) ‖ salt)`, plain concatenation
+	/// (no length prefix; for `AccountId32`, `SCALE(who)` is its 32 raw bytes).
+	pub fn commitment_of(contents: &[DocumentHash], who: &T::AccountId, salt: &Salt) -> Commitment {
+		let mut data = Vec::with_capacity(contents.len().saturating_mul(32).saturating_add(64));
+		for c in contents {
+			data.extend_from_slice(c);
+		}
+		who.encode_to(&mut data);
+		data.extend_from_slice(salt);
+		BlakeTwo256::hash(&data).0
+	}
+
+	/// Whether a commitment made in `block` has expired by `now`.
+	pub(crate) fn expired(block: BlockNumberFor<T>, now: BlockNumberFor<T>) -> bool {
+		now >= block.saturating_add(T::CommitLifetime::get())
+	}
+
+	/// Records `commitment` for `who`, dropping `who`'s expired ones first.
+	///
+	/// # Errors
+	/// [`Error::DuplicateCommitment`], [`Error::TooManyCommits`].
+	pub(crate) fn do_commit(who: T::AccountId, commitment: Commitment) -> DispatchResult {
+		let now = Self::now();
+		let mut commits = Commitments::<T>::get(&who);
+		commits.retain(|c| !Self::expired(c.block, now));
+		ensure!(commits.iter().all(|c| c.commitment != commitment), Error::<T>::DuplicateCommitment);
+		commits
+			.try_push(PendingCommit { commitment, block: now })
+			.map_err(|_| Error::<T>::TooManyCommits)?;
+		Commitments::<T>::insert(&who, commits);
+		Self::deposit_event(Event::Committed { who, commitment });
+		Ok(())
+	}
+
+	/// Drops `commitment` from `owner`'s pending ones (no entry left when none remain).
+	fn consume(owner: &T::AccountId, commitment: &Commitment) {
+		Commitments::<T>::mutate_exists(owner, |maybe| {
+			if let Some(commits) = maybe {
+				commits.retain(|c| &c.commitment != commitment);
+				if commits.is_empty() {
+					*maybe = None;
+				}
+			}
+		});
+	}
+
+	/// `who` removes `owner`'s pending `commitment`.
+	///
+	/// # Errors
+	/// [`Error::UnknownCommitment`]; [`Error::CommitmentLive`] for someone else's
+	/// unexpired commitment.
+	pub(crate) fn do_remove_commitment(
+		who: T::AccountId,
+		owner: T::AccountId,
+		commitment: Commitment,
+	) -> DispatchResult {
+		let pending = Commitments::<T>::get(&owner)
+			.into_iter()
+			.find(|c| c.commitment == commitment)
+			.ok_or(Error::<T>::UnknownCommitment)?;
+		ensure!(who == owner || Self::expired(pending.block, Self::now()), Error::<T>::CommitmentLive);
+		Self::consume(&owner, &commitment);
+		Self::deposit_event(Event::CommitmentRemoved { who: owner, commitment, by: who });
+		Ok(())
+	}
+
+	/// Finds `who`'s commitment to `contents` with `salt`; returns it and its block.
+	///
+	/// # Errors
+	/// [`Error::UnknownCommitment`], [`Error::CommitmentTooRecent`], [`Error::CommitmentExpired`].
+	pub(crate) fn check_reveal(
+		who: &T::AccountId,
+		contents: &[DocumentHash],
+		salt: &Salt,
+	) -> Result<(Commitment, BlockNumberFor<T>), DispatchError> {
+		let commitment = Self::commitment_of(contents, who, salt);
+		let pending = Commitments::<T>::get(who)
+			.into_iter()
+			.find(|c| c.commitment == commitment)
+			.ok_or(Error::<T>::UnknownCommitment)?;
+		let now = Self::now();
+		ensure!(pending.block < now, Error::<T>::CommitmentTooRecent);
+		ensure!(!Self::expired(pending.block, now), Error::<T>::CommitmentExpired);
+		Ok((commitment, pending.block))
 	}
 
 	/// Checks a party named on a work: an enterprise must be on the register.
@@ -29,23 +125,50 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks one deposit against the chain's state.
+	/// The account that accepts `holder` on its own behalf: the account itself, or the
+	/// enterprise's designated account; `None` for a person (an office accepts it).
+	pub(crate) fn acceptor_of(holder: &HolderOf<T>) -> Option<T::AccountId> {
+		match holder {
+			HolderRef::Account(x) => Some(x.clone()),
+			HolderRef::Enterprise(uscc) => T::Enterprises::account_of(uscc),
+			HolderRef::Person(_) => None,
+		}
+	}
+
+	/// Checks one deposit committed in block `committed` against the chain's state;
+	/// returns the deposit it supersedes, if any.
 	///
 	/// # Errors
-	/// [`Error::AlreadyDeposited`], [`Error::EmptyTitle`], [`Error::NoAuthors`],
-	/// [`Error::MalformedRegion`] for a publication place, those of `check_party`.
-	pub(crate) fn check_deposit(d: &DepositOf<T>) -> DispatchResult {
-		ensure!(!Works::<T>::contains_key(d.content), Error::<T>::AlreadyDeposited);
+	/// [`Error::AlreadyDeposited`] unless the hash is new or its deposit is still
+	/// contestable and was committed later; [`Error::EmptyTitle`], [`Error::NoAuthors`],
+	/// [`Error::MalformedRegion`] for the region or a publication place, those of
+	/// `check_party`.
+	pub(crate) fn check_deposit(
+		d: &DepositOf<T>,
+		committed: BlockNumberFor<T>,
+	) -> Result<Option<WorkOf<T>>, DispatchError> {
+		let existing = Works::<T>::get(d.content);
+		if let Some(w) = &existing {
+			ensure!(Self::in_contest(w) && committed < w.committed, Error::<T>::AlreadyDeposited);
+		}
 		ensure!(!d.title.is_empty(), Error::<T>::EmptyTitle);
 		ensure!(!d.authors.is_empty(), Error::<T>::NoAuthors);
+		ensure!(d.region.is_valid(), Error::<T>::MalformedRegion);
 		if let Some(p) = &d.publication {
 			ensure!(p.place.is_valid(), Error::<T>::MalformedRegion);
 		}
 		d.authors.iter().try_for_each(Self::check_party)?;
-		Self::check_party(&d.holder)
+		Self::check_party(&d.holder)?;
+		Ok(existing)
 	}
 
-	/// Appends an event to `content`'s history (the caller writes `work`).
+	/// Whether `work` can still be taken by a reveal of an earlier commitment.
+	pub(crate) fn in_contest(work: &WorkOf<T>) -> bool {
+		Self::now() < work.contest_ends
+	}
+
+	/// Appends an event to `content`'s history (the caller writes `work`); `by: None`
+	/// for governance.
 	///
 	/// # Errors
 	/// [`Error::Overflow`] if the history is full (nothing written).
@@ -53,7 +176,7 @@ impl<T: Config> Pallet<T> {
 		content: DocumentHash,
 		work: &mut WorkOf<T>,
 		action: WorkAction<T::AccountId>,
-		by: T::AccountId,
+		by: Option<T::AccountId>,
 		agency: Option<AgencyId>,
 	) -> DispatchResult {
 		let seq = work.events;
@@ -62,48 +185,91 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Writes a checked deposit; `who` becomes depositor and controller.
-	pub(crate) fn insert_work(who: T::AccountId, d: DepositOf<T>) -> DispatchResult {
+	/// Writes a checked deposit committed in block `committed`, superseding `previous`
+	/// (as returned by `check_deposit`). `who` becomes depositor, and controller if the
+	/// holder is its own account or an enterprise it acts for.
+	///
+	/// # Errors
+	/// [`Error::Overflow`] (nothing written).
+	pub(crate) fn insert_work(
+		who: T::AccountId,
+		d: DepositOf<T>,
+		committed: BlockNumberFor<T>,
+		previous: Option<WorkOf<T>>,
+	) -> DispatchResult {
 		let anchor = Self::anchor();
+		let controller = (Self::acceptor_of(&d.holder).as_ref() == Some(&who)).then(|| who.clone());
+		let (events, grants) = previous.as_ref().map_or((0, 0), |w| (w.events, w.grants));
 		let mut work = Work {
 			title: d.title,
 			category: d.category,
 			nature: d.nature,
 			authors: d.authors,
 			holder: d.holder.clone(),
-			controller: who.clone(),
+			controller,
+			offer: None,
+			region: d.region,
 			completed: d.completed,
 			publication: d.publication,
 			depositor: who.clone(),
 			deposited: anchor,
+			committed,
+			contest_ends: anchor.block.saturating_add(T::ContestPeriod::get()),
 			registration: Registration::Unreviewed,
 			frozen: None,
-			events: 0,
-			grants: 0,
+			events,
+			grants,
 		};
-		Self::push_event(d.content, &mut work, WorkAction::Deposited, who.clone(), None)?;
-		HolderWorks::<T>::insert(&d.holder, d.content, ());
-		Works::<T>::insert(d.content, work);
-		Self::deposit_event(Event::WorkDeposited {
-			content: d.content,
-			holder: d.holder,
-			depositor: who,
-			time: anchor.time,
-		});
+		match previous {
+			None => {
+				Self::push_event(d.content, &mut work, WorkAction::Deposited, Some(who.clone()), None)?;
+				HolderWorks::<T>::insert(&d.holder, d.content, ());
+				Works::<T>::insert(d.content, work);
+				Self::deposit_event(Event::WorkDeposited {
+					content: d.content,
+					holder: d.holder,
+					depositor: who,
+					time: anchor.time,
+				});
+			},
+			Some(old) => {
+				let action = WorkAction::Superseded { previous: old.depositor.clone(), holder: d.holder.clone() };
+				Self::push_event(d.content, &mut work, action, Some(who.clone()), None)?;
+				HolderWorks::<T>::remove(&old.holder, d.content);
+				HolderWorks::<T>::insert(&d.holder, d.content, ());
+				Works::<T>::insert(d.content, work);
+				Self::deposit_event(Event::DepositSuperseded {
+					content: d.content,
+					previous: old.depositor,
+					depositor: who,
+					holder: d.holder,
+					time: anchor.time,
+				});
+			},
+		}
 		Ok(())
 	}
 
-	/// Deposits every item or none: all are checked before the first is written.
+	/// Deposits every item or none, revealing `who`'s commitment to the items' hashes
+	/// with `salt`: all are checked before the first is written, and the commitment is
+	/// used up.
 	///
 	/// # Errors
-	/// [`Error::EmptyBatch`], [`Error::DuplicateInBatch`], those of `check_deposit`.
-	pub(crate) fn do_deposit_batch(who: T::AccountId, items: BatchOf<T>) -> DispatchResult {
+	/// [`Error::EmptyBatch`], [`Error::DuplicateInBatch`], those of `check_reveal` and
+	/// `check_deposit`; [`Error::Overflow`].
+	pub(crate) fn do_deposit(who: T::AccountId, items: Vec<DepositOf<T>>, salt: Salt) -> DispatchResult {
 		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
-		let distinct: BTreeSet<_> = items.iter().map(|d| d.content).collect();
+		let contents: Vec<DocumentHash> = items.iter().map(|d| d.content).collect();
+		let distinct: BTreeSet<_> = contents.iter().collect();
 		ensure!(distinct.len() == items.len(), Error::<T>::DuplicateInBatch);
-		items.iter().try_for_each(Self::check_deposit)?;
-		for d in items {
-			Self::insert_work(who.clone(), d)?;
+		let (commitment, committed) = Self::check_reveal(&who, &contents, &salt)?;
+		let previous = items
+			.iter()
+			.map(|d| Self::check_deposit(d, committed))
+			.collect::<Result<Vec<_>, _>>()?;
+		Self::consume(&who, &commitment);
+		for (d, prev) in items.into_iter().zip(previous) {
+			Self::insert_work(who.clone(), d, committed, prev)?;
 		}
 		Ok(())
 	}

@@ -25,7 +25,8 @@ impl<T: Config> Pallet<T> {
 		Ok(work)
 	}
 
-	/// A court freezes a work.
+	/// A court freezes a work; this ends its contest period (the court now decides
+	/// who holds it).
 	///
 	/// # Errors
 	/// Those of `court_and_work`; [`Error::Frozen`] if already frozen; [`Error::Overflow`].
@@ -38,30 +39,32 @@ impl<T: Config> Pallet<T> {
 		let mut work = Self::court_and_work(agency, &content)?;
 		ensure!(work.frozen.is_none(), Error::<T>::Frozen);
 		work.frozen = Some(Freeze { court: agency, case });
-		Self::push_event(content, &mut work, WorkAction::Frozen { case }, operator, Some(agency))?;
+		work.contest_ends = work.contest_ends.min(Self::now());
+		Self::push_event(content, &mut work, WorkAction::Frozen { case }, Some(operator), Some(agency))?;
 		Works::<T>::insert(content, work);
 		Self::deposit_event(Event::WorkFrozen { content, court: agency, case });
 		Ok(())
 	}
 
-	/// A court attaches evidence.
+	/// The court that froze the work attaches evidence.
 	///
 	/// # Errors
-	/// Those of `court_and_work`; [`Error::Overflow`].
+	/// Those of `frozen_by`; [`Error::Overflow`].
 	pub(crate) fn do_attach_evidence(
 		agency: AgencyId,
 		operator: T::AccountId,
 		content: DocumentHash,
 		evidence: DocumentHash,
 	) -> DispatchResult {
-		let mut work = Self::court_and_work(agency, &content)?;
-		Self::push_event(content, &mut work, WorkAction::EvidenceAttached { evidence }, operator, Some(agency))?;
+		let mut work = Self::frozen_by(agency, &content)?;
+		Self::push_event(content, &mut work, WorkAction::EvidenceAttached { evidence }, Some(operator), Some(agency))?;
 		Works::<T>::insert(content, work);
 		Self::deposit_event(Event::EvidenceAttached { content, court: agency, evidence });
 		Ok(())
 	}
 
-	/// The freezing court transfers the rights by ruling.
+	/// The freezing court transfers the rights by ruling (any pending offer lapses; no
+	/// acceptance needed).
 	///
 	/// # Errors
 	/// Those of `frozen_by`; [`Error::SameHolder`], those of `check_party`; [`Error::Overflow`].
@@ -78,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_party(&to)?;
 		let from = work.holder.clone();
 		let action = WorkAction::RulingTransfer { from: from.clone(), to: to.clone(), ruling };
-		Self::push_event(content, &mut work, action, operator, Some(agency))?;
+		Self::push_event(content, &mut work, action, Some(operator), Some(agency))?;
 		Self::change_holder(content, &mut work, to.clone(), new_controller);
 		Works::<T>::insert(content, work);
 		Self::deposit_event(Event::RulingTransferred { content, court: agency, from, to });
@@ -97,9 +100,22 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut work = Self::frozen_by(agency, &content)?;
 		work.frozen = None;
-		Self::push_event(content, &mut work, WorkAction::Unfrozen { ruling }, operator, Some(agency))?;
+		Self::push_event(content, &mut work, WorkAction::Unfrozen { ruling }, Some(operator), Some(agency))?;
 		Works::<T>::insert(content, work);
 		Self::deposit_event(Event::WorkUnfrozen { content, court: agency, ruling });
+		Ok(())
+	}
+
+	/// Governance ends a freeze, whichever court put it.
+	///
+	/// # Errors
+	/// [`Error::UnknownWork`], [`Error::NotFrozen`], [`Error::Overflow`].
+	pub(crate) fn do_force_unfreeze(content: DocumentHash, reason: ReasonCode) -> DispatchResult {
+		let mut work = Self::work_of(&content)?;
+		let freeze = work.frozen.take().ok_or(Error::<T>::NotFrozen)?;
+		Self::push_event(content, &mut work, WorkAction::ForceUnfrozen { reason }, None, None)?;
+		Works::<T>::insert(content, work);
+		Self::deposit_event(Event::WorkForceUnfrozen { content, court: freeze.court, reason });
 		Ok(())
 	}
 }

@@ -2,6 +2,7 @@
 //! `do_*` functions here.
 
 mod deposits;
+mod holding;
 mod invariants;
 mod judicial;
 mod queries;

@@ -2,14 +2,16 @@
 
 use crate::*;
 use frame_support::pallet_prelude::*;
-use govchain_primitives::AgencyRegistry;
+use govchain_primitives::{AgencyRegistry, HolderRef};
 
 impl<T: Config> Pallet<T> {
-	/// The copyright office registers (`reason: None`) or declines a work.
+	/// A copyright office whose region covers the work's registers (`reason: None`) or
+	/// declines it. Registration ends the contest period and, for a person named as
+	/// holder, accepts the holding for the depositor.
 	///
 	/// # Errors
-	/// [`Error::NotOffice`], [`Error::UnknownWork`], [`Error::AlreadyDecided`],
-	/// [`Error::Overflow`].
+	/// [`Error::NotOffice`], [`Error::UnknownWork`], [`Error::OutsideJurisdiction`],
+	/// [`Error::AlreadyDecided`], [`Error::Overflow`].
 	pub(crate) fn do_decide(
 		agency: AgencyId,
 		operator: T::AccountId,
@@ -18,15 +20,24 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(T::Agencies::has_role(agency, Role::CopyrightOffice), Error::<T>::NotOffice);
 		let mut work = Self::work_of(&content)?;
+		let region = T::Agencies::region_of(agency).ok_or(Error::<T>::NotOffice)?;
+		ensure!(region.covers(&work.region), Error::<T>::OutsideJurisdiction);
 		ensure!(work.registration == Registration::Unreviewed, Error::<T>::AlreadyDecided);
+		let mut accepted = None;
 		let (registration, action, event) = match reason {
 			None => {
 				let number = NextRegistration::<T>::get();
 				let next = number.checked_add(1).ok_or(Error::<T>::Overflow)?;
 				NextRegistration::<T>::put(next);
+				let person = matches!(work.holder, HolderRef::Person(_));
+				if person && work.controller.is_none() {
+					work.controller = Some(work.depositor.clone());
+					accepted = Some(work.depositor.clone());
+				}
+				work.contest_ends = work.contest_ends.min(Self::now());
 				(
 					Registration::Registered { number, office: agency },
-					WorkAction::Registered { number },
+					WorkAction::Registered { number, holder_accepted: accepted.is_some() },
 					Event::WorkRegistered { content, number, office: agency },
 				)
 			},
@@ -37,24 +48,59 @@ impl<T: Config> Pallet<T> {
 			),
 		};
 		work.registration = registration;
-		Self::push_event(content, &mut work, action, operator, Some(agency))?;
+		Self::push_event(content, &mut work, action, Some(operator), Some(agency))?;
+		let holder = work.holder.clone();
 		Works::<T>::insert(content, work);
 		Self::deposit_event(event);
+		if let Some(controller) = accepted {
+			Self::deposit_event(Event::HoldingAccepted { content, holder, controller });
+		}
 		Ok(())
 	}
 
-	/// The work `content` if `who` controls it and it is not frozen.
+	/// Governance reopens a declined registration.
 	///
 	/// # Errors
-	/// [`Error::UnknownWork`], [`Error::NotController`], [`Error::Frozen`].
+	/// [`Error::UnknownWork`], [`Error::NotDeclined`], [`Error::Overflow`].
+	pub(crate) fn do_force_reopen(content: DocumentHash, reason: ReasonCode) -> DispatchResult {
+		let mut work = Self::work_of(&content)?;
+		ensure!(matches!(work.registration, Registration::Declined { .. }), Error::<T>::NotDeclined);
+		work.registration = Registration::Unreviewed;
+		Self::push_event(content, &mut work, WorkAction::Reopened { reason }, None, None)?;
+		Works::<T>::insert(content, work);
+		Self::deposit_event(Event::RegistrationReopened { content, reason });
+		Ok(())
+	}
+
+	/// The work `content` if `who` controls it and it may change hands now.
+	///
+	/// # Errors
+	/// [`Error::UnknownWork`], [`Error::HolderNotAccepted`], [`Error::NotController`],
+	/// [`Error::Frozen`], [`Error::UnderContest`], [`Error::OfferPending`].
 	fn controlled(who: &T::AccountId, content: &DocumentHash) -> Result<WorkOf<T>, DispatchError> {
 		let work = Self::work_of(content)?;
-		ensure!(&work.controller == who, Error::<T>::NotController);
+		let controller = work.controller.as_ref().ok_or(Error::<T>::HolderNotAccepted)?;
+		ensure!(controller == who, Error::<T>::NotController);
 		ensure!(work.frozen.is_none(), Error::<T>::Frozen);
+		ensure!(!Self::in_contest(&work), Error::<T>::UnderContest);
+		ensure!(work.offer.is_none(), Error::<T>::OfferPending);
 		Ok(work)
 	}
 
-	/// Moves `work` to holder `to` controlled by `controller` (the caller writes it).
+	/// Checks that `controller` is the account that acts for `holder`: the account
+	/// itself, an enterprise's designated account; any account for a person.
+	///
+	/// # Errors
+	/// [`Error::ControllerMismatch`].
+	pub(crate) fn check_controller_for(holder: &HolderOf<T>, controller: &T::AccountId) -> DispatchResult {
+		if !matches!(holder, HolderRef::Person(_)) {
+			ensure!(Self::acceptor_of(holder).as_ref() == Some(controller), Error::<T>::ControllerMismatch);
+		}
+		Ok(())
+	}
+
+	/// Moves `work` to holder `to` controlled by `controller`, dropping any offer (the
+	/// caller writes it).
 	pub(crate) fn change_holder(
 		content: DocumentHash,
 		work: &mut WorkOf<T>,
@@ -64,14 +110,16 @@ impl<T: Config> Pallet<T> {
 		HolderWorks::<T>::remove(&work.holder, content);
 		HolderWorks::<T>::insert(&to, content, ());
 		work.holder = to;
-		work.controller = controller;
+		work.controller = Some(controller);
+		work.offer = None;
 	}
 
-	/// The controller transfers rights.
+	/// The controller transfers rights: listed rights are recorded at once; all rights
+	/// are offered to `new_controller` (carried out at once if that is `who`).
 	///
 	/// # Errors
 	/// Those of `controlled`; [`Error::InvalidRights`], [`Error::SameHolder`], those of
-	/// `check_party`; [`Error::Overflow`].
+	/// `check_party`; [`Error::ControllerMismatch`]; [`Error::Overflow`].
 	pub(crate) fn do_transfer(
 		who: T::AccountId,
 		content: DocumentHash,
@@ -85,8 +133,19 @@ impl<T: Config> Pallet<T> {
 		ensure!(work.holder != to, Error::<T>::SameHolder);
 		Self::check_party(&to)?;
 		let from = work.holder.clone();
+		if rights == Rights::ALL {
+			Self::check_controller_for(&to, &new_controller)?;
+			if new_controller != who {
+				let action = WorkAction::TransferOffered { to: to.clone(), new_controller: new_controller.clone(), contract };
+				Self::push_event(content, &mut work, action, Some(who), None)?;
+				work.offer = Some(Offer { to: to.clone(), new_controller: new_controller.clone(), contract });
+				Works::<T>::insert(content, work);
+				Self::deposit_event(Event::TransferOffered { content, from, to, new_controller });
+				return Ok(());
+			}
+		}
 		let action = WorkAction::Transferred { from: from.clone(), to: to.clone(), rights, contract };
-		Self::push_event(content, &mut work, action, who, None)?;
+		Self::push_event(content, &mut work, action, Some(who), None)?;
 		if rights == Rights::ALL {
 			Self::change_holder(content, &mut work, to.clone(), new_controller);
 		}
@@ -131,7 +190,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let index = existing;
 		work.grants = index.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		Self::push_event(content, &mut work, WorkAction::Licensed { grant: index }, who, None)?;
+		Self::push_event(content, &mut work, WorkAction::Licensed { grant: index }, Some(who), None)?;
 		Grants::<T>::insert(content, index, grant);
 		Works::<T>::insert(content, work);
 		Self::deposit_event(Event::LicenceGranted { content, grant: index, licensee, exclusive });

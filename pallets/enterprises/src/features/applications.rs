@@ -55,6 +55,120 @@ impl<T: Config> Pallet<T> {
 		Ok((frame_system::ensure_signed(origin)?, None))
 	}
 
+	/// The agency the signer acts for now, through `AgencyOrigin`.
+	///
+	/// # Errors
+	/// `BadOrigin` if unsigned; otherwise, if the signer cannot act for an agency,
+	/// the agency registry's reason (not an operator, agency suspended or retired),
+	/// so that each wrong party gets its own error.
+	pub(crate) fn ensure_agency(origin: OriginFor<T>) -> Result<(AgencyId, T::AccountId), DispatchError> {
+		match T::AgencyOrigin::try_origin(origin) {
+			Ok(found) => Ok(found),
+			Err(origin) => {
+				let who = frame_system::ensure_signed(origin)?;
+				Err(T::Agencies::acting_agency(&who, None).err().unwrap_or(DispatchError::BadOrigin))
+			},
+		}
+	}
+
+	/// Who acts for enterprise `e`: its designated account (checked first), or an
+	/// operator of its registration authority.
+	///
+	/// # Errors
+	/// `BadOrigin` if unsigned; for an agency operator those of `ensure_authority`;
+	/// [`Error::NotAuthorized`] for any other account (an operator of a suspended
+	/// agency counts as a plain account here).
+	pub(crate) fn acting_for(origin: OriginFor<T>, e: &EnterpriseOf<T>) -> Result<ActorOf<T>, DispatchError> {
+		let who = frame_system::ensure_signed(origin.clone())?;
+		if e.account.as_ref() == Some(&who) {
+			return Ok(Actor::Account(who));
+		}
+		match T::AgencyOrigin::try_origin(origin) {
+			Ok((agency, by)) => {
+				Self::ensure_authority(agency, e)?;
+				Ok(Actor::Agency { agency, by })
+			},
+			Err(_) => Err(Error::<T>::NotAuthorized.into()),
+		}
+	}
+
+	/// Checks that `origin` is whoever filed `app`: the same plain account, or — for
+	/// an application filed through an agency — an operator of that agency acting now.
+	/// Returns the agency acting, if any.
+	///
+	/// # Errors
+	/// `BadOrigin` if unsigned; [`Error::NotSubmitter`]; for the operator who filed
+	/// it but whose agency cannot act now, the agency registry's reason.
+	fn ensure_filer(origin: OriginFor<T>, app: &ApplicationOf<T>) -> Result<Option<AgencyId>, DispatchError> {
+		let Some(filing) = app.via_agency else {
+			let who = frame_system::ensure_signed(origin)?;
+			ensure!(who == app.submitter, Error::<T>::NotSubmitter);
+			return Ok(None);
+		};
+		match T::AgencyOrigin::try_origin(origin) {
+			Ok((agency, _)) => {
+				ensure!(agency == filing, Error::<T>::NotSubmitter);
+				Ok(Some(agency))
+			},
+			Err(origin) => {
+				let who = frame_system::ensure_signed(origin)?;
+				ensure!(who == app.submitter, Error::<T>::NotSubmitter);
+				Err(T::Agencies::acting_agency(&who, None).err().unwrap_or(Error::<T>::NotSubmitter.into()))
+			},
+		}
+	}
+
+	/// Lists the pending reviews of `services` of application `id` (in `region`)
+	/// under every scope that covers the region.
+	pub(crate) fn open_reviews(id: ApplicationId, region: RegionCode, services: impl Iterator<Item = Service>) {
+		let scopes = scopes_covering(region);
+		for service in services {
+			for scope in &scopes {
+				OpenReviews::<T>::insert((*scope, service), id, ());
+			}
+		}
+	}
+
+	/// Removes the listed pending reviews of `services` of application `id`.
+	pub(crate) fn close_reviews(id: ApplicationId, region: RegionCode, services: impl Iterator<Item = Service>) {
+		let scopes = scopes_covering(region);
+		for service in services {
+			for scope in &scopes {
+				OpenReviews::<T>::remove((*scope, service), id);
+			}
+		}
+	}
+
+	/// Removes every listing of `app` (id `id`) as under review: its pending reviews,
+	/// its open-application mark and, for an amendment, the enterprise's open mark.
+	fn close_open(id: ApplicationId, app: &ApplicationOf<T>) {
+		if app.status == ApplicationStatus::UnderReview {
+			let pending = app.reviews.iter().filter(|(_, r)| matches!(r, Review::Pending)).map(|(s, _)| *s);
+			Self::close_reviews(id, app.profile.region, pending);
+		}
+		OpenApplications::<T>::remove(id);
+		if let ApplicationKind::Amend(uscc) = &app.kind {
+			if OpenAmendment::<T>::get(uscc) == Some(id) {
+				OpenAmendment::<T>::remove(uscc);
+			}
+		}
+	}
+
+	/// Checks that an amendment of `uscc` to `profile` may be under review now.
+	///
+	/// # Errors
+	/// Those of `live_enterprise`, [`Error::AmendmentOpen`], [`Error::MovePending`],
+	/// [`Error::MoveRequired`], [`Error::NameTaken`].
+	fn check_amendment(uscc: &Uscc, profile: &ProfileOf<T>) -> Result<EnterpriseOf<T>, DispatchError> {
+		let e = Self::live_enterprise(uscc)?;
+		ensure!(!OpenAmendment::<T>::contains_key(uscc), Error::<T>::AmendmentOpen);
+		ensure!(!PendingMoves::<T>::contains_key(uscc), Error::<T>::MovePending);
+		let home = T::Agencies::region_of(e.authority).ok_or(Error::<T>::MoveRequired)?;
+		ensure!(home.covers(&profile.region), Error::<T>::MoveRequired);
+		Self::ensure_name_free(profile.region, &profile.name, Some(uscc))?;
+		Ok(e)
+	}
+
 	/// A profile from call arguments, checked.
 	///
 	/// # Errors
@@ -90,13 +204,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Submits an application; returns its id.
+	/// Submits an application; returns its id. For an amendment the caller has
+	/// checked that the submitter acts for the enterprise (`acting_for`).
 	///
 	/// # Errors
 	/// [`Error::BusinessLicenseNotRequested`], [`Error::DuplicateService`],
-	/// [`Error::NameTaken`]; for an amendment those of `live_enterprise`,
-	/// [`Error::AmendmentOpen`], [`Error::MovePending`], [`Error::MoveRequired`];
-	/// [`Error::Overflow`].
+	/// [`Error::NameTaken`]; [`Error::OutsideRegion`] if filed through an agency whose
+	/// region does not cover the application's; for an amendment those of
+	/// `check_amendment`; [`Error::Overflow`].
 	pub(crate) fn do_apply(
 		submitter: T::AccountId,
 		via_agency: Option<AgencyId>,
@@ -108,15 +223,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(services.contains(&Service::BusinessLicense), Error::<T>::BusinessLicenseNotRequested);
 		let distinct: BTreeSet<_> = services.iter().collect();
 		ensure!(distinct.len() == services.len(), Error::<T>::DuplicateService);
+		if let Some(agency) = via_agency {
+			let desk = T::Agencies::region_of(agency).ok_or(Error::<T>::OutsideRegion)?;
+			ensure!(desk.covers(&profile.region), Error::<T>::OutsideRegion);
+		}
 		match &kind {
 			ApplicationKind::Establish => Self::ensure_name_free(profile.region, &profile.name, None)?,
 			ApplicationKind::Amend(uscc) => {
-				let e = Self::live_enterprise(uscc)?;
-				ensure!(!OpenAmendment::<T>::contains_key(uscc), Error::<T>::AmendmentOpen);
-				ensure!(!PendingMoves::<T>::contains_key(uscc), Error::<T>::MovePending);
-				let home = T::Agencies::region_of(e.authority).ok_or(Error::<T>::MoveRequired)?;
-				ensure!(home.covers(&profile.region), Error::<T>::MoveRequired);
-				Self::ensure_name_free(profile.region, &profile.name, Some(uscc))?;
+				Self::check_amendment(uscc, &profile)?;
 			},
 		}
 		let id = NextApplicationId::<T>::get();
@@ -135,6 +249,7 @@ impl<T: Config> Pallet<T> {
 			OpenAmendment::<T>::insert(uscc, id);
 		}
 		OpenApplications::<T>::insert(id, ());
+		Self::open_reviews(id, region, services.iter().copied());
 		Applications::<T>::insert(
 			id,
 			Application {
@@ -161,9 +276,10 @@ impl<T: Config> Pallet<T> {
 	/// # Errors
 	/// [`Error::UnknownApplication`], [`Error::NotUnderReview`],
 	/// [`Error::ServiceNotRequested`], [`Error::AlreadyReviewed`],
-	/// [`Error::RoleNotHeld`], [`Error::OutsideRegion`]; approving the business
-	/// licence: [`Error::NoLicenseType`], [`Error::NotAuthority`] (amendments: only the
-	/// enterprise's authority); on the last approval, those of the establishment or
+	/// [`Error::RoleNotHeld`], [`Error::OutsideRegion`]; the business licence of an
+	/// amendment: those of `live_enterprise`, [`Error::NotAuthority`] (only the
+	/// enterprise's authority reviews it); approving the business licence:
+	/// [`Error::NoLicenseType`]; on the last approval, those of the establishment or
 	/// amendment.
 	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn do_review(
@@ -186,12 +302,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Agencies::has_role(agency, service.role()), Error::<T>::RoleNotHeld);
 		let home = T::Agencies::region_of(agency).ok_or(Error::<T>::OutsideRegion)?;
 		ensure!(home.covers(&app.profile.region), Error::<T>::OutsideRegion);
+		if let (Service::BusinessLicense, ApplicationKind::Amend(uscc)) = (service, &app.kind) {
+			let e = Self::live_enterprise(uscc)?;
+			ensure!(e.authority == agency, Error::<T>::NotAuthority);
+		}
 		let block = frame_system::Pallet::<T>::block_number();
 
 		if !approve {
+			Self::close_open(id, &app);
 			app.reviews[slot].1 = Review::Rejected { agency, by: operator, reason, document, block };
 			app.status = ApplicationStatus::Rejected;
-			OpenApplications::<T>::remove(id);
 			Applications::<T>::insert(id, app);
 			Self::deposit_event(Event::ReviewRejected { id, service, agency, reason });
 			return Ok(None);
@@ -199,11 +319,8 @@ impl<T: Config> Pallet<T> {
 
 		if service == Service::BusinessLicense {
 			ensure!(LicenseTypeOf::<T>::contains_key(agency), Error::<T>::NoLicenseType);
-			if let ApplicationKind::Amend(uscc) = &app.kind {
-				let e = Self::live_enterprise(uscc)?;
-				ensure!(e.authority == agency, Error::<T>::NotAuthority);
-			}
 		}
+		Self::close_reviews(id, app.profile.region, core::iter::once(service));
 		app.reviews[slot].1 = Review::Approved { agency, by: operator, document, block };
 		let complete = app.reviews.iter().all(|(_, r)| matches!(r, Review::Approved { .. }));
 		if !complete {
@@ -262,6 +379,7 @@ impl<T: Config> Pallet<T> {
 		let mut e = Enterprise {
 			profile: app.profile.clone(),
 			authority: issuer.agency,
+			account: app.via_agency.is_none().then(|| app.submitter.clone()),
 			status: EnterpriseStatus::Active,
 			established_block: block,
 			established_time: now,
@@ -269,7 +387,8 @@ impl<T: Config> Pallet<T> {
 			version: 0,
 			changes: 0,
 		};
-		Self::push_history(&uscc, &mut e, Change::Established { application: id, license }, issuer.agency, issuer.by)?;
+		let actor = Actor::Agency { agency: issuer.agency, by: issuer.by };
+		Self::push_history(&uscc, &mut e, Change::Established { application: id, license }, actor)?;
 		Names::<T>::insert(e.profile.region, &e.profile.name, uscc);
 		RegionEnterprises::<T>::insert(e.profile.region, uscc, ());
 		Versions::<T>::insert(uscc, 0, &e.profile);
@@ -316,7 +435,8 @@ impl<T: Config> Pallet<T> {
 		e.version = version;
 		e.license = license;
 		Versions::<T>::insert(uscc, version, &e.profile);
-		Self::push_history(&uscc, &mut e, Change::Amended { application: id, version }, issuer.agency, issuer.by)?;
+		let actor = Actor::Agency { agency: issuer.agency, by: issuer.by };
+		Self::push_history(&uscc, &mut e, Change::Amended { application: id, version }, actor)?;
 		Enterprises::<T>::insert(uscc, e);
 		OpenAmendment::<T>::remove(uscc);
 		app.status = ApplicationStatus::Approved(uscc);
@@ -327,16 +447,28 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The submitter resubmits a rejected application with new materials.
+	/// Whoever filed a rejected application resubmits it with new materials. An
+	/// amendment is checked again as when filed: its filer must still act for the
+	/// enterprise, and no other amendment or move may have opened meanwhile.
 	///
 	/// # Errors
-	/// [`Error::UnknownApplication`], [`Error::NotSubmitter`], [`Error::NotRejected`],
-	/// [`Error::SameMaterials`], [`Error::Overflow`].
-	pub(crate) fn do_resubmit(who: T::AccountId, id: ApplicationId, materials: DocumentHash) -> DispatchResult {
+	/// [`Error::UnknownApplication`], those of `ensure_filer`, [`Error::NotRejected`],
+	/// [`Error::SameMaterials`]; for an amendment [`Error::NotAuthorized`] (the filing
+	/// account no longer acts for the enterprise), those of `ensure_authority` (the
+	/// filing agency is no longer its authority) and of `check_amendment`;
+	/// [`Error::Overflow`].
+	pub(crate) fn do_resubmit(origin: OriginFor<T>, id: ApplicationId, materials: DocumentHash) -> DispatchResult {
 		let mut app = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
-		ensure!(app.submitter == who, Error::<T>::NotSubmitter);
+		let via = Self::ensure_filer(origin, &app)?;
 		ensure!(app.status == ApplicationStatus::Rejected, Error::<T>::NotRejected);
 		ensure!(app.materials != materials, Error::<T>::SameMaterials);
+		if let ApplicationKind::Amend(uscc) = &app.kind {
+			let e = Self::check_amendment(uscc, &app.profile)?;
+			match via {
+				Some(agency) => Self::ensure_authority(agency, &e)?,
+				None => ensure!(e.account.as_ref() == Some(&app.submitter), Error::<T>::NotAuthorized),
+			}
+		}
 		app.rounds = app.rounds.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		app.materials = materials;
 		app.status = ApplicationStatus::UnderReview;
@@ -346,30 +478,49 @@ impl<T: Config> Pallet<T> {
 		}
 		let round = app.rounds;
 		OpenApplications::<T>::insert(id, ());
+		Self::open_reviews(id, app.profile.region, app.reviews.iter().map(|(s, _)| *s));
+		if let ApplicationKind::Amend(uscc) = &app.kind {
+			OpenAmendment::<T>::insert(uscc, id);
+		}
 		Applications::<T>::insert(id, app);
 		Self::deposit_event(Event::ApplicationResubmitted { id, materials, round });
 		Ok(())
 	}
 
-	/// The submitter withdraws an application not yet approved.
+	/// Whoever filed an application not yet approved withdraws it.
 	///
 	/// # Errors
-	/// [`Error::UnknownApplication`], [`Error::NotSubmitter`], [`Error::AlreadyDecided`].
-	pub(crate) fn do_withdraw(who: T::AccountId, id: ApplicationId) -> DispatchResult {
+	/// [`Error::UnknownApplication`], those of `ensure_filer`, [`Error::AlreadyDecided`].
+	pub(crate) fn do_withdraw(origin: OriginFor<T>, id: ApplicationId) -> DispatchResult {
 		let mut app = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
-		ensure!(app.submitter == who, Error::<T>::NotSubmitter);
+		Self::ensure_filer(origin, &app)?;
 		ensure!(
 			matches!(app.status, ApplicationStatus::UnderReview | ApplicationStatus::Rejected),
 			Error::<T>::AlreadyDecided
 		);
+		Self::close_open(id, &app);
 		app.status = ApplicationStatus::Withdrawn;
 		app.decided_at = Some(frame_system::Pallet::<T>::block_number());
-		if let ApplicationKind::Amend(uscc) = &app.kind {
-			OpenAmendment::<T>::remove(uscc);
-		}
-		OpenApplications::<T>::remove(id);
 		Applications::<T>::insert(id, app);
 		Self::deposit_event(Event::ApplicationWithdrawn { id });
+		Ok(())
+	}
+
+	/// Governance closes an application under review or rejected.
+	///
+	/// # Errors
+	/// [`Error::UnknownApplication`], [`Error::AlreadyDecided`].
+	pub(crate) fn do_force_close_application(id: ApplicationId, reason: ReasonCode) -> DispatchResult {
+		let mut app = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
+		ensure!(
+			matches!(app.status, ApplicationStatus::UnderReview | ApplicationStatus::Rejected),
+			Error::<T>::AlreadyDecided
+		);
+		Self::close_open(id, &app);
+		app.status = ApplicationStatus::Closed(reason);
+		app.decided_at = Some(frame_system::Pallet::<T>::block_number());
+		Applications::<T>::insert(id, app);
+		Self::deposit_event(Event::ApplicationClosed { id, reason });
 		Ok(())
 	}
 }

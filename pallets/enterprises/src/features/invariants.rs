@@ -14,8 +14,14 @@ impl<T: Config> Pallet<T> {
 	///    listed in its region; an ended enterprise's licence has ended too;
 	/// 3. its current profile is its latest version, and its history has no gap;
 	/// 4. the name index holds only names of enterprises on the register;
-	/// 5. open applications are exactly those under review; an open amendment or a
-	///    pending move concerns an enterprise still on the register.
+	/// 5. open applications are exactly those under review;
+	/// 6. the open-amendment marks are exactly the amendments under review, each of
+	///    an enterprise still on the register;
+	/// 7. the open-review index lists exactly the pending reviews of applications
+	///    under review, each under every scope covering the application's region and
+	///    no other;
+	/// 8. a pending move concerns an enterprise still on the register and was
+	///    released by its current authority.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut count = 0u32;
 		for (uscc, e) in Enterprises::<T>::iter() {
@@ -39,19 +45,41 @@ impl<T: Config> Pallet<T> {
 			let e = Enterprises::<T>::get(uscc).ok_or("name of an unknown enterprise")?;
 			ensure!(!e.status.is_final() && e.profile.region == region, "stale name");
 		}
+		let mut listed = 0usize;
 		for (id, a) in Applications::<T>::iter() {
-			ensure!(
-				OpenApplications::<T>::contains_key(id) == (a.status == ApplicationStatus::UnderReview),
-				"open applications differ from those under review"
-			);
+			let open = a.status == ApplicationStatus::UnderReview;
+			ensure!(OpenApplications::<T>::contains_key(id) == open, "open applications differ from those under review");
+			if let ApplicationKind::Amend(uscc) = a.kind {
+				ensure!(
+					(OpenAmendment::<T>::get(uscc) == Some(id)) == open,
+					"open-amendment marks differ from the amendments under review"
+				);
+			}
+			if open {
+				let scopes = scopes_covering(a.profile.region);
+				for (service, review) in a.reviews.iter() {
+					let pending = matches!(review, Review::Pending);
+					for scope in &scopes {
+						ensure!(
+							OpenReviews::<T>::contains_key((*scope, *service), id) == pending,
+							"open reviews differ from the pending reviews"
+						);
+					}
+					if pending {
+						listed += scopes.len();
+					}
+				}
+			}
 		}
+		ensure!(OpenReviews::<T>::iter_keys().count() == listed, "open review of no pending review");
 		for (uscc, id) in OpenAmendment::<T>::iter() {
 			let a = Applications::<T>::get(id).ok_or("open amendment of an unknown application")?;
 			ensure!(a.kind == ApplicationKind::Amend(uscc), "open amendment of another enterprise");
 			ensure!(Self::live_enterprise(&uscc).is_ok(), "open amendment of an ended enterprise");
 		}
-		for (uscc, _) in PendingMoves::<T>::iter() {
-			ensure!(Self::live_enterprise(&uscc).is_ok(), "pending move of an ended enterprise");
+		for (uscc, m) in PendingMoves::<T>::iter() {
+			let e = Self::live_enterprise(&uscc).map_err(|_| "pending move of an ended enterprise")?;
+			ensure!(m.from_agency == e.authority, "pending move not released by the authority");
 		}
 		Ok(())
 	}

@@ -1,37 +1,63 @@
-//! Read-side: the queries behind the runtime API.
+//! Read-side: the queries behind the runtime API. Every list is read a page at a
+//! time: a page holds at most `limit` items, and `limit` at most
+//! [`Config::MaxPage`]; the next page starts after the last item of the previous one.
 
 use crate::*;
 use alloc::vec::Vec;
+use frame_support::traits::Get;
 use govchain_primitives::AgencyRegistry;
 
 impl<T: Config> Pallet<T> {
-	/// Up to `limit` open applications with a review `agency` could give now, each
-	/// with the service it would review ("my pending reviews").
-	pub fn pending_for(agency: AgencyId, limit: u32) -> Vec<(ApplicationId, Service)> {
+	/// A page of the reviews `agency` could give now ("my pending reviews"): open
+	/// applications in its region with a pending review of a service whose role it
+	/// holds, by service (in [`Service::ALL`] order), then in storage order. Pass the
+	/// last item of the previous page as `after` (or `None` for the first page).
+	/// Reads at most one prefix per service and `limit` entries.
+	pub fn pending_for(
+		agency: AgencyId,
+		after: Option<(ApplicationId, Service)>,
+		limit: u32,
+	) -> Vec<(ApplicationId, Service)> {
+		let limit = limit.min(T::MaxPage::get()) as usize;
 		let Some(home) = T::Agencies::region_of(agency) else { return Vec::new() };
-		OpenApplications::<T>::iter_keys()
-			.filter_map(|id| Applications::<T>::get(id).map(|a| (id, a)))
-			.filter(|(_, a)| home.covers(&a.profile.region))
-			.flat_map(|(id, a)| {
-				a.reviews
-					.into_iter()
-					.filter(|(s, r)| matches!(r, Review::Pending) && T::Agencies::has_role(agency, s.role()))
-					.map(move |(s, _)| (id, s))
-			})
-			.take(limit as usize)
-			.collect()
+		let mut page = Vec::new();
+		for service in Service::ALL {
+			if page.len() >= limit {
+				break;
+			}
+			if after.is_some_and(|(_, s)| service < s) || !T::Agencies::has_role(agency, service.role()) {
+				continue;
+			}
+			let ids = match after {
+				Some((id, s)) if s == service => OpenReviews::<T>::iter_key_prefix_from(
+					(home, service),
+					OpenReviews::<T>::hashed_key_for((home, service), id),
+				),
+				_ => OpenReviews::<T>::iter_key_prefix((home, service)),
+			};
+			let room = limit.saturating_sub(page.len());
+			page.extend(ids.take(room).map(|id| (id, service)));
+		}
+		page
 	}
 
-	/// Up to `limit` USCCs of enterprises registered in `region`, skipping `skip`.
-	pub fn enterprises_in(region: RegionCode, skip: u32, limit: u32) -> Vec<Uscc> {
-		RegionEnterprises::<T>::iter_key_prefix(region)
-			.skip(skip as usize)
-			.take(limit as usize)
-			.collect()
+	/// A page of the USCCs of enterprises registered in `region`, in storage order,
+	/// after `after` (the last USCC of the previous page; `None` for the first).
+	pub fn enterprises_in(region: RegionCode, after: Option<Uscc>, limit: u32) -> Vec<Uscc> {
+		let limit = limit.min(T::MaxPage::get()) as usize;
+		let usccs = match after {
+			Some(last) => RegionEnterprises::<T>::iter_key_prefix_from(
+				region,
+				RegionEnterprises::<T>::hashed_key_for(region, last),
+			),
+			None => RegionEnterprises::<T>::iter_key_prefix(region),
+		};
+		usccs.take(limit).collect()
 	}
 
-	/// Up to `limit` entries of `uscc`'s history from `from`.
+	/// A page of `uscc`'s history from sequence number `from`.
 	pub fn history_of(uscc: &Uscc, from: u32, limit: u32) -> Vec<(u32, ChangeEntryOf<T>)> {
+		let limit = limit.min(T::MaxPage::get());
 		let end = Enterprises::<T>::get(uscc).map_or(0, |e| e.changes);
 		(from..end)
 			.take(limit as usize)

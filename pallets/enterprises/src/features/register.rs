@@ -5,6 +5,11 @@ use super::applications::REASON_REISSUED_ON_MOVE;
 use crate::*;
 use frame_support::pallet_prelude::*;
 use govchain_primitives::{AgencyRegistry, EnterpriseLookup, HolderRef, LicenseIssuer};
+use sp_runtime::traits::AccountIdConversion;
+
+/// The register's own account: it signs, in the licences' management records, what
+/// governance ends through a force call (no operator signed those).
+const REGISTER_ID: frame_support::PalletId = frame_support::PalletId(*b"gc/entrp");
 
 /// GB 11714 weights of the organisation code's first eight characters.
 const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -66,11 +71,34 @@ impl<T: Config> Pallet<T> {
 	/// Checks that `agency` is `e`'s registration authority and still a market regulator.
 	///
 	/// # Errors
-	/// [`Error::NotAuthority`], [`Error::RoleNotHeld`].
-	fn ensure_authority(agency: AgencyId, e: &EnterpriseOf<T>) -> DispatchResult {
+	/// [`Error::OutsideRegion`] for an agency whose region does not cover the
+	/// enterprise's, [`Error::NotAuthority`] for another agency of the region,
+	/// [`Error::RoleNotHeld`] if the authority lost the market-regulator role.
+	pub(crate) fn ensure_authority(agency: AgencyId, e: &EnterpriseOf<T>) -> DispatchResult {
+		let home = T::Agencies::region_of(agency).ok_or(Error::<T>::OutsideRegion)?;
+		ensure!(home.covers(&e.profile.region), Error::<T>::OutsideRegion);
 		ensure!(e.authority == agency, Error::<T>::NotAuthority);
 		ensure!(T::Agencies::has_role(agency, Role::MarketRegulator), Error::<T>::RoleNotHeld);
 		Ok(())
+	}
+
+	/// The account that signs licence endings decided by governance.
+	pub fn register_account() -> T::AccountId {
+		REGISTER_ID.into_account_truncating()
+	}
+
+	/// Worst-case weight of ending every licence of one holder.
+	pub fn end_all_max_weight() -> Weight {
+		T::Licenses::end_all_weight(T::Licenses::max_live_per_holder())
+	}
+
+	/// `base`, plus ending `ended` licences if the call ended any (`None`: it did not
+	/// try).
+	pub(crate) fn with_end_all(base: Weight, ended: Option<u32>) -> Weight {
+		match ended {
+			Some(n) => base.saturating_add(T::Licenses::end_all_weight(n)),
+			None => base,
+		}
 	}
 
 	/// Appends an entry to `uscc`'s history (the caller writes `e`).
@@ -80,22 +108,15 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn push_history(
 		uscc: &Uscc,
 		e: &mut EnterpriseOf<T>,
-		change: Change,
-		agency: AgencyId,
-		by: T::AccountId,
+		change: ChangeOf<T>,
+		actor: ActorOf<T>,
 	) -> DispatchResult {
 		let seq = e.changes;
 		e.changes = seq.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		History::<T>::insert(
 			uscc,
 			seq,
-			ChangeEntry {
-				change,
-				agency,
-				by,
-				block: frame_system::Pallet::<T>::block_number(),
-				time: Self::now(),
-			},
+			ChangeEntry { change, actor, block: frame_system::Pallet::<T>::block_number(), time: Self::now() },
 		);
 		Ok(())
 	}
@@ -115,35 +136,114 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The registration authority changes `uscc`'s status. Deregistration cancels and
-	/// revocation revokes the business licence; both free the name.
+	/// revocation revokes every licence the enterprise holds; both free the name.
+	/// Returns how many licences were ended (`None` if the enterprise did not end).
 	///
 	/// # Errors
-	/// Those of `live_enterprise` and `ensure_authority`; [`Error::InvalidStatus`] if
-	/// unchanged; [`Error::AmendmentOpen`] / [`Error::MovePending`] when ending an
-	/// enterprise with an open amendment or move; the licences pallet's errors.
+	/// Those of `live_enterprise`, `ensure_authority` and `change_status`.
 	pub(crate) fn do_set_status(
 		agency: AgencyId,
 		operator: T::AccountId,
 		uscc: Uscc,
 		status: EnterpriseStatus,
 		reason: ReasonCode,
-	) -> DispatchResult {
-		let mut e = Self::live_enterprise(&uscc)?;
+	) -> Result<Option<u32>, DispatchError> {
+		let e = Self::live_enterprise(&uscc)?;
 		Self::ensure_authority(agency, &e)?;
+		let ended = Self::change_status(uscc, e, status, reason, agency, &operator, Actor::Agency { agency, by: operator.clone() })?;
+		Self::deposit_event(Event::StatusChanged { uscc, status, reason, agency, licenses_ended: ended.unwrap_or(0) });
+		Ok(ended)
+	}
+
+	/// Governance changes `uscc`'s status, as `do_set_status` does; licences are
+	/// ended in the name of the enterprise's recorded authority, signed by
+	/// [`Pallet::register_account`].
+	///
+	/// # Errors
+	/// Those of `live_enterprise` and `change_status`.
+	pub(crate) fn do_force_set_status(
+		uscc: Uscc,
+		status: EnterpriseStatus,
+		reason: ReasonCode,
+	) -> Result<Option<u32>, DispatchError> {
+		let e = Self::live_enterprise(&uscc)?;
+		let authority = e.authority;
+		let ended =
+			Self::change_status(uscc, e, status, reason, authority, &Self::register_account(), Actor::Governance { reason })?;
+		Self::deposit_event(Event::StatusForced { uscc, status, reason, licenses_ended: ended.unwrap_or(0) });
+		Ok(ended)
+	}
+
+	/// Sets the status of the live enterprise `e`; ending it ends every licence it
+	/// holds (revoked on revocation, else cancelled) on behalf of `agency`.
+	///
+	/// # Errors
+	/// [`Error::InvalidStatus`] if unchanged; [`Error::AmendmentOpen`] /
+	/// [`Error::MovePending`] when ending an enterprise with an amendment under
+	/// review or a move pending; [`Error::Overflow`]; the licences pallet's errors.
+	#[allow(clippy::too_many_arguments)]
+	fn change_status(
+		uscc: Uscc,
+		mut e: EnterpriseOf<T>,
+		status: EnterpriseStatus,
+		reason: ReasonCode,
+		agency: AgencyId,
+		operator: &T::AccountId,
+		actor: ActorOf<T>,
+	) -> Result<Option<u32>, DispatchError> {
 		ensure!(e.status != status, Error::<T>::InvalidStatus);
+		e.changes.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let mut ended = None;
 		if status.is_final() {
 			ensure!(!OpenAmendment::<T>::contains_key(uscc), Error::<T>::AmendmentOpen);
 			ensure!(!PendingMoves::<T>::contains_key(uscc), Error::<T>::MovePending);
-			match status {
-				EnterpriseStatus::Revoked => T::Licenses::revoke(agency, &operator, e.license, reason)?,
-				_ => T::Licenses::cancel(agency, &operator, e.license, reason)?,
-			}
+			let revoke = status == EnterpriseStatus::Revoked;
+			ended = Some(T::Licenses::end_all(agency, operator, &HolderRef::Enterprise(uscc), reason, revoke)?);
 			Names::<T>::remove(e.profile.region, &e.profile.name);
 		}
 		e.status = status;
-		Self::push_history(&uscc, &mut e, Change::StatusChanged { status, reason }, agency, operator)?;
+		Self::push_history(&uscc, &mut e, Change::StatusChanged { status, reason }, actor)?;
 		Enterprises::<T>::insert(uscc, e);
-		Self::deposit_event(Event::StatusChanged { uscc, status, reason, agency });
+		Ok(ended)
+	}
+
+	/// Sets the designated account of the live enterprise `e` (`uscc`); the caller
+	/// checked that `actor` may.
+	///
+	/// # Errors
+	/// [`Error::AccountUnchanged`], [`Error::Overflow`].
+	pub(crate) fn do_set_account(
+		uscc: Uscc,
+		mut e: EnterpriseOf<T>,
+		account: Option<T::AccountId>,
+		actor: ActorOf<T>,
+	) -> DispatchResult {
+		ensure!(e.account != account, Error::<T>::AccountUnchanged);
+		e.account = account.clone();
+		Self::push_history(&uscc, &mut e, Change::AccountSet { account: account.clone() }, actor.clone())?;
+		Enterprises::<T>::insert(uscc, e);
+		Self::deposit_event(Event::AccountSet { uscc, account, actor });
+		Ok(())
+	}
+
+	/// Governance makes `agency` the registration authority of `uscc`.
+	///
+	/// # Errors
+	/// Those of `live_enterprise`, [`Error::AuthorityUnchanged`],
+	/// [`Error::MovePending`], [`Error::RoleNotHeld`] (not an active market
+	/// regulator), [`Error::OutsideRegion`], [`Error::Overflow`].
+	pub(crate) fn do_force_set_authority(uscc: Uscc, agency: AgencyId, reason: ReasonCode) -> DispatchResult {
+		let mut e = Self::live_enterprise(&uscc)?;
+		let from = e.authority;
+		ensure!(from != agency, Error::<T>::AuthorityUnchanged);
+		ensure!(!PendingMoves::<T>::contains_key(uscc), Error::<T>::MovePending);
+		ensure!(T::Agencies::has_role(agency, Role::MarketRegulator), Error::<T>::RoleNotHeld);
+		let home = T::Agencies::region_of(agency).ok_or(Error::<T>::OutsideRegion)?;
+		ensure!(home.covers(&e.profile.region), Error::<T>::OutsideRegion);
+		e.authority = agency;
+		Self::push_history(&uscc, &mut e, Change::AuthorityChanged { from, to: agency }, Actor::Governance { reason })?;
+		Enterprises::<T>::insert(uscc, e);
+		Self::deposit_event(Event::AuthorityForced { uscc, from, to: agency, reason });
 		Ok(())
 	}
 
@@ -210,28 +310,44 @@ impl<T: Config> Pallet<T> {
 		e.license = license;
 		e.version = version;
 		Versions::<T>::insert(uscc, version, &e.profile);
-		Self::push_history(&uscc, &mut e, Change::Moved { from, to: m.to, license }, agency, operator)?;
+		Self::push_history(&uscc, &mut e, Change::Moved { from, to: m.to, license }, Actor::Agency { agency, by: operator })?;
 		Enterprises::<T>::insert(uscc, e);
 		PendingMoves::<T>::remove(uscc);
 		Self::deposit_event(Event::EnterpriseMoved { uscc, from, to: m.to, authority: agency, license });
 		Ok(())
 	}
 
-	/// The releasing authority calls off a pending move.
+	/// The releasing authority (the enterprise's authority) calls off a pending move.
 	///
 	/// # Errors
-	/// [`Error::NoPendingMove`], [`Error::NotAuthority`].
+	/// [`Error::NoPendingMove`], those of `live_enterprise` and `ensure_authority`.
 	pub(crate) fn do_cancel_move(agency: AgencyId, uscc: Uscc) -> DispatchResult {
-		let m = PendingMoves::<T>::get(uscc).ok_or(Error::<T>::NoPendingMove)?;
-		ensure!(m.from_agency == agency, Error::<T>::NotAuthority);
+		ensure!(PendingMoves::<T>::contains_key(uscc), Error::<T>::NoPendingMove);
+		let e = Self::live_enterprise(&uscc)?;
+		Self::ensure_authority(agency, &e)?;
 		PendingMoves::<T>::remove(uscc);
 		Self::deposit_event(Event::MoveCancelled { uscc, agency });
 		Ok(())
 	}
+
+	/// Governance calls off a pending move.
+	///
+	/// # Errors
+	/// [`Error::NoPendingMove`].
+	pub(crate) fn do_force_cancel_move(uscc: Uscc, reason: ReasonCode) -> DispatchResult {
+		ensure!(PendingMoves::<T>::contains_key(uscc), Error::<T>::NoPendingMove);
+		PendingMoves::<T>::remove(uscc);
+		Self::deposit_event(Event::MoveForceCancelled { uscc, reason });
+		Ok(())
+	}
 }
 
-impl<T: Config> EnterpriseLookup for Pallet<T> {
+impl<T: Config> EnterpriseLookup<T::AccountId> for Pallet<T> {
 	fn is_registered(uscc: &Uscc) -> bool {
 		Enterprises::<T>::get(uscc).is_some_and(|e| !e.status.is_final())
+	}
+
+	fn account_of(uscc: &Uscc) -> Option<T::AccountId> {
+		Enterprises::<T>::get(uscc).filter(|e| !e.status.is_final()).and_then(|e| e.account)
 	}
 }

@@ -64,14 +64,24 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// Checks that `agency` is the authority of `t` and still holds its issuing role.
+	///
+	/// # Errors
+	/// [`Error::NotTypeAuthority`], [`Error::RoleNotHeld`].
+	pub(crate) fn ensure_type_authority(agency: AgencyId, t: &LicenseTypeOf<T>) -> DispatchResult {
+		ensure!(t.authority == agency, Error::<T>::NotTypeAuthority);
+		ensure!(T::Agencies::has_role(agency, t.issuer_role), Error::<T>::RoleNotHeld);
+		Ok(())
+	}
+
 	/// Retires `license_type`.
 	///
 	/// # Errors
-	/// [`Error::UnknownType`], [`Error::NotTypeAuthority`], [`Error::TypeRetired`].
+	/// [`Error::UnknownType`], those of `ensure_type_authority`, [`Error::TypeRetired`].
 	pub(crate) fn do_retire_type(agency: AgencyId, license_type: LicenseTypeId) -> DispatchResult {
 		Types::<T>::try_mutate(license_type, |t| {
 			let t = t.as_mut().ok_or(Error::<T>::UnknownType)?;
-			ensure!(t.authority == agency, Error::<T>::NotTypeAuthority);
+			Self::ensure_type_authority(agency, t)?;
 			ensure!(t.status == TypeStatus::Active, Error::<T>::TypeRetired);
 			t.status = TypeStatus::Retired;
 			Ok::<_, DispatchError>(())

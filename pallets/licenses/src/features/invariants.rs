@@ -12,7 +12,10 @@ impl<T: Config> Pallet<T> {
 	/// 2. every licence id is below `NextLicenseId`, its type exists, and it is listed
 	///    under its holder (and `HolderLicenses` lists nothing else);
 	/// 3. a licence's status is the one its management record leads to; no entry
-	///    follows a final action (a revoked licence never becomes active again); its
+	///    follows a final action (a revoked licence never becomes active again); the
+	///    entries' times never decrease (what `status_at`'s binary search relies on);
+	///    an entry is forced exactly when it names neither agency nor signer; a licence
+	///    the register manages has at most one entry, its ending by an agency; its
 	///    counters match its records;
 	/// 4. every usage entry has a valid authorisation: a consent of the same licence,
 	///    for the same agency and purpose, given before the use, not withdrawn before
@@ -20,7 +23,13 @@ impl<T: Config> Pallet<T> {
 	///    type's authority;
 	/// 5. renewals are linked both ways, and a renewed licence is superseded;
 	/// 6. each type's recognition count is the number of declarations naming it, and
-	///    every declaration names two existing types.
+	///    every declaration names two existing types;
+	/// 7. `LiveLicenses` lists, for each holder, exactly its active and suspended
+	///    licences, each once, and holds no empty list;
+	/// 8. `LiveConsents` has entries only for live licences; each names, once, an
+	///    authorisation of that licence not withdrawn, with its deadline; every
+	///    authorisation of a live licence neither withdrawn nor past its deadline is
+	///    listed.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next_type = NextTypeId::<T>::get();
 		let mut types = 0u32;
@@ -40,12 +49,27 @@ impl<T: Config> Pallet<T> {
 			ensure!(HolderLicenses::<T>::contains_key(&l.holder, id), "licence not indexed by holder");
 			Self::check_history(id, &l)?;
 			Self::check_usage(id, &l)?;
-			ensure!(
-				Consents::<T>::iter_prefix(id).count() as u32 == l.consents,
-				"consent count mismatch"
-			);
+			Self::check_consents(id, &l)?;
+			let listed = LiveLicenses::<T>::get(&l.holder).contains(&id);
+			ensure!(listed == !l.status.is_final(), "live licence index differs from statuses");
 		}
 		ensure!(HolderLicenses::<T>::iter().count() == licenses, "stale holder index");
+		for (holder, live) in LiveLicenses::<T>::iter() {
+			ensure!(!live.is_empty(), "empty live licence list stored");
+			for (i, id) in live.iter().enumerate() {
+				ensure!(!live[..i].contains(id), "licence listed twice as live");
+				ensure!(
+					Licenses::<T>::get(id).is_some_and(|l| l.holder == holder && !l.status.is_final()),
+					"live licence index names a licence not live or of another holder"
+				);
+			}
+		}
+		for (id, _) in LiveConsents::<T>::iter() {
+			ensure!(
+				Licenses::<T>::get(id).is_some_and(|l| !l.status.is_final()),
+				"live consents of an ended or unknown licence"
+			);
+		}
 
 		for (old, new) in Successor::<T>::iter() {
 			ensure!(Predecessor::<T>::get(new) == Some(old), "renewal not linked both ways");
@@ -80,13 +104,49 @@ impl<T: Config> Pallet<T> {
 	/// Invariant 3 for licence `id`.
 	fn check_history(id: LicenseId, l: &LicenseOf<T>) -> Result<(), TryRuntimeError> {
 		let mut status = LicenseStatus::Active;
+		let mut last_time = 0;
 		for seq in 0..l.changes {
 			let c = History::<T>::get(id, seq).ok_or("management record has a gap")?;
 			ensure!(!status.is_final(), "a change follows a final action");
+			ensure!(c.time >= last_time, "management record out of time order");
+			ensure!(c.forced == (c.agency.is_none() && c.by.is_none()), "forced marker mismatch");
+			ensure!(c.forced || c.by.is_some(), "unforced change without a signer");
+			if l.managed_by_register {
+				ensure!(
+					c.agency.is_some() && matches!(c.action, Action::Cancelled | Action::Revoked),
+					"register-managed licence changed other than ended by an agency"
+				);
+			}
+			last_time = c.time;
 			status = c.action.resulting_status();
 		}
 		ensure!(status == l.status, "status differs from the management record");
 		ensure!(History::<T>::iter_prefix(id).count() as u32 == l.changes, "change count mismatch");
+		Ok(())
+	}
+
+	/// Invariant 8 (and the consent count) for licence `id`.
+	fn check_consents(id: LicenseId, l: &LicenseOf<T>) -> Result<(), TryRuntimeError> {
+		ensure!(
+			Consents::<T>::iter_prefix(id).count() as u32 == l.consents,
+			"consent count mismatch"
+		);
+		let live = LiveConsents::<T>::get(id);
+		for (i, (index, until)) in live.iter().enumerate() {
+			ensure!(!live[..i].iter().any(|(x, _)| x == index), "consent listed twice as live");
+			ensure!(
+				Consents::<T>::get(id, index).is_some_and(|c| c.revoked_at.is_none() && c.until == *until),
+				"live consent withdrawn, unknown or with another deadline"
+			);
+		}
+		if !l.status.is_final() {
+			let now = Self::now();
+			for (index, c) in Consents::<T>::iter_prefix(id) {
+				if c.revoked_at.is_none() && c.until > now {
+					ensure!(live.iter().any(|(x, _)| *x == index), "consent in force not listed as live");
+				}
+			}
+		}
 		Ok(())
 	}
 

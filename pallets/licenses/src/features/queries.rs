@@ -2,15 +2,48 @@
 
 use crate::*;
 use alloc::vec::Vec;
+use frame_support::traits::Get;
+
+/// The value of the last of `len` entries in time order (times never decrease) whose
+/// time is at or before `time`, or `None` if there is none. Binary search over the
+/// sequence numbers: at most ⌈log2(len + 1)⌉ calls of `get`, which returns an entry's
+/// time and value (`None`, a missing entry, counts as later than `time`).
+pub(crate) fn last_at_or_before<R>(
+	len: u32,
+	time: Seconds,
+	mut get: impl FnMut(u32) -> Option<(Seconds, R)>,
+) -> Option<R> {
+	// Entries below `lo` are at or before `time`; entries from `hi` on are after it.
+	let (mut lo, mut hi) = (0u32, len);
+	let mut found = None;
+	while lo < hi {
+		let mid = lo + (hi - lo) / 2;
+		match get(mid) {
+			Some((t, value)) if t <= time => {
+				// `lo` only grows: the last value kept is the entry at `lo - 1`.
+				found = Some(value);
+				lo = mid + 1;
+			},
+			_ => hi = mid,
+		}
+	}
+	found
+}
 
 impl<T: Config> Pallet<T> {
-	/// The status licence `license` (id `id`) had at `time`, replayed from its
-	/// management record.
+	/// The status licence `license` (id `id`) had at `time`: that of the last entry of
+	/// its management record at or before `time` (active before the first), found by
+	/// binary search — O(log n) reads, however long the record.
 	pub fn status_at(id: LicenseId, license: &LicenseOf<T>, time: Seconds) -> LicenseStatus {
-		(0..license.changes)
-			.filter_map(|seq| History::<T>::get(id, seq))
-			.take_while(|c| c.time <= time)
-			.fold(LicenseStatus::Active, |_, c| c.action.resulting_status())
+		last_at_or_before(license.changes, time, |seq| {
+			History::<T>::get(id, seq).map(|c| (c.time, c.action.resulting_status()))
+		})
+		.unwrap_or(LicenseStatus::Active)
+	}
+
+	/// `limit`, capped at [`Config::MaxPage`].
+	fn page(limit: u32) -> usize {
+		limit.min(T::MaxPage::get()) as usize
 	}
 
 	/// Whether licence `id` is valid for use in `region` at `at` (now if `None`).
@@ -49,43 +82,63 @@ impl<T: Config> Pallet<T> {
 			})
 	}
 
-	/// Up to `limit` licence ids of `holder`, after skipping `skip` (unordered).
-	pub fn licenses_of(holder: &HolderOf<T>, skip: u32, limit: u32) -> Vec<LicenseId> {
-		HolderLicenses::<T>::iter_key_prefix(holder)
-			.skip(skip as usize)
-			.take(limit as usize)
-			.collect()
+	/// Up to `limit` (at most [`Config::MaxPage`]) licence ids of `holder` (live or
+	/// ended), in storage order, starting after licence `after` (the last id of the
+	/// previous page; `None`: from the start). Reads only the page.
+	pub fn licenses_of(holder: &HolderOf<T>, after: Option<LicenseId>, limit: u32) -> Vec<LicenseId> {
+		let limit = Self::page(limit);
+		match after {
+			None => HolderLicenses::<T>::iter_key_prefix(holder).take(limit).collect(),
+			Some(last) => HolderLicenses::<T>::iter_key_prefix_from(
+				holder,
+				HolderLicenses::<T>::hashed_key_for(holder, last),
+			)
+			.take(limit)
+			.collect(),
+		}
 	}
 
-	/// Up to `limit` entries of licence `id`'s management record from `from`.
+	/// Up to `limit` (at most [`Config::MaxPage`]) entries of licence `id`'s management
+	/// record from `from`.
 	pub fn management_record(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, ChangeRecordOf<T>)> {
 		let end = Licenses::<T>::get(id).map_or(0, |l| l.changes);
 		(from..end)
-			.take(limit as usize)
+			.take(Self::page(limit))
 			.filter_map(|seq| History::<T>::get(id, seq).map(|c| (seq, c)))
 			.collect()
 	}
 
-	/// Up to `limit` entries of licence `id`'s usage record from `from`.
+	/// Up to `limit` (at most [`Config::MaxPage`]) entries of licence `id`'s usage
+	/// record from `from`.
 	pub fn usage_log(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, UsageEntryOf<T>)> {
 		let end = Licenses::<T>::get(id).map_or(0, |l| l.uses);
 		(from..end)
-			.take(limit as usize)
+			.take(Self::page(limit))
 			.filter_map(|seq| Usage::<T>::get(id, seq).map(|u| (seq, u)))
 			.collect()
 	}
 
-	/// Up to `limit` authorisations of licence `id` from index `from`.
+	/// Up to `limit` (at most [`Config::MaxPage`]) authorisations of licence `id` from
+	/// index `from`.
 	pub fn consents_of(id: LicenseId, from: u32, limit: u32) -> Vec<(u32, ConsentOf<T>)> {
 		let end = Licenses::<T>::get(id).map_or(0, |l| l.consents);
 		(from..end)
-			.take(limit as usize)
+			.take(Self::page(limit))
 			.filter_map(|i| Consents::<T>::get(id, i).map(|c| (i, c)))
 			.collect()
 	}
 
-	/// Every recognition of type `accepted` by another type: `(accepting, declaration)`.
-	pub fn recognitions_of(accepted: LicenseTypeId) -> Vec<(LicenseTypeId, RecognitionOf<T>)> {
-		Recognitions::<T>::iter_prefix(accepted).collect()
+	/// Up to `limit` (at most [`Config::MaxPage`]) recognitions of type `accepted` by
+	/// other types, `(accepting, declaration)`, in storage order after skipping `from`
+	/// (a type takes part in at most [`Config::MaxRecognitionsPerType`]).
+	pub fn recognitions_of(
+		accepted: LicenseTypeId,
+		from: u32,
+		limit: u32,
+	) -> Vec<(LicenseTypeId, RecognitionOf<T>)> {
+		Recognitions::<T>::iter_prefix(accepted)
+			.skip(from as usize)
+			.take(Self::page(limit))
+			.collect()
 	}
 }

@@ -2,23 +2,12 @@
 
 use crate::*;
 use frame_support::pallet_prelude::*;
-use govchain_primitives::AgencyRegistry;
 
 impl<T: Config> Pallet<T> {
-	/// Checks that `agency` is the authority of `t` and still holds its issuing role.
-	///
-	/// # Errors
-	/// [`Error::NotTypeAuthority`], [`Error::RoleNotHeld`].
-	fn ensure_authority(agency: AgencyId, t: &LicenseTypeOf<T>) -> DispatchResult {
-		ensure!(t.authority == agency, Error::<T>::NotTypeAuthority);
-		ensure!(T::Agencies::has_role(agency, t.issuer_role), Error::<T>::RoleNotHeld);
-		Ok(())
-	}
-
 	/// `accepting`'s authority declares it accepts `accepted`.
 	///
 	/// # Errors
-	/// [`Error::SameType`], [`Error::UnknownType`], those of `ensure_authority`,
+	/// [`Error::SameType`], [`Error::UnknownType`], those of `ensure_type_authority`,
 	/// [`Error::TypeRetired`] if `accepting` is retired, [`Error::HolderKindMismatch`],
 	/// [`Error::RecognitionExists`], [`Error::TooManyRecognitions`].
 	pub(crate) fn do_declare_recognition(
@@ -29,7 +18,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(accepting != accepted, Error::<T>::SameType);
 		let mut a = Self::type_of(accepting)?;
 		let mut b = Self::type_of(accepted)?;
-		Self::ensure_authority(agency, &a)?;
+		Self::ensure_type_authority(agency, &a)?;
 		ensure!(a.status == TypeStatus::Active, Error::<T>::TypeRetired);
 		ensure!(a.holder_kind == b.holder_kind, Error::<T>::HolderKindMismatch);
 		ensure!(
@@ -38,8 +27,8 @@ impl<T: Config> Pallet<T> {
 		);
 		let max = T::MaxRecognitionsPerType::get();
 		ensure!(a.recognitions < max && b.recognitions < max, Error::<T>::TooManyRecognitions);
-		a.recognitions += 1;
-		b.recognitions += 1;
+		a.recognitions = a.recognitions.saturating_add(1);
+		b.recognitions = b.recognitions.saturating_add(1);
 
 		Types::<T>::insert(accepting, a);
 		Types::<T>::insert(accepted, b);
@@ -64,7 +53,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut r =
 			Recognitions::<T>::get(accepted, accepting).ok_or(Error::<T>::UnknownRecognition)?;
-		Self::ensure_authority(agency, &Self::type_of(accepted)?)?;
+		Self::ensure_type_authority(agency, &Self::type_of(accepted)?)?;
 		ensure!(r.confirmed.is_none(), Error::<T>::AlreadyConfirmed);
 		r.confirmed = Some((agency, Self::block()));
 		Recognitions::<T>::insert(accepted, accepting, r);
@@ -76,7 +65,8 @@ impl<T: Config> Pallet<T> {
 	///
 	/// # Errors
 	/// [`Error::UnknownRecognition`], [`Error::UnknownType`], [`Error::NotTypeAuthority`]
-	/// if `agency` is the authority of neither type.
+	/// if `agency` is the authority of neither type, [`Error::RoleNotHeld`] if it no
+	/// longer holds that type's issuing role.
 	pub(crate) fn do_withdraw_recognition(
 		agency: AgencyId,
 		accepting: LicenseTypeId,
@@ -88,7 +78,8 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut a = Self::type_of(accepting)?;
 		let mut b = Self::type_of(accepted)?;
-		ensure!(a.authority == agency || b.authority == agency, Error::<T>::NotTypeAuthority);
+		let side = if a.authority == agency { &a } else { &b };
+		Self::ensure_type_authority(agency, side)?;
 		a.recognitions = a.recognitions.saturating_sub(1);
 		b.recognitions = b.recognitions.saturating_sub(1);
 

@@ -11,7 +11,7 @@ impl<T: Config> Pallet<T> {
 	/// [`Error::UnknownLicense`], [`Error::NotHolder`].
 	fn license_for_holder(who: &T::AccountId, id: LicenseId) -> Result<LicenseOf<T>, DispatchError> {
 		let license = Self::license_of(id)?;
-		ensure!(Self::holder_account(&license.holder).as_ref() == Some(who), Error::<T>::NotHolder);
+		Self::ensure_holder_account(who, &license.holder)?;
 		Ok(license)
 	}
 
@@ -20,7 +20,8 @@ impl<T: Config> Pallet<T> {
 	/// # Errors
 	/// [`Error::UnknownLicense`], [`Error::NotHolder`], [`Error::LicenseEnded`],
 	/// [`Error::EmptyField`] for an empty purpose, [`Error::UnknownVerifier`],
-	/// [`Error::DeadlineInPast`], [`Error::Overflow`].
+	/// [`Error::DeadlineInPast`], [`Error::TooManyConsents`] if as many authorisations
+	/// as allowed are in force, [`Error::Overflow`].
 	pub(crate) fn do_grant_consent(
 		who: T::AccountId,
 		id: LicenseId,
@@ -32,9 +33,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(!license.status.is_final(), Error::<T>::LicenseEnded);
 		ensure!(!purpose.is_empty(), Error::<T>::EmptyField);
 		ensure!(T::Agencies::is_active(verifier), Error::<T>::UnknownVerifier);
-		ensure!(until > Self::now(), Error::<T>::DeadlineInPast);
+		let now = Self::now();
+		ensure!(until > now, Error::<T>::DeadlineInPast);
 		let consent = license.consents;
 		license.consents = consent.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let mut live = LiveConsents::<T>::get(id);
+		live.retain(|(_, deadline)| *deadline > now);
+		live.try_push((consent, until)).map_err(|_| Error::<T>::TooManyConsents)?;
+
+		LiveConsents::<T>::insert(id, live);
 
 		Consents::<T>::insert(
 			id,
@@ -65,6 +72,14 @@ impl<T: Config> Pallet<T> {
 			c.revoked_at = Some(Self::block());
 			Ok::<_, DispatchError>(c.verifier)
 		})?;
+		LiveConsents::<T>::mutate_exists(id, |live| {
+			if let Some(list) = live {
+				list.retain(|(index, _)| *index != consent);
+				if list.is_empty() {
+					*live = None;
+				}
+			}
+		});
 		Self::deposit_event(Event::ConsentRevoked { id, consent, verifier });
 		Ok(())
 	}
@@ -76,7 +91,8 @@ impl<T: Config> Pallet<T> {
 	/// [`Error::UnknownConsent`], [`Error::ConsentForOtherAgency`],
 	/// [`Error::ConsentRevoked`], [`Error::ConsentExpired`], [`Error::PurposeMismatch`],
 	/// [`Error::NotActive`], [`Error::LicenseNotValid`]; without:
-	/// [`Error::ConsentRequired`] unless `agency` manages the licence;
+	/// [`Error::ConsentRequired`] unless `agency` manages the licence,
+	/// [`Error::RoleNotHeld`] if it no longer holds the type's issuing role;
 	/// [`Error::Overflow`].
 	pub(crate) fn do_record_use(
 		agency: AgencyId,
@@ -102,6 +118,7 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				ensure!(Self::is_manager(agency, &license), Error::<T>::ConsentRequired);
+				Self::ensure_manager(agency, &license)?;
 				UseBasis::Management
 			},
 		};

@@ -1,7 +1,7 @@
 //! `try_state` invariants.
 
 use crate::*;
-use alloc::collections::btree_set::BTreeSet;
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::ensure;
 use sp_runtime::TryRuntimeError;
 
@@ -12,9 +12,15 @@ impl<T: Config> Pallet<T> {
 	/// 2. at most one active loan per member, and [`ActiveLoan`] names exactly the
 	///    active loans;
 	/// 3. a pending transfer concerns an account marked transferred, and vice versa;
-	/// 4. every deposit account's history has no gap.
+	///    the status it will restore is not `Transferred`;
+	/// 4. every deposit account's history has no gap, and its certificate and loan
+	///    lists hold exactly `certificates` and `loans` entries;
+	/// 5. every loan's history has exactly `changes` entries, the first one `Filed`;
+	/// 6. [`Portfolios`] equals the sum over the loans of each agency (as centre or,
+	///    if different, as bank).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut active = BTreeSet::new();
+		let mut portfolios: BTreeMap<AgencyId, Portfolio> = BTreeMap::new();
 		for (id, l) in Loans::<T>::iter() {
 			ensure!(l.principal.checked_sub(l.repaid) == Some(l.outstanding), "outstanding != principal - repaid");
 			let sum = (0..l.repayments)
@@ -28,14 +34,41 @@ impl<T: Config> Pallet<T> {
 				ensure!(active.insert(l.member), "two active loans for one member");
 				ensure!(ActiveLoan::<T>::get(l.member) == Some(id), "active loan not indexed");
 			}
+			ensure!(LoanHistory::<T>::iter_prefix(id).count() as u32 == l.changes, "loan history count mismatch");
+			ensure!(
+				LoanHistory::<T>::get(id, 0).map(|r| r.change) == Some(LoanChange::Filed),
+				"loan history does not start with its filing"
+			);
+			let share = Portfolio::of_loan(&l.status, l.outstanding);
+			let agencies = if l.bank == l.centre { alloc::vec![l.centre] } else { alloc::vec![l.centre, l.bank] };
+			for agency in agencies {
+				let p = portfolios.entry(agency).or_default();
+				*p = p.checked_add(&share).ok_or("portfolio overflows")?;
+			}
 		}
 		ensure!(ActiveLoan::<T>::iter().count() == active.len(), "stale active-loan index");
+		for (agency, stored) in Portfolios::<T>::iter() {
+			ensure!(portfolios.get(&agency).copied().unwrap_or_default() == stored, "portfolio out of date");
+		}
+		for (agency, computed) in portfolios {
+			ensure!(Portfolios::<T>::get(agency) == computed, "portfolio missing");
+		}
 		for (member, a) in Accounts::<T>::iter() {
+			let pending = PendingTransfers::<T>::get(member);
 			ensure!(
-				PendingTransfers::<T>::contains_key(member) == (a.standing.status == AccountStatus::Transferred),
+				pending.is_some() == (a.standing.status == AccountStatus::Transferred),
 				"pending transfer and account status disagree"
 			);
+			ensure!(
+				pending.is_none_or(|p| p.status != AccountStatus::Transferred),
+				"pending transfer would restore a transferred status"
+			);
 			ensure!(AccountHistory::<T>::iter_prefix(member).count() as u32 == a.changes, "history count mismatch");
+			ensure!(
+				MemberCertificates::<T>::iter_prefix(member).count() as u32 == a.certificates,
+				"certificate list count mismatch"
+			);
+			ensure!(MemberLoans::<T>::iter_prefix(member).count() as u32 == a.loans, "loan list count mismatch");
 		}
 		Ok(())
 	}

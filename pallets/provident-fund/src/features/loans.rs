@@ -1,4 +1,5 @@
-//! Loans: filing, decision, disbursement, repayments, overdue and settlement.
+//! Loans: filing, decision, disbursement, repayments, overdue, settlement,
+//! cancellation and closure by governance.
 
 use crate::*;
 use frame_support::pallet_prelude::*;
@@ -34,12 +35,62 @@ impl<T: Config> Pallet<T> {
 		Ok(c)
 	}
 
+	/// `agency`'s portfolio with one loan's share moved from `before` to `after`.
+	///
+	/// # Errors
+	/// [`Error::Overflow`].
+	fn shifted(agency: AgencyId, before: &Portfolio, after: &Portfolio) -> Result<Portfolio, DispatchError> {
+		Portfolios::<T>::get(agency)
+			.checked_sub(before)
+			.and_then(|p| p.checked_add(after))
+			.ok_or_else(|| Error::<T>::Overflow.into())
+	}
+
+	/// Writes loan `id` (`old` is what was stored, `None` for a new loan): updates the
+	/// portfolios of its centre and bank and, with a `change`, appends to its history
+	/// as done by `agency` (`None`: governance). Everything is computed before the
+	/// first write.
+	///
+	/// # Errors
+	/// [`Error::Overflow`] (nothing written).
+	fn write_loan(
+		id: LoanId,
+		old: Option<&LoanOf<T>>,
+		mut loan: LoanOf<T>,
+		change: Option<LoanChange>,
+		agency: Option<AgencyId>,
+	) -> DispatchResult {
+		let before = old.map(|l| Portfolio::of_loan(&l.status, l.outstanding)).unwrap_or_default();
+		let after = Portfolio::of_loan(&loan.status, loan.outstanding);
+		let centre_portfolio = Self::shifted(loan.centre, &before, &after)?;
+		let bank_portfolio =
+			if loan.bank == loan.centre { None } else { Some(Self::shifted(loan.bank, &before, &after)?) };
+		let record = match change {
+			Some(change) => {
+				let seq = loan.changes;
+				loan.changes = seq.checked_add(1).ok_or(Error::<T>::Overflow)?;
+				Some((seq, LoanRecord { change, agency, block: frame_system::Pallet::<T>::block_number() }))
+			},
+			None => None,
+		};
+		if let Some((seq, r)) = record {
+			LoanHistory::<T>::insert(id, seq, r);
+		}
+		Portfolios::<T>::insert(loan.centre, centre_portfolio);
+		if let Some(p) = bank_portfolio {
+			Portfolios::<T>::insert(loan.bank, p);
+		}
+		Loans::<T>::insert(id, loan);
+		Ok(())
+	}
+
 	/// A bank files a loan; returns its id.
 	///
 	/// # Errors
-	/// [`Error::NotBank`], [`Error::NotCommissioned`], [`Error::InvalidAmount`],
-	/// [`Error::UnknownMember`], [`Error::SecondActiveLoan`],
-	/// [`Error::CertificateRequired`] and the certificate's errors, [`Error::Overflow`].
+	/// [`Error::NotBank`], [`Error::NotFundCentre`] (the lending centre),
+	/// [`Error::NotCommissioned`], [`Error::InvalidAmount`], [`Error::UnknownMember`],
+	/// [`Error::SecondActiveLoan`], [`Error::CertificateRequired`] and the
+	/// certificate's errors, [`Error::Overflow`].
 	pub(crate) fn do_file_loan(
 		bank: AgencyId,
 		member: Pseudonym,
@@ -49,9 +100,10 @@ impl<T: Config> Pallet<T> {
 		certificate: Option<CertificateId>,
 	) -> Result<LoanId, DispatchError> {
 		ensure!(T::Agencies::has_role(bank, Role::Bank), Error::<T>::NotBank);
+		Self::ensure_centre(centre)?;
 		ensure!(Commissions::<T>::contains_key(centre, bank), Error::<T>::NotCommissioned);
 		ensure!(amount > 0 && term_months > 0, Error::<T>::InvalidAmount);
-		let account = Accounts::<T>::get(member).ok_or(Error::<T>::UnknownMember)?;
+		let mut account = Accounts::<T>::get(member).ok_or(Error::<T>::UnknownMember)?;
 		ensure!(!ActiveLoan::<T>::contains_key(member), Error::<T>::SecondActiveLoan);
 		match certificate {
 			Some(id) => {
@@ -61,28 +113,30 @@ impl<T: Config> Pallet<T> {
 		}
 		let id = NextLoan::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let seq = account.loans;
+		account.loans = seq.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let loan = Loan {
+			member,
+			bank,
+			centre,
+			amount,
+			term_months,
+			certificate,
+			status: LoanStatus::Applied,
+			principal: 0,
+			repaid: 0,
+			outstanding: 0,
+			rate_bp: 0,
+			method: None,
+			contract: None,
+			filed_at: frame_system::Pallet::<T>::block_number(),
+			repayments: 0,
+			changes: 0,
+		};
+		Self::write_loan(id, None, loan, Some(LoanChange::Filed), Some(bank))?;
 		NextLoan::<T>::put(next);
-		Loans::<T>::insert(
-			id,
-			Loan {
-				member,
-				bank,
-				centre,
-				amount,
-				term_months,
-				certificate,
-				status: LoanStatus::Applied,
-				principal: 0,
-				repaid: 0,
-				outstanding: 0,
-				rate_bp: 0,
-				method: None,
-				contract: None,
-				filed_at: frame_system::Pallet::<T>::block_number(),
-				repayments: 0,
-			},
-		);
-		MemberLoans::<T>::insert(member, id, ());
+		MemberLoans::<T>::insert(member, seq, id);
+		Accounts::<T>::insert(member, account);
 		ActiveLoan::<T>::insert(member, id);
 		Self::deposit_event(Event::LoanFiled { id, member, bank, centre, amount });
 		Ok(id)
@@ -92,15 +146,19 @@ impl<T: Config> Pallet<T> {
 	///
 	/// # Errors
 	/// [`Error::NotFundCentre`], [`Error::UnknownLoan`], [`Error::WrongCentre`],
-	/// [`Error::NotPending`]; approving: [`Error::NoRules`], the standing's errors,
+	/// [`Error::NotPending`]; approving: [`Error::BankInactive`],
+	/// [`Error::NotCommissioned`], [`Error::NoRules`], the standing's errors,
 	/// [`Error::AccountNotNormal`], [`Error::InsufficientMonths`],
-	/// [`Error::AmountTooHigh`], [`Error::TermTooLong`].
+	/// [`Error::AmountTooHigh`], [`Error::TermTooLong`]; [`Error::Overflow`].
 	pub(crate) fn do_decide_loan(centre: AgencyId, id: LoanId, approve: bool, reason: ReasonCode) -> DispatchResult {
 		Self::ensure_centre(centre)?;
-		let mut loan = Loans::<T>::get(id).ok_or(Error::<T>::UnknownLoan)?;
-		ensure!(loan.centre == centre, Error::<T>::WrongCentre);
-		ensure!(loan.status == LoanStatus::Applied, Error::<T>::NotPending);
+		let old = Loans::<T>::get(id).ok_or(Error::<T>::UnknownLoan)?;
+		ensure!(old.centre == centre, Error::<T>::WrongCentre);
+		ensure!(old.status == LoanStatus::Applied, Error::<T>::NotPending);
+		let mut loan = old;
 		if approve {
+			ensure!(T::Agencies::has_role(loan.bank, Role::Bank), Error::<T>::BankInactive);
+			ensure!(Commissions::<T>::contains_key(centre, loan.bank), Error::<T>::NotCommissioned);
 			let rules = LendingRules::<T>::get(centre).ok_or(Error::<T>::NoRules)?;
 			let standing = Self::standing_for(&loan)?;
 			ensure!(standing.status == AccountStatus::Normal, Error::<T>::AccountNotNormal);
@@ -108,22 +166,23 @@ impl<T: Config> Pallet<T> {
 			ensure!(loan.amount <= rules.max_amount, Error::<T>::AmountTooHigh);
 			ensure!(loan.term_months <= rules.max_term_months, Error::<T>::TermTooLong);
 			loan.status = LoanStatus::Approved;
-			Loans::<T>::insert(id, loan);
+			Self::write_loan(id, Some(&old), loan, Some(LoanChange::Approved), Some(centre))?;
 			Self::deposit_event(Event::LoanApproved { id, centre });
 		} else {
 			loan.status = LoanStatus::Rejected { reason };
+			Self::write_loan(id, Some(&old), loan, Some(LoanChange::Rejected { reason }), Some(centre))?;
 			ActiveLoan::<T>::remove(loan.member);
-			Loans::<T>::insert(id, loan);
 			Self::deposit_event(Event::LoanRejected { id, centre, reason });
 		}
 		Ok(())
 	}
 
-	/// Loan `id` if `bank` filed it.
+	/// Loan `id` if `bank`, an active bank, filed it.
 	///
 	/// # Errors
-	/// [`Error::UnknownLoan`], [`Error::NotLoanBank`].
+	/// [`Error::NotBank`], [`Error::UnknownLoan`], [`Error::NotLoanBank`].
 	fn bank_loan(bank: AgencyId, id: LoanId) -> Result<LoanOf<T>, DispatchError> {
+		ensure!(T::Agencies::has_role(bank, Role::Bank), Error::<T>::NotBank);
 		let loan = Loans::<T>::get(id).ok_or(Error::<T>::UnknownLoan)?;
 		ensure!(loan.bank == bank, Error::<T>::NotLoanBank);
 		Ok(loan)
@@ -132,8 +191,9 @@ impl<T: Config> Pallet<T> {
 	/// The filing bank disburses an approved loan.
 	///
 	/// # Errors
-	/// Those of `bank_loan`; [`Error::NotApproved`], [`Error::InvalidAmount`],
-	/// [`Error::PrincipalAboveApproved`].
+	/// Those of `bank_loan`; [`Error::NotApproved`], [`Error::NotCommissioned`] (no
+	/// longer commissioned by the lending centre), [`Error::InvalidAmount`],
+	/// [`Error::PrincipalAboveApproved`], [`Error::Overflow`].
 	pub(crate) fn do_disburse(
 		bank: AgencyId,
 		id: LoanId,
@@ -142,17 +202,19 @@ impl<T: Config> Pallet<T> {
 		method: RepaymentMethod,
 		contract: DocumentHash,
 	) -> DispatchResult {
-		let mut loan = Self::bank_loan(bank, id)?;
-		ensure!(loan.status == LoanStatus::Approved, Error::<T>::NotApproved);
+		let old = Self::bank_loan(bank, id)?;
+		ensure!(old.status == LoanStatus::Approved, Error::<T>::NotApproved);
+		ensure!(Commissions::<T>::contains_key(old.centre, bank), Error::<T>::NotCommissioned);
 		ensure!(principal > 0, Error::<T>::InvalidAmount);
-		ensure!(principal <= loan.amount, Error::<T>::PrincipalAboveApproved);
+		ensure!(principal <= old.amount, Error::<T>::PrincipalAboveApproved);
+		let mut loan = old;
 		loan.status = LoanStatus::Disbursed;
 		loan.principal = principal;
 		loan.outstanding = principal;
 		loan.rate_bp = rate_bp;
 		loan.method = Some(method);
 		loan.contract = Some(contract);
-		Loans::<T>::insert(id, loan);
+		Self::write_loan(id, Some(&old), loan, Some(LoanChange::Disbursed), Some(bank))?;
 		Self::deposit_event(Event::LoanDisbursed { id, principal, rate_bp });
 		Ok(())
 	}
@@ -163,27 +225,31 @@ impl<T: Config> Pallet<T> {
 	/// Those of `bank_loan`; [`Error::NotDisbursed`], [`Error::InvalidAmount`],
 	/// [`Error::RepaymentExceedsOutstanding`], [`Error::Overflow`].
 	pub(crate) fn do_record_repayment(bank: AgencyId, id: LoanId, amount: Fen, early: bool) -> DispatchResult {
-		let mut loan = Self::bank_loan(bank, id)?;
-		ensure!(matches!(loan.status, LoanStatus::Disbursed | LoanStatus::Overdue), Error::<T>::NotDisbursed);
+		let old = Self::bank_loan(bank, id)?;
+		ensure!(old.status.is_disbursed(), Error::<T>::NotDisbursed);
 		ensure!(amount > 0, Error::<T>::InvalidAmount);
-		let outstanding = loan.outstanding.checked_sub(amount).ok_or(Error::<T>::RepaymentExceedsOutstanding)?;
-		let repaid = loan.repaid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		let outstanding = old.outstanding.checked_sub(amount).ok_or(Error::<T>::RepaymentExceedsOutstanding)?;
+		let repaid = old.repaid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		let mut loan = old;
 		let seq = loan.repayments;
 		loan.repayments = seq.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		loan.outstanding = outstanding;
 		loan.repaid = repaid;
+		let settled = outstanding == 0;
+		if settled {
+			loan.status = LoanStatus::Settled;
+		}
+		Self::write_loan(id, Some(&old), loan, settled.then_some(LoanChange::Settled), Some(bank))?;
 		Repayments::<T>::insert(
 			id,
 			seq,
 			Repayment { amount, early, block: frame_system::Pallet::<T>::block_number(), time: Self::now() },
 		);
 		Self::deposit_event(Event::RepaymentRecorded { id, seq, amount, early, outstanding });
-		if outstanding == 0 {
-			loan.status = LoanStatus::Settled;
+		if settled {
 			ActiveLoan::<T>::remove(loan.member);
 			Self::deposit_event(Event::LoanSettled { id });
 		}
-		Loans::<T>::insert(id, loan);
 		Ok(())
 	}
 
@@ -191,17 +257,57 @@ impl<T: Config> Pallet<T> {
 	///
 	/// # Errors
 	/// Those of `bank_loan`; [`Error::NotDisbursed`] to mark a loan that is not being
-	/// repaid, [`Error::NotOverdue`] to cure one that is not overdue.
+	/// repaid, [`Error::NotOverdue`] to cure one that is not overdue, [`Error::Overflow`].
 	pub(crate) fn do_set_overdue(bank: AgencyId, id: LoanId, overdue: bool) -> DispatchResult {
-		let mut loan = Self::bank_loan(bank, id)?;
-		loan.status = match (overdue, loan.status) {
-			(true, LoanStatus::Disbursed) => LoanStatus::Overdue,
-			(false, LoanStatus::Overdue) => LoanStatus::Disbursed,
+		let old = Self::bank_loan(bank, id)?;
+		let (status, change) = match (overdue, old.status) {
+			(true, LoanStatus::Disbursed) => (LoanStatus::Overdue, LoanChange::Overdue),
+			(false, LoanStatus::Overdue) => (LoanStatus::Disbursed, LoanChange::Cured),
 			(true, _) => return Err(Error::<T>::NotDisbursed.into()),
 			(false, _) => return Err(Error::<T>::NotOverdue.into()),
 		};
-		Loans::<T>::insert(id, loan);
+		let loan = Loan { status, ..old };
+		Self::write_loan(id, Some(&old), loan, Some(change), Some(bank))?;
 		Self::deposit_event(Event::OverdueChanged { id, overdue });
+		Ok(())
+	}
+
+	/// The filing bank or the lending centre (`agency`) cancels a loan not yet
+	/// disbursed, freeing the member.
+	///
+	/// # Errors
+	/// [`Error::UnknownLoan`], [`Error::NotLoanParty`], [`Error::AlreadyDisbursed`],
+	/// [`Error::LoanEnded`], [`Error::Overflow`].
+	pub(crate) fn do_cancel_loan(agency: AgencyId, id: LoanId, reason: ReasonCode) -> DispatchResult {
+		let old = Loans::<T>::get(id).ok_or(Error::<T>::UnknownLoan)?;
+		ensure!(agency == old.bank || agency == old.centre, Error::<T>::NotLoanParty);
+		ensure!(!old.status.is_disbursed(), Error::<T>::AlreadyDisbursed);
+		ensure!(old.status.is_undisbursed(), Error::<T>::LoanEnded);
+		let loan = Loan { status: LoanStatus::Cancelled { reason }, ..old };
+		Self::write_loan(id, Some(&old), loan, Some(LoanChange::Cancelled { reason }), Some(agency))?;
+		ActiveLoan::<T>::remove(loan.member);
+		Self::deposit_event(Event::LoanCancelled { id, by: agency, reason });
+		Ok(())
+	}
+
+	/// Governance closes active loan `id` with `outcome`, freeing the member.
+	///
+	/// # Errors
+	/// [`Error::UnknownLoan`], [`Error::LoanEnded`], [`Error::AlreadyDisbursed`]
+	/// ([`Closure::Cancelled`] of a disbursed loan), [`Error::NotDisbursed`]
+	/// ([`Closure::Settled`] or [`Closure::WrittenOff`] of a loan not disbursed),
+	/// [`Error::Overflow`].
+	pub(crate) fn do_force_close_loan(id: LoanId, outcome: Closure, reason: ReasonCode) -> DispatchResult {
+		let old = Loans::<T>::get(id).ok_or(Error::<T>::UnknownLoan)?;
+		ensure!(old.status.is_active(), Error::<T>::LoanEnded);
+		match outcome {
+			Closure::Cancelled => ensure!(old.status.is_undisbursed(), Error::<T>::AlreadyDisbursed),
+			Closure::Settled | Closure::WrittenOff => ensure!(old.status.is_disbursed(), Error::<T>::NotDisbursed),
+		}
+		let loan = Loan { status: LoanStatus::Closed { outcome, reason }, ..old };
+		Self::write_loan(id, Some(&old), loan, Some(LoanChange::ForceClosed { outcome, reason }), None)?;
+		ActiveLoan::<T>::remove(loan.member);
+		Self::deposit_event(Event::LoanForceClosed { id, outcome, reason });
 		Ok(())
 	}
 }
