@@ -47,6 +47,10 @@ if (config.council.length === 0) fail('at least one council seat is needed');
 // The runtime checks all of this again when it builds genesis; checking here gives
 // the reason instead of a failed genesis build.
 const members = new Set();
+// The runtime's per-agency caps (MaxValidatorsPerAgency, MaxSeatsPerAgency).
+const MAX_VALIDATORS_PER_AGENCY = 2;
+const MAX_SEATS_PER_AGENCY = 2;
+const agencyOfMember = new Map();
 config.agencies.forEach((a, i) => {
   const province = Math.floor(a.region / 10000);
   if (!Number.isInteger(a.region) || a.region < 110000 || a.region > 829999 || province < 11)
@@ -55,8 +59,16 @@ config.agencies.forEach((a, i) => {
   for (const who of [a.admin, ...(a.operators ?? [])]) {
     if (members.has(who)) fail(`agency ${i}: account ${who} already acts for another agency`);
     members.add(who);
+    agencyOfMember.set(who, i);
   }
 });
+const count = (xs) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map());
+for (const [agency, n] of count(config.validators.map((v) => v.agency))) {
+  if (n > MAX_VALIDATORS_PER_AGENCY) fail(`agency ${agency} runs ${n} validators; at most ${MAX_VALIDATORS_PER_AGENCY} per agency`);
+}
+for (const [agency, n] of count(config.council.filter((m) => members.has(m)).map((m) => agencyOfMember.get(m)))) {
+  if (n > MAX_SEATS_PER_AGENCY) fail(`agency ${agency} holds ${n} council seats; at most ${MAX_SEATS_PER_AGENCY} per agency`);
+}
 config.validators.forEach((v, i) => {
   if (!(v.agency >= 0 && v.agency < config.agencies.length)) fail(`validator ${i}: unknown agency ${v.agency}`);
   for (const k of ['account', 'aura', 'grandpa']) if (!v[k]) fail(`validator ${i}: missing "${k}"`);

@@ -108,41 +108,7 @@ impl<T: Config> Pallet<T> {
 			AgencyStatus::Suspended => return Err(Error::<T>::AgencySuspended.into()),
 			AgencyStatus::Active => {},
 		}
-		let validators = AgencyValidators::<T>::get(agency).unwrap_or_default();
-		let seats = sorted(AgencyCouncilSeats::<T>::get(agency).unwrap_or_default().into_inner());
-		let mut set = Validators::<T>::get();
-		let mut council = Council::<T>::get();
-		let sizes = (set.len() as u32, council.len() as u32);
-		let validators_left = remove_all(&mut set, &validators);
-		let seats_left = remove_all(&mut council, &seats);
-		if validators_left {
-			Self::ensure_keyed_validator_in(&set)?;
-		}
-		if seats_left {
-			ensure!(!council.is_empty(), Error::<T>::LastCouncilMember);
-		}
-
-		Agencies::<T>::mutate(agency, |maybe| {
-			if let Some(a) = maybe {
-				a.status = AgencyStatus::Suspended;
-			}
-		});
-		Self::deposit_event(Event::AgencySuspended { agency });
-		if validators_left {
-			Validators::<T>::put(set);
-			ValidatorsChanged::<T>::put(true);
-		}
-		for validator in validators {
-			Self::deposit_event(Event::ValidatorSuspended { agency, validator });
-		}
-		if seats_left {
-			Council::<T>::put(&council);
-			T::CouncilMembership::change_members_sorted(&[], &seats, &council);
-		}
-		for member in seats {
-			Self::deposit_event(Event::CouncilSeatSuspended { agency, member });
-		}
-		Ok(sizes)
+		Self::take_seats_out(agency, AgencyStatus::Suspended)
 	}
 
 	/// Reinstates a suspended agency: its validators rejoin [`Validators`] (from the next
@@ -208,12 +174,24 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_retire_agency(agency: AgencyId) -> Result<(u32, u32), DispatchError> {
 		let a = Agencies::<T>::get(agency).ok_or(Error::<T>::UnknownAgency)?;
 		ensure!(a.status != AgencyStatus::Retired, Error::<T>::AgencyRetired);
+		Self::take_seats_out(agency, AgencyStatus::Retired)
+	}
+
+	/// Moves `agency` to `status` (`Suspended` or `Retired`) and takes its validators out
+	/// of [`Validators`] and its council seats out of [`Council`] and the collective:
+	/// kept on record while suspended, unlisted for good when retired. Checks first that
+	/// a keyed validator and a council member remain. Returns the sizes of both sets
+	/// before the call (for the weight refund).
+	///
+	/// A suspended agency's seats are in neither set already: retiring it takes nothing
+	/// out of them.
+	fn take_seats_out(agency: AgencyId, status: AgencyStatus) -> Result<(u32, u32), DispatchError> {
+		let retire = status == AgencyStatus::Retired;
 		let validators = AgencyValidators::<T>::get(agency).unwrap_or_default();
 		let seats = sorted(AgencyCouncilSeats::<T>::get(agency).unwrap_or_default().into_inner());
 		let mut set = Validators::<T>::get();
 		let mut council = Council::<T>::get();
 		let sizes = (set.len() as u32, council.len() as u32);
-		// A suspended agency's seats are in neither set: nothing leaves them.
 		let validators_left = remove_all(&mut set, &validators);
 		let seats_left = remove_all(&mut council, &seats);
 		if validators_left {
@@ -225,25 +203,37 @@ impl<T: Config> Pallet<T> {
 
 		Agencies::<T>::mutate(agency, |maybe| {
 			if let Some(a) = maybe {
-				a.status = AgencyStatus::Retired;
+				a.status = status;
 			}
 		});
-		Self::deposit_event(Event::AgencyRetired { agency });
+		Self::deposit_event(if retire {
+			Event::AgencyRetired { agency }
+		} else {
+			Event::AgencySuspended { agency }
+		});
 		if validators_left {
 			Validators::<T>::put(set);
 			ValidatorsChanged::<T>::put(true);
 		}
 		for validator in validators {
-			Self::unlist_validator(agency, &validator);
-			Self::deposit_event(Event::ValidatorRemoved { agency, validator });
+			if retire {
+				Self::unlist_validator(agency, &validator);
+				Self::deposit_event(Event::ValidatorRemoved { agency, validator });
+			} else {
+				Self::deposit_event(Event::ValidatorSuspended { agency, validator });
+			}
 		}
 		if seats_left {
 			Council::<T>::put(&council);
 			T::CouncilMembership::change_members_sorted(&[], &seats, &council);
 		}
 		for member in seats {
-			Self::unlist_council_member(agency, &member);
-			Self::deposit_event(Event::CouncilMemberRemoved { agency, member });
+			if retire {
+				Self::unlist_council_member(agency, &member);
+				Self::deposit_event(Event::CouncilMemberRemoved { agency, member });
+			} else {
+				Self::deposit_event(Event::CouncilSeatSuspended { agency, member });
+			}
 		}
 		Ok(sizes)
 	}
