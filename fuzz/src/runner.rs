@@ -8,7 +8,6 @@ use std::{
 };
 
 use codec::{DecodeLimit, Encode};
-use frame_support::traits::GetCallMetadata;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
@@ -17,7 +16,11 @@ use sp_runtime::{
 	BuildStorage, Digest, DigestItem, DispatchError, Storage,
 };
 
-use crate::{pools::Pools, rng::Rng, schema::Schema};
+use crate::{
+	pools::Pools,
+	rng::Rng,
+	schema::{Ctx, Schema, Val},
+};
 use govchain_runtime::{
 	configs::governance::CouncilCollective, genesis_config_presets, AccountId, Executive, Header,
 	Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, MILLISECS_PER_BLOCK, SLOT_DURATION,
@@ -39,14 +42,18 @@ pub struct Config {
 	/// Calls per block (`FUZZ_CALLS_PER_BLOCK`, default 20).
 	pub calls_per_block: u32,
 	/// Calls per episode, each starting again from genesis (`FUZZ_EPISODE_CALLS`,
-	/// default 5 000 = 250 blocks, so a session rotation at block 200 is included).
+	/// default 10 000 = 500 blocks, so two session rotations are included).
 	pub episode_calls: u64,
-	/// First episode to run (`FUZZ_FIRST_EPISODE`, default 0): to replay a finding.
-	pub first_episode: u64,
+	/// Share of calls, in percent, that mutate the best call found so far instead of
+	/// generating a fresh one (`FUZZ_MUTATE_PERCENT`, default 60).
+	pub mutate_percent: u64,
+	/// Start each episode with the warm-up (`FUZZ_WARM_UP=0` to skip it).
+	pub warm_up: bool,
 	/// Go on with the next episode after a finding (`FUZZ_KEEP_GOING=1`).
 	pub keep_going: bool,
-	/// Print every dispatched call and its outcome (`FUZZ_TRACE=1`; for replays).
-	pub trace: bool,
+	/// Print every dispatched call from this run-wide index on, with its origin and
+	/// outcome (`FUZZ_TRACE_FROM`; for replays).
+	pub trace_from: Option<u64>,
 }
 
 impl Default for Config {
@@ -55,10 +62,11 @@ impl Default for Config {
 			calls: 20_000,
 			seed: 0x60C4_A11F_0022_5EED,
 			calls_per_block: 20,
-			episode_calls: 5_000,
-			first_episode: 0,
+			episode_calls: 10_000,
+			mutate_percent: 60,
+			warm_up: true,
 			keep_going: false,
-			trace: false,
+			trace_from: None,
 		}
 	}
 }
@@ -82,9 +90,10 @@ impl Config {
 			seed: env_u64("FUZZ_SEED").unwrap_or(d.seed),
 			calls_per_block: env_u64("FUZZ_CALLS_PER_BLOCK").map(|v| v.max(1) as u32).unwrap_or(d.calls_per_block),
 			episode_calls: env_u64("FUZZ_EPISODE_CALLS").map(|v| v.max(1)).unwrap_or(d.episode_calls),
-			first_episode: env_u64("FUZZ_FIRST_EPISODE").unwrap_or(d.first_episode),
+			mutate_percent: env_u64("FUZZ_MUTATE_PERCENT").map(|v| v.min(100)).unwrap_or(d.mutate_percent),
+			warm_up: std::env::var("FUZZ_WARM_UP").map_or(true, |v| v != "0"),
 			keep_going: flag("FUZZ_KEEP_GOING"),
-			trace: flag("FUZZ_TRACE"),
+			trace_from: env_u64("FUZZ_TRACE_FROM"),
 		}
 	}
 }
@@ -94,6 +103,8 @@ impl Config {
 pub struct CallStats {
 	pub total: u64,
 	pub ok: u64,
+	/// `Ok`s per origin kind (`admin`, `stranger`, `council-2/3`, `root` …).
+	pub ok_by: BTreeMap<&'static str, u64>,
 	/// Count per error name (`Pallet::Error`, `BadOrigin`, …).
 	pub errors: BTreeMap<String, u64>,
 }
@@ -122,6 +133,8 @@ pub struct Report {
 	pub per_call: BTreeMap<String, CallStats>,
 	/// Per origin kind: (dispatched, ok).
 	pub per_origin: BTreeMap<&'static str, (u64, u64)>,
+	/// Warm-up steps: label → (runs, `Ok`s, other outcomes).
+	pub warm_up: BTreeMap<String, (u64, u64, BTreeMap<String, u64>)>,
 	/// Calls the generator can produce.
 	pub generatable: usize,
 	pub elapsed: Duration,
@@ -163,13 +176,30 @@ impl Report {
 		let origins: Vec<String> =
 			self.per_origin.iter().map(|(k, (t, o))| format!("{k} {o}/{t} ok")).collect();
 		println!("origins: {}", origins.join(", "));
+		let warm_ok = self.warm_up.values().filter(|(n, ok, _)| ok == n).count();
+		let warm_failed: Vec<String> = self
+			.warm_up
+			.iter()
+			.filter(|(_, (n, ok, _))| ok != n)
+			.map(|(label, (n, ok, errs))| {
+				let errs: Vec<String> = errs.iter().map(|(e, k)| format!("{e} {k}")).collect();
+				format!("{label}: {ok}/{n} Ok ({})", errs.join(", "))
+			})
+			.collect();
+		println!(
+			"warm-up: {warm_ok} of {} steps Ok in every episode{}{}",
+			self.warm_up.len(),
+			if warm_failed.is_empty() { "" } else { "; not always: " },
+			warm_failed.join("; ")
+		);
 		println!("rate: {:.0} calls/s ({:.1} s)", self.dispatched as f64 / secs, secs);
-		println!("--- per call: total, ok, errors (most frequent first) ---");
+		println!("--- per call: total, ok [ok by origin kind] | errors (most frequent first) ---");
 		for (name, c) in self.per_call.iter() {
 			let mut errs: Vec<(&String, &u64)> = c.errors.iter().collect();
 			errs.sort_by(|a, b| b.1.cmp(a.1));
 			let errs: Vec<String> = errs.iter().take(6).map(|(e, n)| format!("{e} {n}")).collect();
-			println!("{name:<44} {:>8} {:>7} | {}", c.total, c.ok, errs.join(", "));
+			let by: Vec<String> = c.ok_by.iter().map(|(k, n)| format!("{k} {n}")).collect();
+			println!("{name:<44} {:>8} {:>7} [{}] | {}", c.total, c.ok, by.join(", "), errs.join(", "));
 		}
 		for f in self.findings.iter() {
 			println!("--- FINDING ---\n{f}");
@@ -335,31 +365,119 @@ fn check_invariants() -> Result<(), String> {
 /// A stop of the episode: a panic or a broken invariant, already recorded.
 struct Stop;
 
+/// A call ready to dispatch: which generated call, its arguments' bytes, who signs.
+#[derive(Clone, Debug)]
+struct Candidate {
+	call: usize,
+	args: Vec<Vec<u8>>,
+	who: Who,
+}
+
+/// The deepest-reaching variant found so far of one call.
+#[derive(Clone, Debug)]
+struct Best {
+	cand: Candidate,
+	/// Its outcome: `Ok` or an error name.
+	outcome: String,
+	/// Mutations since it was last replaced.
+	stale: u32,
+}
+
+/// The best variant of each call, kept for the whole run.
+///
+/// A call's outcome scores by how rare it is among that call's outcomes so far (`Ok`
+/// best): the checks of a call run in order, so a rarer error is usually a later
+/// check, and mutating one argument or the origin of the best variant climbs
+/// check by check towards `Ok` (e.g. `UnknownApplication` → `ServiceNotRequested` →
+/// `RoleNotHeld` → `OutsideRegion` → `Ok` for `enterprises.review`).
+struct Corpus {
+	best: Vec<Option<Best>>,
+	occupied: Vec<usize>,
+}
+
+/// Mutations without progress after which a call's best variant is dropped.
+const MAX_STALE: u32 = 400;
+
+impl Corpus {
+	fn new(calls: usize) -> Self {
+		Self { best: vec![None; calls], occupied: Vec::new() }
+	}
+
+	fn score(stats: Option<&CallStats>, outcome: &str) -> f64 {
+		match stats {
+			_ if outcome == "Ok" => 0.0,
+			Some(s) if s.total > 0 =>
+				s.errors.get(outcome).copied().unwrap_or(0) as f64 / s.total as f64,
+			_ => 1.0,
+		}
+	}
+
+	/// Records the outcome of `cand`.
+	fn observe(&mut self, cand: &Candidate, outcome: &str, stats: Option<&CallStats>, rng: &mut Rng) {
+		let new = Self::score(stats, outcome);
+		match &mut self.best[cand.call] {
+			None => {
+				self.best[cand.call] = Some(Best { cand: cand.clone(), outcome: outcome.into(), stale: 0 });
+				self.occupied.push(cand.call);
+			},
+			Some(best) => {
+				let old = Self::score(stats, &best.outcome);
+				// Among equals (e.g. two `Ok`s) drift now and then, to explore around.
+				if new < old || (new == old && rng.chance(30)) {
+					*best = Best { cand: cand.clone(), outcome: outcome.into(), stale: 0 };
+				} else {
+					best.stale += 1;
+					if best.stale > MAX_STALE {
+						self.best[cand.call] = None;
+						self.occupied.retain(|c| *c != cand.call);
+					}
+				}
+			},
+		}
+	}
+}
+
+/// A commitment made by `copyright.commit` that a later deposit may reveal.
+#[derive(Clone, Debug)]
+struct Reveal {
+	actor: usize,
+	content: [u8; 32],
+	salt: [u8; 32],
+}
+
 struct Episode<'a> {
 	cfg: &'a Config,
 	schema: &'a Schema,
 	actors: &'a Actors,
 	pools: &'a mut Pools,
 	report: &'a mut Report,
+	corpus: &'a mut Corpus,
 	rng: Rng,
 	episode: u64,
 	number: u32,
 	parent: H256,
+	/// Run-wide index of the next call, and of the first call of the current block.
+	next_index: u64,
+	block_first: u64,
 	/// Calls of the current block that returned `Ok`, for the report of a broken invariant.
 	block_log: Vec<(u64, Who, RuntimeCall)>,
+	/// Unrevealed commitments of this episode.
+	reveals: Vec<Reveal>,
 }
 
 impl Episode<'_> {
-	fn replay_hint(&self, call_index: Option<u64>) -> String {
+	/// The command that replays the run up to the finding, tracing the block it is in.
+	fn replay_hint(&self, calls: u64) -> String {
 		format!(
-			"replay: FUZZ_SEED=0x{:x} FUZZ_FIRST_EPISODE={} FUZZ_CALLS={} FUZZ_EPISODE_CALLS={} FUZZ_CALLS_PER_BLOCK={}{} \
+			"replay: FUZZ_SEED=0x{:x} FUZZ_CALLS={} FUZZ_EPISODE_CALLS={} FUZZ_CALLS_PER_BLOCK={} \
+			 FUZZ_MUTATE_PERCENT={} FUZZ_TRACE_FROM={} \
 			 SKIP_WASM_BUILD=1 cargo test --release -p govchain-fuzz -- --nocapture",
 			self.cfg.seed,
-			self.episode,
-			self.cfg.episode_calls,
+			calls,
 			self.cfg.episode_calls,
 			self.cfg.calls_per_block,
-			call_index.map(|_| " FUZZ_TRACE=1").unwrap_or(""),
+			self.cfg.mutate_percent,
+			self.block_first,
 		)
 	}
 
@@ -381,12 +499,13 @@ impl Episode<'_> {
 			Ok(Err(e)) => Some(e),
 			Err(p) => Some(format!("panic: {}", panic_message(&*p))),
 		};
+		self.block_first = self.next_index;
 		if let Some(e) = err {
 			self.report.panics += 1;
 			self.report.findings.push(format!(
 				"block {n} initialisation (episode {}): {e}\n{}",
 				self.episode,
-				self.replay_hint(None)
+				self.replay_hint(self.next_index.max(1))
 			));
 			return Err(Stop);
 		}
@@ -406,7 +525,7 @@ impl Episode<'_> {
 					"block {n} finalisation (episode {}) panicked: {}\n{}",
 					self.episode,
 					panic_message(&*p),
-					self.replay_hint(None)
+					self.replay_hint(self.next_index)
 				));
 				return Err(Stop);
 			},
@@ -416,6 +535,10 @@ impl Episode<'_> {
 			self.schema.harvest_event(&record.event.encode(), &mut self.pools.learned);
 		}
 		self.pools.state_usccs = pallet_enterprises::Enterprises::<Runtime>::iter_keys().take(64).map(|u| u.0).collect();
+		self.pools.state_hashes = pallet_copyright::Works::<Runtime>::iter_keys()
+			.take(32)
+			.chain(pallet_provident_fund::Accounts::<Runtime>::iter_keys().take(32))
+			.collect();
 		if let Err(e) = check_invariants() {
 			self.report.invariant_failures += 1;
 			let calls: Vec<String> = self
@@ -427,7 +550,7 @@ impl Episode<'_> {
 				"broken invariant after block {n} (episode {}): {e}\ncalls of that block that succeeded:\n{}\n{}",
 				self.episode,
 				calls.join("\n"),
-				self.replay_hint(Some(0))
+				self.replay_hint(self.next_index)
 			));
 			return Err(Stop);
 		}
@@ -435,8 +558,311 @@ impl Episode<'_> {
 		Ok(())
 	}
 
-	/// Dispatches `calls` calls; `first` is the run-wide index of the first.
-	fn run(&mut self, calls: u64, first: u64) -> Result<(), Stop> {
+	fn signer(&self, who: &Who) -> Option<[u8; 32]> {
+		match who {
+			Who::Signed(i) => Some(*<AccountId as AsRef<[u8; 32]>>::as_ref(&self.actors.accounts[*i])),
+			_ => None,
+		}
+	}
+
+	/// A fresh call, or a mutation of the best variant of a call; and the commitment it
+	/// makes if it is a `copyright.commit` built to be revealed.
+	fn candidate(&mut self) -> Option<(Candidate, Option<Reveal>)> {
+		if !self.corpus.occupied.is_empty() && self.rng.chance(self.cfg.mutate_percent) {
+			// Calls that never reached `Ok` yet are mutated four times as often.
+			let weights: Vec<u32> = self
+				.corpus
+				.occupied
+				.iter()
+				.map(|c| {
+					let w = self.schema.call_weight(*c);
+					let never_ok = self.report.per_call.get(self.schema.call_name(*c)).is_none_or(|s| s.ok == 0);
+					if never_ok {
+						w.saturating_mul(4)
+					} else {
+						w
+					}
+				})
+				.collect();
+			let call = self.corpus.occupied[self.rng.weighted(&weights)];
+			let mut cand = self.corpus.best[call].as_ref()?.cand.clone();
+			let n = cand.args.len();
+			let rounds = if self.rng.chance(15) { 2 } else { 1 };
+			for _ in 0..rounds {
+				if n == 0 || self.rng.chance(35) {
+					cand.who = self.actors.pick(&mut self.rng);
+				} else {
+					let i = self.rng.index(n);
+					let mut cx = Ctx::new(self.pools);
+					cx.signer = self.signer(&cand.who);
+					cand.args[i] = self.schema.gen_arg(call, i, &mut self.rng, &cx)?;
+				}
+			}
+			return Some((cand, None));
+		}
+		let call = self.schema.pick_call(&mut self.rng);
+		let name = self.schema.call_name(call);
+		let mut who = self.actors.pick(&mut self.rng);
+		let mut cx = Ctx::new(self.pools);
+		if name.starts_with("Copyright.deposit") && !self.reveals.is_empty() && self.rng.chance(70) {
+			let r = self.reveals[self.rng.index(self.reveals.len())].clone();
+			who = Who::Signed(r.actor);
+			cx.content = Some(r.content);
+			cx.salt = Some(r.salt);
+		}
+		cx.signer = self.signer(&who);
+		let mut args = Vec::new();
+		for i in 0..self.schema.arg_count(call) {
+			args.push(self.schema.gen_arg(call, i, &mut self.rng, &cx)?);
+		}
+		let mut reveal = None;
+		if let (Who::Signed(actor), true) = (&who, name == "Copyright.commit") {
+			if self.rng.chance(80) && args.len() == 1 {
+				let content: [u8; 32] = if self.rng.chance(30) {
+					self.pools.hashes[self.rng.index(self.pools.hashes.len())]
+				} else {
+					core::array::from_fn(|_| self.rng.below(256) as u8)
+				};
+				let salt = self.pools.hashes[self.rng.index(2)];
+				let account = self.actors.accounts[*actor].clone();
+				args[0] = pallet_copyright::Pallet::<Runtime>::commitment_of(&[content], &account, &salt).encode();
+				reveal = Some(Reveal { actor: *actor, content, salt });
+			}
+		}
+		Some((Candidate { call, args, who }, reveal))
+	}
+
+	/// Dispatches `cand`, records its outcome; `None` if its bytes do not decode.
+	fn dispatch(&mut self, cand: Candidate, reveal: Option<Reveal>) -> Result<Option<String>, Stop> {
+		let bytes = self.schema.encode_call(cand.call, &cand.args);
+		let Ok(call) = RuntimeCall::decode_all_with_depth_limit(256, &mut &bytes[..]) else {
+			self.report.undecodable += 1;
+			return Ok(None);
+		};
+		let index = self.next_index;
+		self.next_index += 1;
+		let name = self.schema.call_name(cand.call).to_string();
+		let origin = self.actors.origin(&cand.who);
+		let kept = call.clone();
+		let result = catch_unwind(AssertUnwindSafe(|| call.dispatch(origin)));
+		self.report.dispatched += 1;
+		let kind = self.actors.kind(&cand.who);
+		let outcome = match result {
+			Ok(Ok(_)) => "Ok".to_string(),
+			Ok(Err(e)) => error_name(self.schema, &e.error),
+			Err(p) => {
+				self.report.panics += 1;
+				self.report.findings.push(format!(
+					"panic in call #{index} (episode {}, block {}): {}\norigin: {}\ncall: {kept:?}\n{}",
+					self.episode,
+					self.number,
+					panic_message(&*p),
+					self.actors.describe(&cand.who),
+					self.replay_hint(index + 1)
+				));
+				return Err(Stop);
+			},
+		};
+		let stats = self.report.per_call.entry(name).or_default();
+		stats.total += 1;
+		let by_origin = self.report.per_origin.entry(kind).or_default();
+		by_origin.0 += 1;
+		if outcome == "Ok" {
+			stats.ok += 1;
+			*stats.ok_by.entry(kind).or_default() += 1;
+			by_origin.1 += 1;
+			self.report.ok += 1;
+		} else {
+			*stats.errors.entry(outcome.clone()).or_default() += 1;
+		}
+		self.corpus.observe(&cand, &outcome, Some(&*stats), &mut self.rng);
+		if self.cfg.trace_from.is_some_and(|from| index >= from) {
+			println!("#{index} b{} {} {kept:?} -> {outcome}", self.number, self.actors.describe(&cand.who));
+		}
+		if outcome == "Ok" {
+			if let Some(r) = reveal {
+				if self.reveals.len() >= 32 {
+					self.reveals.remove(0);
+				}
+				self.reveals.push(r);
+			}
+			self.block_log.push((index, cand.who, kept));
+		}
+		Ok(Some(outcome))
+	}
+
+	/// The warm-up: a few blocks of calls by the right parties that give the genesis
+	/// state licence types, licences, registered enterprises, deposit accounts, a loan
+	/// and commitments, so that random calls find records to act on. Each step is
+	/// `(block, actor, call, arguments given)`; arguments not given are generated.
+	/// Steps whose call or argument no longer exists are skipped (counted).
+	fn warm_up_steps(&self) -> Vec<(u32, usize, &'static str, Vec<(&'static str, Val)>)> {
+		let h = |i: usize| Val::Bytes(self.pools.hashes[i].to_vec());
+		let b = |s: &str| Val::Bytes(s.as_bytes().to_vec());
+		let now = self.pools.now_s as u128;
+		let none = || Val::Var("None", vec![]);
+		// Actors (= agency id − 1): 0 cq-amr, 1 cq-psb, 2 cq-tax, 3 cq-justice, 4 cq-fund,
+		// 5 cq-bank, 9 sc-amr, 11 sc-tax, 12 sc-justice, 13 sc-fund, 14 sc-bank; then
+		// the strangers //Alice (18) …
+		let (cq, sc) = (500000u128, 510000u128);
+		let mut steps = Vec::new();
+		for (actor, code, name, region, kind, role) in [
+			(0, "BL-500000", "Business licence", cq, "Enterprise", "MarketRegulator"),
+			(9, "BL-510000", "Business licence", sc, "Enterprise", "MarketRegulator"),
+			(3, "LAW-500000", "Lawyer's practice licence", cq, "Person", "LicenseIssuer"),
+			(12, "LAW-510000", "Lawyer's practice licence", sc, "Person", "LicenseIssuer"),
+		] {
+			steps.push((1, actor, "Licenses.define_type", vec![
+				("code", b(code)),
+				("name", b(name)),
+				("region", Val::Int(region)),
+				("holder_kind", Val::Var(kind, vec![])),
+				("issuer_role", Val::Var(role, vec![])),
+				("default_validity", none()),
+			]));
+		}
+		steps.push((1, 0, "Enterprises.set_license_type", vec![("license_type", Val::Int(0))]));
+		steps.push((1, 9, "Enterprises.set_license_type", vec![("license_type", Val::Int(1))]));
+		for (actor, ty, person) in [(3, 2, 0), (3, 2, 1), (12, 3, 2)] {
+			steps.push((1, actor, "Licenses.issue", vec![
+				("license_type", Val::Int(ty)),
+				("holder", Val::Var("Person", vec![h(person)])),
+				("content", h(3)),
+				("valid_from", Val::Int(now)),
+				("valid_until", none()),
+			]));
+		}
+		let service = |s: &'static str| Val::Var(s, vec![]);
+		for (actor, name, region, services) in [
+			(18, "Acme Trading Co., Ltd.", cq, vec![service("BusinessLicense")]),
+			(19, "Tianfu Software Co., Ltd.", sc, vec![service("BusinessLicense"), service("TaxRegistration")]),
+			(
+				20,
+				"Shancheng Hotpot Co., Ltd.",
+				cq,
+				vec![service("BusinessLicense"), service("SealEngraving"), service("TaxRegistration")],
+			),
+		] {
+			steps.push((1, actor, "Enterprises.apply", vec![
+				("name", b(name)),
+				("entity_type", Val::Var("LimitedCompany", vec![])),
+				("region", Val::Int(region)),
+				("capital", Val::Int(1_000_000)),
+				("scope", Val::Seq(vec![b("C1311")])),
+				("legal_rep", h(0)),
+				("materials", h(1)),
+				("services", Val::Seq(services)),
+			]));
+		}
+		for (actor, id, svc) in [
+			(0, 0, "BusinessLicense"),
+			(9, 1, "BusinessLicense"),
+			(11, 1, "TaxRegistration"),
+			(0, 2, "BusinessLicense"),
+			(1, 2, "SealEngraving"),
+			(2, 2, "TaxRegistration"),
+		] {
+			steps.push((2, actor, "Enterprises.review", vec![
+				("id", Val::Int(id)),
+				("service", service(svc)),
+				("approve", Val::Int(1)),
+				("reason", Val::Int(0)),
+				("document", none()),
+			]));
+		}
+		for (actor, bank) in [(4, 6), (13, 15)] {
+			steps.push((1, actor, "ProvidentFund.set_rules", vec![(
+				"rules",
+				Val::Fields(vec![Val::Int(6), Val::Int(100_000_000), Val::Int(360)]),
+			)]));
+			steps.push((1, actor, "ProvidentFund.commission_bank", vec![
+				("bank", Val::Int(bank)),
+				("commissioned", Val::Int(1)),
+			]));
+		}
+		for (actor, member, region) in [(4, 0, cq), (4, 1, cq), (13, 2, sc)] {
+			steps.push((1, actor, "ProvidentFund.record_deposit", vec![
+				("member", h(member)),
+				("standing", Val::Fields(vec![Val::Var("Normal", vec![]), Val::Rand, Val::Int(36)])),
+				("employer_region", Val::Int(region)),
+			]));
+		}
+		steps.push((2, 5, "ProvidentFund.file_loan", vec![
+			("member", h(0)),
+			("centre", Val::Int(5)),
+			("amount", Val::Int(30_000_000)),
+			("term_months", Val::Int(240)),
+			("certificate", none()),
+		]));
+		steps.push((3, 4, "ProvidentFund.decide_loan", vec![
+			("id", Val::Int(0)),
+			("approve", Val::Int(1)),
+			("reason", Val::Int(0)),
+		]));
+		steps.push((4, 5, "ProvidentFund.disburse", vec![
+			("id", Val::Int(0)),
+			("principal", Val::Int(30_000_000)),
+			("rate_bp", Val::Int(310)),
+			("method", Val::Var("EqualInstalments", vec![])),
+			("contract", h(2)),
+		]));
+		steps.sort_by_key(|s| s.0);
+		steps
+	}
+
+	/// Runs the warm-up (see [`Self::warm_up_steps`]); returns the calls it dispatched.
+	fn warm_up(&mut self) -> Result<u64, Stop> {
+		let mut dispatched = 0;
+		let mut block = 1;
+		// Commitments by //Dave and //Eve, revealed by later random deposits.
+		let mut steps: Vec<(u32, usize, &'static str, Vec<(&'static str, Val)>, Option<Reveal>)> =
+			self.warm_up_steps().into_iter().map(|(b, a, c, v)| (b, a, c, v, None)).collect();
+		for (actor, k) in [(21usize, 0usize), (21, 1), (22, 2)] {
+			let (content, salt) = (self.pools.hashes[k], self.pools.hashes[3]);
+			let Some(account) = self.actors.accounts.get(actor).cloned() else { continue };
+			let commitment = pallet_copyright::Pallet::<Runtime>::commitment_of(&[content], &account, &salt);
+			steps.push((
+				1,
+				actor,
+				"Copyright.commit",
+				vec![("commitment", Val::Bytes(commitment.to_vec()))],
+				Some(Reveal { actor, content, salt }),
+			));
+		}
+		steps.sort_by_key(|s| s.0);
+		for (at, actor, name, given, reveal) in steps {
+			while block < at {
+				self.end_block()?;
+				self.start_block()?;
+				block += 1;
+			}
+			let label = format!("{name} by {}", self.actors.names.get(actor).map(String::as_str).unwrap_or("?"));
+			let built = self.schema.find_call(name).filter(|_| actor < self.actors.accounts.len()).and_then(|call| {
+				let mut cx = Ctx::new(self.pools);
+				cx.signer = Some(*<AccountId as AsRef<[u8; 32]>>::as_ref(&self.actors.accounts[actor]));
+				self.schema.build_args(call, &given, &mut self.rng, &cx).map(|args| (call, args))
+			});
+			let outcome = match built {
+				Some((call, args)) => {
+					dispatched += 1;
+					self.dispatch(Candidate { call, args, who: Who::Signed(actor) }, reveal)?
+						.unwrap_or_else(|| "undecodable".into())
+				},
+				None => "not built (call or argument changed?)".into(),
+			};
+			let entry = self.report.warm_up.entry(label).or_default();
+			entry.0 += 1;
+			if outcome == "Ok" {
+				entry.1 += 1;
+			} else {
+				*entry.2.entry(outcome).or_default() += 1;
+			}
+		}
+		Ok(dispatched)
+	}
+
+	/// Dispatches `calls` calls (the warm-up's included).
+	fn run(&mut self, calls: u64) -> Result<(), Stop> {
 		self.parent = frame_system::BlockHash::<Runtime>::get(0);
 		if let Err(e) = check_invariants() {
 			self.report.invariant_failures += 1;
@@ -444,7 +870,12 @@ impl Episode<'_> {
 			return Err(Stop);
 		}
 		self.start_block()?;
-		let mut done = 0u64;
+		let mut done = if self.cfg.warm_up { self.warm_up()? } else { 0 };
+		// The random calls start in a block of their own.
+		if done > 0 {
+			self.end_block()?;
+			self.start_block()?;
+		}
 		let mut in_block = 0u32;
 		let mut attempts = 0u64;
 		while done < calls {
@@ -458,58 +889,13 @@ impl Episode<'_> {
 				self.start_block()?;
 				in_block = 0;
 			}
-			let Some(bytes) = self.schema.gen_call(&mut self.rng, self.pools) else {
+			let Some((cand, reveal)) = self.candidate() else {
 				self.report.ungenerated += 1;
 				continue;
 			};
-			let Ok(call) = RuntimeCall::decode_all_with_depth_limit(256, &mut &bytes[..]) else {
-				self.report.undecodable += 1;
-				continue;
-			};
-			let who = self.actors.pick(&mut self.rng);
-			let index = first + done;
-			done += 1;
-			in_block += 1;
-			let meta = call.get_call_metadata();
-			let name = format!("{}.{}", meta.pallet_name, meta.function_name);
-			let origin = self.actors.origin(&who);
-			let kept = call.clone();
-			let result = catch_unwind(AssertUnwindSafe(|| call.dispatch(origin)));
-			self.report.dispatched += 1;
-			let stats = self.report.per_call.entry(name).or_default();
-			stats.total += 1;
-			let by_origin = self.report.per_origin.entry(self.actors.kind(&who)).or_default();
-			by_origin.0 += 1;
-			let outcome = match result {
-				Ok(Ok(_)) => {
-					stats.ok += 1;
-					by_origin.1 += 1;
-					self.report.ok += 1;
-					"Ok".to_string()
-				},
-				Ok(Err(e)) => {
-					let err = error_name(self.schema, &e.error);
-					*stats.errors.entry(err.clone()).or_default() += 1;
-					err
-				},
-				Err(p) => {
-					self.report.panics += 1;
-					self.report.findings.push(format!(
-						"panic in call #{index} (episode {}, block {}): {}\norigin: {}\ncall: {kept:?}\n{}",
-						self.episode,
-						self.number,
-						panic_message(&*p),
-						self.actors.describe(&who),
-						self.replay_hint(Some(index))
-					));
-					return Err(Stop);
-				},
-			};
-			if self.cfg.trace {
-				println!("#{index} b{} {} {kept:?} -> {outcome}", self.number, self.actors.describe(&who));
-			}
-			if outcome == "Ok" {
-				self.block_log.push((index, who, kept));
+			if self.dispatch(cand, reveal)?.is_some() {
+				done += 1;
+				in_block += 1;
 			}
 		}
 		self.end_block()
@@ -535,6 +921,7 @@ pub fn run(cfg: &Config) -> Report {
 	let (storage, preset) = genesis();
 	let actors = Actors::new(preset == "adversarial");
 	let mut pools = Pools::new(actors.accounts.iter().map(|a| *<AccountId as AsRef<[u8; 32]>>::as_ref(a)).collect());
+	let mut corpus = Corpus::new(schema.call_count());
 	let mut report = Report {
 		seed: cfg.seed,
 		preset,
@@ -544,7 +931,7 @@ pub fn run(cfg: &Config) -> Report {
 		..Default::default()
 	};
 	let mut done = 0u64;
-	let mut episode = cfg.first_episode;
+	let mut episode = 0;
 	while done < cfg.calls {
 		let calls = cfg.episode_calls.min(cfg.calls - done);
 		pools.reset();
@@ -556,13 +943,17 @@ pub fn run(cfg: &Config) -> Report {
 				actors: &actors,
 				pools: &mut pools,
 				report: &mut report,
+				corpus: &mut corpus,
 				rng: Rng::for_episode(cfg.seed, episode),
 				episode,
 				number: 0,
 				parent: H256::zero(),
+				next_index: done,
+				block_first: done,
 				block_log: Vec::new(),
+				reveals: Vec::new(),
 			}
-			.run(calls, done)
+			.run(calls)
 			.is_err()
 		});
 		report.episodes += 1;

@@ -23,6 +23,27 @@ pub const TARGETS: [(&str, u32, Option<&str>); 8] = [
 	("Council", 1, None),
 ];
 
+/// Relative weights of calls (default [`DEFAULT_CALL_WEIGHT`]): governance calls that
+/// wear the genesis state down for the rest of an episode (retiring or suspending an
+/// agency, revoking its roles …) are drawn less often, so that the calls of the other
+/// agencies keep reaching deep.
+const CALL_WEIGHTS: [(&str, u32); 11] = [
+	("Consortium.retire_agency", 1),
+	("Consortium.suspend_agency", 2),
+	("Consortium.revoke_role", 2),
+	("Consortium.set_admin", 2),
+	("Consortium.remove_council_member", 3),
+	("Consortium.remove_validator", 3),
+	("Consortium.remove_operator", 5),
+	("Enterprises.deregister", 5),
+	("Licenses.retire_type", 4),
+	("NodeAuthorization.reset_well_known_nodes", 3),
+	("Council.set_members", 3),
+];
+
+/// Weight of a call not in [`CALL_WEIGHTS`].
+const DEFAULT_CALL_WEIGHT: u32 = 10;
+
 /// Pallets whose events feed the learned pools.
 const HARVESTED: [&str; 6] = ["Consortium", "Licenses", "Enterprises", "Copyright", "ProvidentFund", "Council"];
 
@@ -79,13 +100,69 @@ fn s<S: AsRef<str>>(x: &S) -> &str {
 	x.as_ref()
 }
 
+/// What the generation of one call knows besides the pools: who signs it, and the
+/// content and salt of a commitment it should reveal (`copyright.deposit*`).
+pub struct Ctx<'a> {
+	pub pools: &'a Pools,
+	pub signer: Option<[u8; 32]>,
+	pub content: Option<[u8; 32]>,
+	pub salt: Option<[u8; 32]>,
+}
+
+impl<'a> Ctx<'a> {
+	/// A context with no signer and nothing to reveal.
+	pub fn new(pools: &'a Pools) -> Self {
+		Self { pools, signer: None, content: None, salt: None }
+	}
+}
+
+impl core::ops::Deref for Ctx<'_> {
+	type Target = Pools;
+	fn deref(&self) -> &Pools {
+		self.pools
+	}
+}
+
+/// A value given for an argument (see [`Schema::build_args`]).
+#[derive(Clone, Debug)]
+pub enum Val {
+	/// Generated from the pools.
+	Rand,
+	/// An integer (or `bool`: 0/1), of whatever width the type has.
+	Int(u128),
+	/// Bytes of a `Vec<u8>` or of a `[u8; N]` of exactly that length (accounts too).
+	Bytes(Vec<u8>),
+	/// The enum variant of this name, with these fields (missing ones generated).
+	Var(&'static str, Vec<Val>),
+	/// A sequence.
+	Seq(Vec<Val>),
+	/// A struct's fields or a tuple's items, in order.
+	Fields(Vec<Val>),
+}
+
+/// SCALE encoding of integer `v` as a `bits`-bit integer.
+fn put_int(bits: u32, v: u128, out: &mut Vec<u8>) {
+	match bits {
+		8 => out.push(v as u8),
+		16 => (v as u16).encode_to(out),
+		32 => (v as u32).encode_to(out),
+		64 => (v as u64).encode_to(out),
+		128 => v.encode_to(out),
+		_ => {
+			v.encode_to(out);
+			out.extend_from_slice(&[0u8; 16]);
+		},
+	}
+}
+
 /// One call of a pallet: its index, name and argument types (with a lower-case hint
 /// made of the argument's name and type name).
 #[derive(Clone, Debug)]
 pub struct CallInfo {
 	pub index: u8,
 	pub name: String,
-	fields: Vec<(u32, String)>,
+	/// Each argument: its type, a lower-case hint (name and type name), its name.
+	fields: Vec<(u32, String, String)>,
 }
 
 /// A pallet whose calls are generated.
@@ -111,6 +188,13 @@ pub struct Schema {
 	/// Pallet names by index (calls and events), for error names.
 	pub pallet_names: BTreeMap<u8, String>,
 	harvested: BTreeSet<u8>,
+	/// Every generated call as (pallet, call) positions in `pallets`.
+	flat: Vec<(usize, usize)>,
+	/// `Pallet.call` of each flat index.
+	names: Vec<String>,
+	/// Weight of each flat index: its pallet's weight shared among the pallet's calls,
+	/// times the call's weight.
+	weights: Vec<u32>,
 }
 
 impl Schema {
@@ -169,7 +253,7 @@ impl Schema {
 									f.type_name.as_ref().map(s).unwrap_or("")
 								)
 								.to_lowercase();
-								(f.ty.id, hint)
+								(f.ty.id, hint, f.name.as_ref().map(s).unwrap_or("").to_string())
 							})
 							.collect(),
 					})
@@ -188,7 +272,19 @@ impl Schema {
 				}
 			}
 		}
-		Self { reg, kinds, is_u8, under, event_ty, pallets, pallet_names, harvested }
+		let mut flat = Vec::new();
+		let mut names = Vec::new();
+		let mut weights = Vec::new();
+		for (p, pallet) in pallets.iter().enumerate() {
+			for (c, call) in pallet.calls.iter().enumerate() {
+				let name = format!("{}.{}", pallet.name, call.name);
+				let w = CALL_WEIGHTS.iter().find(|(n, _)| *n == name).map(|(_, w)| *w).unwrap_or(DEFAULT_CALL_WEIGHT);
+				weights.push((pallet.weight * 10_000 / pallet.calls.len() as u32 * w / DEFAULT_CALL_WEIGHT).max(1));
+				flat.push((p, c));
+				names.push(name);
+			}
+		}
+		Self { reg, kinds, is_u8, under, event_ty, pallets, pallet_names, harvested, flat, names, weights }
 	}
 
 	fn underlying(reg: &PortableRegistry, id: u32, depth: u32) -> Option<Prim> {
@@ -205,32 +301,134 @@ impl Schema {
 
 	/// Number of generated calls (all pallets).
 	pub fn call_count(&self) -> usize {
-		self.pallets.iter().map(|p| p.calls.len()).sum()
+		self.flat.len()
+	}
+
+	/// `Pallet.call` of generated call `call`.
+	pub fn call_name(&self, call: usize) -> &str {
+		&self.names[call]
 	}
 
 	// ------------------------------------------------------------------ generation
 
-	/// SCALE bytes of a random call of a generated pallet (`None` if a leaf cannot be
-	/// generated, e.g. too deep a nesting).
-	pub fn gen_call(&self, rng: &mut Rng, pools: &Pools) -> Option<Vec<u8>> {
-		let mut out = Vec::with_capacity(128);
-		self.top_call(rng, pools, &mut out, 0)?;
+	/// A random generated call (by pallet weight, then call weight).
+	pub fn pick_call(&self, rng: &mut Rng) -> usize {
+		rng.weighted(&self.weights)
+	}
+
+	/// The weight of generated call `call`.
+	pub fn call_weight(&self, call: usize) -> u32 {
+		self.weights[call]
+	}
+
+	/// Number of arguments of generated call `call`.
+	pub fn arg_count(&self, call: usize) -> usize {
+		let (p, c) = self.flat[call];
+		self.pallets[p].calls[c].fields.len()
+	}
+
+	/// SCALE bytes of argument `arg` of generated call `call` (`None` if a leaf cannot
+	/// be generated, e.g. a call nested too deep).
+	pub fn gen_arg(&self, call: usize, arg: usize, rng: &mut Rng, pools: &Ctx) -> Option<Vec<u8>> {
+		let (p, c) = self.flat[call];
+		let (ty, hint, _) = self.pallets[p].calls[c].fields.get(arg)?;
+		let mut out = Vec::new();
+		self.value(*ty, hint, rng, pools, &mut out, 0)?;
 		Some(out)
 	}
 
-	fn top_call(&self, rng: &mut Rng, pools: &Pools, out: &mut Vec<u8>, depth: u32) -> Option<()> {
-		let weights: Vec<u32> = self.pallets.iter().map(|p| p.weight).collect();
-		let pallet = self.pallets.get(rng.weighted(&weights))?;
-		let call = rng.pick(&pallet.calls)?;
+	/// SCALE bytes of `RuntimeCall` for generated call `call` with `args`.
+	pub fn encode_call(&self, call: usize, args: &[Vec<u8>]) -> Vec<u8> {
+		let (p, c) = self.flat[call];
+		let mut out = vec![self.pallets[p].index, self.pallets[p].calls[c].index];
+		for a in args {
+			out.extend_from_slice(a);
+		}
+		out
+	}
+
+	fn top_call(&self, rng: &mut Rng, pools: &Ctx, out: &mut Vec<u8>, depth: u32) -> Option<()> {
+		let (p, c) = self.flat[self.pick_call(rng)];
+		let pallet = &self.pallets[p];
+		let call = &pallet.calls[c];
 		out.push(pallet.index);
 		out.push(call.index);
-		for (ty, hint) in call.fields.iter() {
+		for (ty, hint, _) in call.fields.iter() {
 			self.value(*ty, hint, rng, pools, out, depth)?;
 		}
 		Some(())
 	}
 
-	fn value(&self, ty: u32, hint: &str, rng: &mut Rng, pools: &Pools, out: &mut Vec<u8>, depth: u32) -> Option<()> {
+	/// The generated call named `Pallet.call`, if any.
+	pub fn find_call(&self, name: &str) -> Option<usize> {
+		self.names.iter().position(|n| n == name)
+	}
+
+	/// Arguments of `call`: those named in `given` encoded from their values, the
+	/// others generated. `None` if a value does not fit its argument's type.
+	pub fn build_args(&self, call: usize, given: &[(&str, Val)], rng: &mut Rng, pools: &Ctx) -> Option<Vec<Vec<u8>>> {
+		let (p, c) = self.flat[call];
+		let mut args = Vec::new();
+		for (i, (ty, _, name)) in self.pallets[p].calls[c].fields.iter().enumerate() {
+			match given.iter().find(|(n, _)| n == name) {
+				Some((_, v)) => {
+					let mut out = Vec::new();
+					self.encode_val(*ty, v, rng, pools, &mut out)?;
+					args.push(out);
+				},
+				None => args.push(self.gen_arg(call, i, rng, pools)?),
+			}
+		}
+		Some(args)
+	}
+
+	fn encode_val(&self, ty: u32, v: &Val, rng: &mut Rng, pools: &Ctx, out: &mut Vec<u8>) -> Option<()> {
+		if let Val::Rand = v {
+			return self.value(ty, "", rng, pools, out, 0);
+		}
+		let t = self.reg.resolve(ty)?;
+		match (&t.type_def, v) {
+			(TypeDef::Composite(c), Val::Fields(vs)) if c.fields.len() == vs.len() =>
+				for (f, v) in c.fields.iter().zip(vs) {
+					self.encode_val(f.ty.id, v, rng, pools, out)?;
+				},
+			(TypeDef::Composite(c), v) if c.fields.len() == 1 => self.encode_val(c.fields[0].ty.id, v, rng, pools, out)?,
+			(TypeDef::Tuple(tu), Val::Fields(vs)) if tu.fields.len() == vs.len() =>
+				for (f, v) in tu.fields.iter().zip(vs) {
+					self.encode_val(f.id, v, rng, pools, out)?;
+				},
+			(TypeDef::Variant(var), Val::Var(name, vs)) => {
+				let x = var.variants.iter().find(|x| s(&x.name) == *name)?;
+				out.push(x.index);
+				for (i, f) in x.fields.iter().enumerate() {
+					self.encode_val(f.ty.id, vs.get(i).unwrap_or(&Val::Rand), rng, pools, out)?;
+				}
+			},
+			(TypeDef::Sequence(sq), Val::Bytes(b)) if self.is_u8[sq.type_param.id as usize] => b.encode_to(out),
+			(TypeDef::Sequence(sq), Val::Seq(vs)) => {
+				Compact(vs.len() as u32).encode_to(out);
+				for v in vs {
+					self.encode_val(sq.type_param.id, v, rng, pools, out)?;
+				}
+			},
+			(TypeDef::Array(a), Val::Bytes(b)) if self.is_u8[a.type_param.id as usize] && b.len() == a.len as usize =>
+				out.extend_from_slice(b),
+			(TypeDef::Array(a), Val::Seq(vs)) if vs.len() == a.len as usize =>
+				for v in vs {
+					self.encode_val(a.type_param.id, v, rng, pools, out)?;
+				},
+			(TypeDef::Primitive(p), Val::Int(x)) => match prim_of(p) {
+				Prim::Bool => out.push((*x != 0) as u8),
+				Prim::Uint(bits) | Prim::Int(bits) => put_int(bits, *x, out),
+				_ => return None,
+			},
+			(TypeDef::Compact(_), Val::Int(x)) => Compact(*x).encode_to(out),
+			_ => return None,
+		}
+		Some(())
+	}
+
+	fn value(&self, ty: u32, hint: &str, rng: &mut Rng, pools: &Ctx, out: &mut Vec<u8>, depth: u32) -> Option<()> {
 		match self.kinds[ty as usize] {
 			Kind::Call => {
 				if depth >= MAX_CALL_DEPTH {
@@ -295,7 +493,12 @@ impl Schema {
 				if self.is_u8[inner as usize] {
 					self.byte_string(rng, pools, hint).encode_to(out);
 				} else {
-					let n = [0u32, 1, 1, 1, 2, 2, 3][rng.index(7)];
+					// A reveal carries one deposit (the commitment is to its content).
+					let n = if pools.content.is_some() && hint.contains("items") {
+						1
+					} else {
+						[0u32, 1, 1, 1, 2, 2, 3][rng.index(7)]
+					};
 					Compact(n).encode_to(out);
 					for _ in 0..n {
 						self.value(inner, hint, rng, pools, out, depth)?;
@@ -305,7 +508,15 @@ impl Schema {
 			TypeDef::Array(a) => {
 				let inner = a.type_param.id;
 				if self.is_u8[inner as usize] {
-					self.byte_array(rng, pools, a.len as usize, out);
+					let forced = match (pools.salt, pools.content) {
+						(Some(salt), _) if a.len == 32 && hint.contains("salt") => Some(salt),
+						(_, Some(content)) if a.len == 32 && hint.contains("content") => Some(content),
+						_ => None,
+					};
+					match forced {
+						Some(bytes) => out.extend_from_slice(&bytes),
+						None => self.byte_array(rng, pools, a.len as usize, out),
+					}
 				} else {
 					for _ in 0..a.len {
 						self.value(inner, hint, rng, pools, out, depth)?;
@@ -327,23 +538,12 @@ impl Schema {
 		Some(())
 	}
 
-	fn fixed_int(&self, rng: &mut Rng, pools: &Pools, bits: u32, hint: &str, out: &mut Vec<u8>) {
-		let v = self.int(rng, pools, bits.min(128), hint);
-		match bits {
-			8 => out.push(v as u8),
-			16 => (v as u16).encode_to(out),
-			32 => (v as u32).encode_to(out),
-			64 => (v as u64).encode_to(out),
-			128 => v.encode_to(out),
-			_ => {
-				v.encode_to(out);
-				out.extend_from_slice(&[0u8; 16]);
-			},
-		}
+	fn fixed_int(&self, rng: &mut Rng, pools: &Ctx, bits: u32, hint: &str, out: &mut Vec<u8>) {
+		put_int(bits, self.int(rng, pools, bits.min(128), hint), out);
 	}
 
 	/// An integer of `bits` bits, chosen by the argument's hint from the pools.
-	fn int(&self, rng: &mut Rng, pools: &Pools, bits: u32, hint: &str) -> u128 {
+	fn int(&self, rng: &mut Rng, pools: &Ctx, bits: u32, hint: &str) -> u128 {
 		let max = if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 };
 		let small = |rng: &mut Rng| rng.below(21) as u128;
 		let time = |rng: &mut Rng| {
@@ -411,7 +611,10 @@ impl Schema {
 		}
 	}
 
-	fn account(&self, rng: &mut Rng, pools: &Pools) -> [u8; 32] {
+	fn account(&self, rng: &mut Rng, pools: &Ctx) -> [u8; 32] {
+		if let Some(signer) = pools.signer.filter(|_| rng.chance(20)) {
+			return signer;
+		}
 		match rng.below(10) {
 			0 => pools.learned.accounts.pick(rng).unwrap_or([0u8; 32]),
 			1 if rng.chance(30) => pools.hashes[rng.index(pools.hashes.len())],
@@ -419,7 +622,7 @@ impl Schema {
 		}
 	}
 
-	fn uscc(&self, rng: &mut Rng, pools: &Pools) -> [u8; 18] {
+	fn uscc(&self, rng: &mut Rng, pools: &Ctx) -> [u8; 18] {
 		match rng.below(10) {
 			0..=3 if !pools.state_usccs.is_empty() => pools.state_usccs[rng.index(pools.state_usccs.len())],
 			4..=5 if !pools.learned.usccs.is_empty() => pools.learned.usccs.pick(rng).unwrap_or([b'0'; 18]),
@@ -434,7 +637,7 @@ impl Schema {
 		}
 	}
 
-	fn byte_string(&self, rng: &mut Rng, pools: &Pools, hint: &str) -> Vec<u8> {
+	fn byte_string(&self, rng: &mut Rng, pools: &Ctx, hint: &str) -> Vec<u8> {
 		if (hint.contains("peer") || hint.contains("node")) && rng.chance(80) {
 			return pools.peer_ids[rng.index(pools.peer_ids.len())].clone();
 		}
@@ -451,10 +654,12 @@ impl Schema {
 		}
 	}
 
-	fn byte_array(&self, rng: &mut Rng, pools: &Pools, len: usize, out: &mut Vec<u8>) {
+	fn byte_array(&self, rng: &mut Rng, pools: &Ctx, len: usize, out: &mut Vec<u8>) {
 		match len {
 			32 => {
 				let v = match rng.below(10) {
+					0..=2 if !pools.state_hashes.is_empty() && rng.chance(70) =>
+						pools.state_hashes[rng.index(pools.state_hashes.len())],
 					0..=2 => pools.accounts[rng.index(pools.accounts.len())],
 					3..=5 => pools.hashes[rng.index(pools.hashes.len())],
 					6..=8 => pools.learned.hashes.pick(rng).unwrap_or(pools.hashes[0]),

@@ -22,6 +22,7 @@ fn random_calls_never_panic_nor_break_an_invariant() {
 	assert_eq!(report.panics, 0);
 	assert_eq!(report.invariant_failures, 0);
 	assert_eq!(report.dispatched, cfg.calls);
-	// The generator must reach deep: a run that only collects errors proves little.
-	assert!(report.ok > 0 && report.calls_reaching_ok() >= 10, "too few calls reach Ok");
+	// The generator must reach deep: a run that only collects errors proves little
+	// (the CI run reaches about 70 of 100 calls, the million 90).
+	assert!(report.calls_reaching_ok() >= 40, "only {} calls reach Ok", report.calls_reaching_ok());
 }

@@ -84,15 +84,24 @@ async function startNode(chain, label) {
     }
     try { rmSync(basePath, { recursive: true, force: true }); } catch {}
   };
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   while (!(await rpcAnswers(rpcPort))) {
     if (exited || Date.now() > deadline) {
-      stop(true, exited ? 'the node exited before RPC answered' : 'RPC did not answer within 120 s');
+      stop(true, exited ? 'the node exited before RPC answered' : 'RPC did not answer within 300 s');
       throw new Error(`${label}: node did not start`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   return { port: rpcPort, stop };
+}
+
+// Nodes start one at a time: a start (genesis, compiling the runtime) is CPU-bound,
+// so starting them together on a small machine only makes every start slower.
+let startQueue = Promise.resolve();
+function startInTurn(chain, label) {
+  const started = startQueue.then(() => startNode(chain, label));
+  startQueue = started.catch(() => {});
+  return started;
 }
 
 /** Runs one test file against a node of its own; resolves with its counts. */
@@ -101,7 +110,7 @@ async function runTestFile(file, stopAll) {
   const chain = chainOf(file);
   let node;
   try {
-    node = await startNode(chain, label);
+    node = await startInTurn(chain, label);
   } catch (e) {
     console.error(String(e));
     return { file, code: 1, tests: 0, pass: 0, fail: 1, out: '' };
