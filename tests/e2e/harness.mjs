@@ -127,7 +127,7 @@ async function runTestFile(file, stopAll) {
     child.on('exit', (code) => {
       // The spec reporter ends with "ℹ tests N", "ℹ pass N", "ℹ fail N".
       const count = (k) => Number((out.match(new RegExp(`[ℹ#] ${k} (\\d+)`)) || [])[1] || 0);
-      res({ file, code, tests: count('tests'), pass: count('pass'), fail: count('fail'), out });
+      res({ file, code, tests: count('tests'), pass: count('pass'), fail: count('fail'), todo: count('todo'), out });
     });
   });
   stopAll.delete(node.stop);
@@ -158,11 +158,11 @@ async function main() {
     while (queue.length) results.push(await runTestFile(queue.shift(), stopAll));
   }));
 
-  const total = results.reduce((a, r) => ({ tests: a.tests + r.tests, pass: a.pass + r.pass, fail: a.fail + r.fail }), { tests: 0, pass: 0, fail: 0 });
+  const total = results.reduce((a, r) => ({ tests: a.tests + r.tests, pass: a.pass + r.pass, fail: a.fail + r.fail, todo: a.todo + (r.todo || 0) }), { tests: 0, pass: 0, fail: 0, todo: 0 });
   const bad = results.filter((r) => r.code !== 0);
   const failed = bad.length > 0 || total.tests === 0;
   const secs = Math.round((Date.now() - started) / 1000);
-  console.log(`\ne2e summary: ${total.tests} tests, ${total.pass} passed, ${total.fail} failed in ${results.length} files (${secs} s, ${Math.min(jobs, files.length)} at once)`);
+  console.log(`\ne2e summary: ${total.tests} tests, ${total.pass} passed, ${total.fail} failed, ${total.todo} todo (open findings) in ${results.length} files (${secs} s, ${Math.min(jobs, files.length)} at once)`);
   for (const r of bad) console.log(`  failed: ${r.file} (exit ${r.code})`);
   process.exit(failed ? 1 : 0);
 }
