@@ -18,13 +18,19 @@
 //!   region codes, timestamps, amounts, actors' accounts, document hashes, valid USCCs)
 //!   and from values *learned* from the events of earlier blocks and from the register
 //!   (`Enterprises` keys), so ids and codes that exist get hit.
+//! - **Warm-up**: each episode opens with 27 calls by the right parties (licence
+//!   types, licences, registered enterprises, deposit accounts, a disbursed loan,
+//!   commitments), so that random calls find records to act on.
+//! - **Mutation**: the best variant of each call so far (by rarity of its outcome,
+//!   `Ok` best) is re-dispatched with one argument or the origin changed, climbing check
+//!   by check towards `Ok`.
 //! - **Blocks**: `Executive::initialize_block` (with an Aura slot digest), the timestamp
 //!   inherent (3 s per block), the calls (each through `Dispatchable::dispatch`, which
 //!   applies the call filter and is transactional, inside `catch_unwind`), then
 //!   `Executive::finalize_block` and the invariants.
 //!
 //! A panic or a broken invariant is a finding: the report names the seed, episode,
-//! call, origin and error, and the command that replays it.
+//! call, origin and error, and the command that replays it (runs are deterministic).
 //!
 //! Run: `FUZZ_CALLS=1000000 SKIP_WASM_BUILD=1 cargo test --release -p govchain-fuzz -- --nocapture`
 //! (see `README.md` for every `FUZZ_*` variable).

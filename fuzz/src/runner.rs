@@ -275,11 +275,13 @@ impl Actors {
 		}
 	}
 
+	/// The kind of origin, with a signer classed by the state *now*: an operator of
+	/// some agency (suspended or not), or not.
 	fn kind(&self, who: &Who) -> &'static str {
 		match who {
-			Who::Signed(i) if *i < self.strangers => "admin",
-			Who::Signed(i) if *i < self.fresh => "stranger",
-			Who::Signed(_) => "fresh",
+			Who::Signed(i) if pallet_consortium::Operators::<Runtime>::contains_key(&self.accounts[*i]) =>
+				"operator",
+			Who::Signed(_) => "non-operator",
 			Who::Council(n, m) if 3 * n >= 2 * m => "council-2/3",
 			Who::Council(..) | Who::CouncilMember(_) => "council-minority",
 			Who::Root => "root",
@@ -644,9 +646,9 @@ impl Episode<'_> {
 		let name = self.schema.call_name(cand.call).to_string();
 		let origin = self.actors.origin(&cand.who);
 		let kept = call.clone();
+		let kind = self.actors.kind(&cand.who);
 		let result = catch_unwind(AssertUnwindSafe(|| call.dispatch(origin)));
 		self.report.dispatched += 1;
-		let kind = self.actors.kind(&cand.who);
 		let outcome = match result {
 			Ok(Ok(_)) => "Ok".to_string(),
 			Ok(Err(e)) => error_name(self.schema, &e.error),
