@@ -197,8 +197,8 @@ impl_runtime_apis! {
 		fn recognitions_of(accepted: LicenseTypeId, from: u32, limit: u32) -> Vec<(LicenseTypeId, pallet_licenses::Recognition<BlockNumber>)> {
 			Licenses::recognitions_of(accepted, from, limit)
 		}
-		fn holder_account(holder: HolderRef<AccountId>) -> Option<AccountId> {
-			Licenses::holder_account(&holder)
+		fn holder_account(holder: HolderRef<AccountId>, region: u32) -> Option<AccountId> {
+			RegionCode::new(region).and_then(|r| Licenses::holder_account(&holder, r))
 		}
 	}
 

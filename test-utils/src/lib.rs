@@ -142,14 +142,52 @@ impl UnixTime for MockClock {
 	}
 }
 
+/// Accounts `0..MOCK_ENDOWED` start with [`MOCK_ENDOWMENT`] in a mock runtime
+/// declared with balances.
+pub const MOCK_ENDOWED: u64 = 1_000;
+/// What each endowed mock account starts with.
+pub const MOCK_ENDOWMENT: u64 = 1_000_000;
+
 /// Declares the mock runtime `Test` of a GovChain pallet's tests: `frame_system` at
 /// index 0 and the pallet (imported as `$pallet`, e.g. `use crate as pallet_x;`)
 /// at index 1 under the name `$alias`, frame-system's test defaults, and
 /// `base_ext()`: default genesis at block 1. The caller implements the pallet's
 /// `Config` for `Test`.
+///
+/// With a third argument `balances`, `pallet_balances` joins at index 2 as
+/// `Balances` (its test defaults, `u64` balances; the calling crate depends on
+/// `pallet-balances`) for pallets that hold deposits, and accounts
+/// `0..MOCK_ENDOWED` start with `MOCK_ENDOWMENT` each.
 #[macro_export]
 macro_rules! mock_runtime {
 	($alias:ident, $pallet:ident) => {
+		$crate::mock_runtime!(@build $alias, $pallet, {}, {}, { |_: &mut sp_runtime::Storage| {} });
+	};
+	($alias:ident, $pallet:ident, balances) => {
+		$crate::mock_runtime!(@build $alias, $pallet,
+			{
+				#[runtime::pallet_index(2)]
+				pub type Balances = pallet_balances;
+			},
+			{ type AccountData = pallet_balances::AccountData<u64>; },
+			{
+				|storage: &mut sp_runtime::Storage| {
+					pallet_balances::GenesisConfig::<Test> {
+						balances: (0..$crate::MOCK_ENDOWED).map(|a| (a, $crate::MOCK_ENDOWMENT)).collect(),
+						..Default::default()
+					}
+					.assimilate_storage(storage)
+					.expect("mock balances genesis builds");
+				}
+			}
+		);
+
+		#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+		impl pallet_balances::Config for Test {
+			type AccountStore = System;
+		}
+	};
+	(@build $alias:ident, $pallet:ident, { $($extra_pallet:tt)* }, { $($system_extra:tt)* }, { $genesis_extra:expr }) => {
 		type Block = frame_system::mocking::MockBlock<Test>;
 
 		#[frame_support::runtime]
@@ -174,6 +212,8 @@ macro_rules! mock_runtime {
 
 			#[runtime::pallet_index(1)]
 			pub type $alias = $pallet;
+
+			$($extra_pallet)*
 		}
 
 		use frame_support::derive_impl;
@@ -181,12 +221,14 @@ macro_rules! mock_runtime {
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 		impl frame_system::Config for Test {
 			type Block = Block;
+			$($system_extra)*
 		}
 
-		/// Default genesis, block 1.
+		/// Default genesis (endowed accounts where balances are in), block 1.
 		pub fn base_ext() -> sp_io::TestExternalities {
 			use sp_runtime::BuildStorage;
-			let storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
+			let mut storage = RuntimeGenesisConfig::default().build_storage().expect("mock genesis builds");
+			($genesis_extra)(&mut storage);
 			let mut ext = sp_io::TestExternalities::new(storage);
 			ext.execute_with(|| System::set_block_number(1));
 			ext

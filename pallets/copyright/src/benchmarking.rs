@@ -4,7 +4,10 @@ use super::*;
 use crate::Pallet as Copyright;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate, MutateHold},
+	EnsureOrigin, Get,
+};
 use frame_system::RawOrigin;
 use govchain_primitives::{EnterpriseLookup, HolderRef};
 use sp_runtime::traits::{Saturating, Zero};
@@ -54,15 +57,32 @@ fn deposit_of<T: Config>(n: u32) -> DepositOf<T> {
 	}
 }
 
+/// Gives `who` enough for a full list of commitments and a full batch of works.
+fn fund<T: Config>(who: &T::AccountId) {
+	let commits = T::CommitDeposit::get().saturating_mul(T::MaxPendingCommits::get().into());
+	let works = T::WorkDeposit::get().saturating_mul(T::MaxBatchDeposit::get().saturating_add(1).into());
+	T::Currency::set_balance(who, T::Currency::minimum_balance().saturating_add(commits).saturating_add(works));
+}
+
+/// Stores `commits` as `who`'s pending commitments, funding `who` and holding their
+/// deposits as `commit` would.
+fn store_commitments<T: Config>(who: &T::AccountId, commits: Vec<PendingCommitOf<T>>) -> Result<(), BenchmarkError> {
+	fund::<T>(who);
+	let held = T::CommitDeposit::get().saturating_mul((commits.len() as u32).into());
+	T::Currency::hold(&HoldReason::CommitDeposit.into(), who, held)?;
+	Commitments::<T>::insert(who, CommitmentsOf::<T>::truncate_from(commits));
+	Ok(())
+}
+
 /// Fills `who`'s commitments to the limit, the one over `contents` with [`SALT`] last
 /// (the reveal scans them all), all in the current block.
-fn full_commitments<T: Config>(who: &T::AccountId, contents: &[DocumentHash]) {
+fn full_commitments<T: Config>(who: &T::AccountId, contents: &[DocumentHash]) -> Result<(), BenchmarkError> {
 	let block = frame_system::Pallet::<T>::block_number();
 	let max = T::MaxPendingCommits::get();
 	let mut commits: Vec<PendingCommitOf<T>> =
 		(1..max).map(|i| PendingCommit { commitment: filler(i), block }).collect();
 	commits.push(PendingCommit { commitment: Copyright::<T>::commitment_of(contents, who, &SALT), block });
-	Commitments::<T>::insert(who, CommitmentsOf::<T>::truncate_from(commits));
+	store_commitments::<T>(who, commits)
 }
 
 /// Works `0..n` deposited by another account at block 3 with a commitment of block 2,
@@ -71,9 +91,10 @@ fn full_commitments<T: Config>(who: &T::AccountId, contents: &[DocumentHash]) {
 fn contested<T: Config>(who: &T::AccountId, n: u32) -> Result<(), BenchmarkError> {
 	set_block::<T>(1);
 	let contents: Vec<DocumentHash> = (0..n).map(hash).collect();
-	full_commitments::<T>(who, &contents);
+	full_commitments::<T>(who, &contents)?;
 	set_block::<T>(3);
 	let other: T::AccountId = account("front-runner", 0, 0);
+	fund::<T>(&other);
 	for i in 0..n {
 		let d = deposit_of::<T>(i);
 		let prev = Copyright::<T>::check_deposit(&d, 2u32.into())?;
@@ -88,6 +109,7 @@ fn contested<T: Config>(who: &T::AccountId, n: u32) -> Result<(), BenchmarkError
 fn deposited_as<T: Config>(n: u32, holder: Option<HolderOf<T>>) -> Result<T::AccountId, BenchmarkError> {
 	set_block::<T>(1);
 	let who: T::AccountId = account("author", n, 0);
+	fund::<T>(&who);
 	let mut d = deposit_of::<T>(n);
 	d.holder = holder.unwrap_or_else(|| HolderRef::Account(who.clone()));
 	let prev = Copyright::<T>::check_deposit(&d, Zero::zero())?;
@@ -255,26 +277,30 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The signer has one fewer than the most commitments, all scanned.
+	/// The signer has one fewer than the most commitments, all expired: each is
+	/// scanned and dropped, their deposits returned, and the new one's held.
 	#[benchmark]
-	fn commit() {
+	fn commit() -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("author", 0, 0);
 		set_block::<T>(1);
 		let max = T::MaxPendingCommits::get();
 		let commits: Vec<PendingCommitOf<T>> =
 			(1..max).map(|i| PendingCommit { commitment: filler(i), block: 1u32.into() }).collect();
-		Commitments::<T>::insert(&who, CommitmentsOf::<T>::truncate_from(commits));
+		store_commitments::<T>(&who, commits)?;
+		let expired = T::CommitLifetime::get().saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(expired);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), filler(0));
-		assert_eq!(Commitments::<T>::get(&who).len() as u32, max);
+		assert_eq!(Commitments::<T>::get(&who).len(), 1);
+		Ok(())
 	}
 
 	/// Someone else removes an expired commitment, last of a full list.
 	#[benchmark]
-	fn remove_commitment() {
+	fn remove_commitment() -> Result<(), BenchmarkError> {
 		let owner: T::AccountId = account("author", 0, 0);
 		set_block::<T>(1);
-		full_commitments::<T>(&owner, &[hash(0)]);
+		full_commitments::<T>(&owner, &[hash(0)])?;
 		let last = Copyright::<T>::commitment_of(&[hash(0)], &owner, &SALT);
 		let expired = T::CommitLifetime::get().saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(expired);
@@ -282,6 +308,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(cleaner), owner.clone(), last);
 		assert!(Copyright::<T>::commitment(&owner, &last).is_none());
+		Ok(())
 	}
 
 	/// The nominee accepts a transfer of all rights (the holder index moves).

@@ -131,7 +131,13 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Mutate, MutateHold},
+			UnixTime,
+		},
+	};
 	use frame_system::pallet_prelude::*;
 	use govchain_primitives::{AgencyRegistry, EnterpriseLookup};
 
@@ -155,6 +161,24 @@ pub mod pallet {
 
 		/// The block's time.
 		type UnixTime: UnixTime;
+
+		/// The native currency, to hold commitment and work deposits.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Held from the signer for each pending commitment, returned when it is
+		/// revealed or removed (also when it is dropped as expired).
+		#[pallet::constant]
+		type CommitDeposit: Get<BalanceOf<Self>>;
+
+		/// Held from a depositor that signs for no agency for each work it deposits,
+		/// returned when a copyright office registers or declines the work (or a later
+		/// deposit supersedes it).
+		#[pallet::constant]
+		type WorkDeposit: Get<BalanceOf<Self>>;
 
 		/// Longest title, in bytes.
 		#[pallet::constant]
@@ -200,6 +224,23 @@ pub mod pallet {
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
 	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Pending commitments, until revealed or removed.
+		#[codec(index = 0)]
+		CommitDeposit,
+		/// A work deposited by an account that signs for no agency, until decided.
+		#[codec(index = 1)]
+		WorkDeposit,
+	}
+
+	/// The deposit held for each undecided work deposited by an account that signs for
+	/// no agency: who it is held from and how much.
+	#[pallet::storage]
+	pub type WorkDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, DocumentHash, (T::AccountId, BalanceOf<T>)>;
 
 	/// Works by content hash. Hashes are user-supplied: `Blake2_128Concat`.
 	#[pallet::storage]

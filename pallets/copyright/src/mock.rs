@@ -1,4 +1,4 @@
-//! A test runtime: frame-system and the copyright pallet; the shared test registry
+//! A test runtime: frame-system, balances (for deposits) and the copyright pallet; the shared test registry
 //! and clock stand in for the consortium and the timestamp pallet, and a set of
 //! USCCs for the enterprise register.
 
@@ -8,7 +8,12 @@ use frame_support::traits::{ConstU32, ConstU64};
 use govchain_primitives::{AgencyId, EnterpriseLookup, RegionCode, Role, Uscc};
 pub use govchain_test_utils::{operator_of, set_active, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
 
-govchain_test_utils::mock_runtime!(Copyright, pallet_copyright);
+govchain_test_utils::mock_runtime!(Copyright, pallet_copyright, balances);
+
+/// What each pending commitment holds.
+pub const COMMIT_DEPOSIT: u64 = 10;
+/// What each work deposited by an account of no agency holds until decided.
+pub const WORK_DEPOSIT: u64 = 200;
 
 thread_local! {
 	static REGISTERED: RefCell<Vec<Uscc>> = const { RefCell::new(Vec::new()) };
@@ -49,6 +54,10 @@ impl pallet_copyright::Config for Test {
 	type Agencies = MockRegistry;
 	type Enterprises = MockEnterprises;
 	type UnixTime = MockClock;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CommitDeposit = frame_support::traits::ConstU64<COMMIT_DEPOSIT>;
+	type WorkDeposit = frame_support::traits::ConstU64<WORK_DEPOSIT>;
 	type MaxTitleLength = ConstU32<64>;
 	type MaxAuthors = ConstU32<4>;
 	type MaxBatchDeposit = ConstU32<4>;

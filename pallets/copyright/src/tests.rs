@@ -892,3 +892,92 @@ fn oversize_fields_do_not_decode_into_a_call() {
 	assert!(RuntimeCall::decode(&mut &encoded(65, 4)[..]).is_err());
 	assert!(RuntimeCall::decode(&mut &encoded(64, 5)[..]).is_err());
 }
+
+// ---- deposits held for commitments and works ----
+
+fn held(reason: HoldReason, who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&reason.into(), &who)
+}
+
+const START: u64 = govchain_test_utils::MOCK_ENDOWMENT;
+
+#[test]
+fn a_commitment_holds_a_deposit_until_revealed_and_a_work_until_decided() {
+	build_and_execute(|| {
+		commit_to(AUTHOR, &[SONG]);
+		assert_eq!(held(HoldReason::CommitDeposit, AUTHOR), COMMIT_DEPOSIT);
+		next_block();
+		assert_ok!(reveal(AUTHOR, SONG, person(1)));
+		assert_eq!(held(HoldReason::CommitDeposit, AUTHOR), 0);
+		assert_eq!(held(HoldReason::WorkDeposit, AUTHOR), WORK_DEPOSIT);
+		assert_eq!(WorkDeposits::<Test>::get(SONG), Some((AUTHOR, WORK_DEPOSIT)));
+		assert_ok!(Copyright::register(op(OFFICE), SONG));
+		assert_eq!(held(HoldReason::WorkDeposit, AUTHOR), 0);
+		assert!(!WorkDeposits::<Test>::contains_key(SONG));
+		assert_eq!(Balances::free_balance(AUTHOR), START);
+		// Declining returns it as well.
+		let other = [2; 32];
+		assert_ok!(deposit_as(AUTHOR, other, person(1)));
+		assert_eq!(held(HoldReason::WorkDeposit, AUTHOR), WORK_DEPOSIT);
+		assert_ok!(Copyright::decline(op(OFFICE), other, 7));
+		assert_eq!(Balances::free_balance(AUTHOR), START);
+	});
+}
+
+#[test]
+fn removed_and_expired_commitments_give_their_deposits_back() {
+	build_and_execute(|| {
+		commit_to(AUTHOR, &[SONG]);
+		commit_to(AUTHOR, &[[2; 32]]);
+		assert_eq!(held(HoldReason::CommitDeposit, AUTHOR), 2 * COMMIT_DEPOSIT);
+		let first = Copyright::commitment_of(&[SONG], &AUTHOR, &SALT);
+		assert_ok!(Copyright::remove_commitment(signed(AUTHOR), AUTHOR, first));
+		assert_eq!(held(HoldReason::CommitDeposit, AUTHOR), COMMIT_DEPOSIT);
+		// Past its lifetime, the next commitment drops the old one and its deposit.
+		System::set_block_number(System::block_number() + 30);
+		commit_to(AUTHOR, &[[3; 32]]);
+		assert_eq!(Commitments::<Test>::get(AUTHOR).len(), 1);
+		assert_eq!(held(HoldReason::CommitDeposit, AUTHOR), COMMIT_DEPOSIT);
+		// Anyone removes an expired one; the owner gets the deposit.
+		System::set_block_number(System::block_number() + 30);
+		let third = Copyright::commitment_of(&[[3; 32]], &AUTHOR, &SALT);
+		assert_ok!(Copyright::remove_commitment(signed(STRANGER), AUTHOR, third));
+		assert_eq!(held(HoldReason::CommitDeposit, AUTHOR), 0);
+		assert_eq!(Balances::free_balance(AUTHOR), START);
+		assert_eq!(Balances::free_balance(STRANGER), START);
+	});
+}
+
+#[test]
+fn an_office_deposits_without_a_work_deposit_and_an_account_without_funds_cannot_commit() {
+	build_and_execute(|| {
+		let desk = operator_of(OFFICE);
+		assert_ok!(deposit_as(desk, SONG, person(1)));
+		assert_eq!(held(HoldReason::WorkDeposit, desk), 0);
+		assert_eq!(held(HoldReason::CommitDeposit, desk), 0);
+		assert!(!WorkDeposits::<Test>::contains_key(SONG));
+		let broke = 5_000;
+		assert_noop!(
+			Copyright::commit(signed(broke), Copyright::commitment_of(&[[9; 32]], &broke, &SALT)),
+			sp_runtime::TokenError::FundsUnavailable
+		);
+	});
+}
+
+#[test]
+fn a_superseded_deposit_gives_its_depositor_the_deposit_back() {
+	build_and_execute(|| {
+		// The author commits first; a copier who saw the hash deposits first; the
+		// author's reveal within the contest period takes the work.
+		commit_to(AUTHOR, &[SONG]);
+		next_block();
+		assert_ok!(deposit_as(THIEF, SONG, acc(THIEF)));
+		assert_eq!(held(HoldReason::WorkDeposit, THIEF), WORK_DEPOSIT);
+		assert_ok!(reveal(AUTHOR, SONG, person(1)));
+		assert_eq!(held(HoldReason::WorkDeposit, THIEF), 0);
+		assert_eq!(Balances::free_balance(THIEF), START);
+		assert_eq!(held(HoldReason::WorkDeposit, AUTHOR), WORK_DEPOSIT);
+		assert_eq!(WorkDeposits::<Test>::get(SONG), Some((AUTHOR, WORK_DEPOSIT)));
+	});
+}

@@ -10,6 +10,10 @@ use crate::Config;
 
 /// An account of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+/// An amount of the native currency (deposits).
+pub type BalanceOf<T> = <<T as crate::Config>::Currency as frame_support::traits::fungible::Inspect<
+	AccountIdOf<T>,
+>>::Balance;
 /// Hash of the runtime's blocks.
 pub type HashOf<T> = <T as frame_system::Config>::Hash;
 /// A rights holder, author or licensee: an account, an enterprise (USCC) or a person (pseudonym).

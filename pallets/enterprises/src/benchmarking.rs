@@ -4,7 +4,11 @@ use super::*;
 use crate::Pallet as Registry;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOrigin, Get,
+};
+use sp_runtime::Saturating;
 use frame_system::RawOrigin;
 
 const CHONGQING: u32 = 500_000;
@@ -60,6 +64,12 @@ fn all_services() -> ServicesOf {
 	Service::ALL.to_vec().try_into().unwrap_or_default()
 }
 
+/// Gives `who` enough to hold a few application deposits.
+fn fund<T: Config>(who: &T::AccountId) {
+	let deposits = T::ApplicationDeposit::get().saturating_mul(4u32.into());
+	T::Currency::set_balance(who, T::Currency::minimum_balance().saturating_add(deposits));
+}
+
 /// Registers an enterprise through `agency` (applied for by `who` itself, so with
 /// `who` as its designated account); returns its USCC.
 fn registered<T: Config>(agency: AgencyId, who: &T::AccountId, s: u32) -> Result<Uscc, BenchmarkError> {
@@ -74,6 +84,9 @@ fn registered_via<T: Config>(
 	s: u32,
 	via: Option<AgencyId>,
 ) -> Result<Uscc, BenchmarkError> {
+	if via.is_none() {
+		fund::<T>(who);
+	}
 	let id = Registry::<T>::do_apply(
 		who.clone(),
 		via,
@@ -98,6 +111,19 @@ fn services_of(s: &[Service]) -> ServicesOf {
 fn amendment<T: Config>(agency: AgencyId, who: &T::AccountId, uscc: Uscc) -> Result<ApplicationId, BenchmarkError> {
 	let p = in_region::<T>(b'b', T::MaxScopeCodes::get(), YUZHONG);
 	Ok(Registry::<T>::do_apply(who.clone(), Some(agency), ApplicationKind::Amend(uscc), p, [2; 32], all_services())?)
+}
+
+/// An enterprise registered by `agency` for the applicant `owner`, and an amendment
+/// its owner filed for itself (a deposit held), moving to a county with every service;
+/// the USCC and the amendment's id.
+fn own_amendment<T: Config>(
+	agency: AgencyId,
+	owner: &T::AccountId,
+) -> Result<(Uscc, ApplicationId), BenchmarkError> {
+	let uscc = registered::<T>(agency, owner, 1)?;
+	let p = in_region::<T>(b'b', T::MaxScopeCodes::get(), YUZHONG);
+	let id = Registry::<T>::do_apply(owner.clone(), None, ApplicationKind::Amend(uscc), p, [2; 32], all_services())?;
+	Ok((uscc, id))
 }
 
 fn force_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
@@ -131,14 +157,18 @@ mod benchmarks {
 	}
 
 	/// Every service requested in a county (fifteen open reviews), a scope of `s`
-	/// classes, submitted by an agency operator.
+	/// classes, filed by an applicant for itself.
 	#[benchmark]
 	fn apply(s: Linear<1, { T::MaxScopeCodes::get() }>) {
-		let (_, _, origin) = department::<T>(CHONGQING);
+		// An applicant filing for itself: asked whether it signs for an agency, then a
+		// deposit held.
+		department::<T>(CHONGQING);
+		let applicant: T::AccountId = account("entrepreneur", 0, 0);
+		fund::<T>(&applicant);
 		let p = in_region::<T>(b'a', s, YUZHONG);
 		#[extrinsic_call]
 		_(
-			origin as T::RuntimeOrigin,
+			RawOrigin::Signed(applicant),
 			p.name,
 			p.entity_type,
 			YUZHONG,
@@ -149,6 +179,7 @@ mod benchmarks {
 			all_services(),
 		);
 		assert!(Applications::<T>::contains_key(0));
+		assert!(ApplicationDeposits::<T>::contains_key(0));
 	}
 
 	/// Signed by the enterprise's authority for it: an amendment moving to a county
@@ -163,6 +194,31 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, uscc, p.name, YUZHONG, p.capital, p.scope, p.legal_rep, [2; 32], all_services());
 		let id = OpenAmendment::<T>::get(uscc).ok_or(BenchmarkError::Stop("amendment not open"))?;
 		assert_eq!(Applications::<T>::get(id).and_then(|a| a.via_agency), Some(agency));
+		Ok(())
+	}
+
+	/// Signed by the enterprise's own account: an amendment moving to a county with
+	/// every service (fifteen open reviews), a scope of `s` classes, a deposit held.
+	#[benchmark]
+	fn apply_amendment_own(s: Linear<1, { T::MaxScopeCodes::get() }>) -> Result<(), BenchmarkError> {
+		let (agency, _, _) = department::<T>(CHONGQING);
+		let owner: T::AccountId = account("entrepreneur", 0, 0);
+		let uscc = registered::<T>(agency, &owner, T::MaxScopeCodes::get())?;
+		let p = in_region::<T>(b'b', s, YUZHONG);
+		#[extrinsic_call]
+		apply_amendment(
+			RawOrigin::Signed(owner.clone()),
+			uscc,
+			p.name,
+			YUZHONG,
+			p.capital,
+			p.scope,
+			p.legal_rep,
+			[2; 32],
+			all_services(),
+		);
+		let id = OpenAmendment::<T>::get(uscc).ok_or(BenchmarkError::Stop("amendment not open"))?;
+		assert_eq!(ApplicationDeposits::<T>::get(id).map(|(who, _)| who), Some(owner));
 		Ok(())
 	}
 
@@ -189,6 +245,7 @@ mod benchmarks {
 		let uscc = registered::<T>(agency, &who, s)?;
 		let mut p = profile::<T>(b'b', s);
 		p.region = RegionCode::new(500_103).ok_or(BenchmarkError::Weightless)?;
+		fund::<T>(&who);
 		let id = Registry::<T>::do_apply(who.clone(), None, ApplicationKind::Amend(uscc), p, [2; 32], all_services())?;
 		approve_all_but::<T>(agency, &who, id, Service::BusinessLicense)?;
 		#[extrinsic_call]
@@ -212,16 +269,17 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Withdrawing an amendment under review filed through an agency (fifteen open
-	/// reviews and the open marks removed).
+	/// Withdrawing an amendment under review that the enterprise filed for itself
+	/// (fifteen open reviews and the open marks removed, the deposit returned).
 	#[benchmark]
 	fn withdraw() -> Result<(), BenchmarkError> {
-		let (agency, who, origin) = department::<T>(CHONGQING);
-		let uscc = registered::<T>(agency, &who, 1)?;
-		let id = amendment::<T>(agency, &who, uscc)?;
+		let (agency, _, _) = department::<T>(CHONGQING);
+		let owner: T::AccountId = account("entrepreneur", 0, 0);
+		let (uscc, id) = own_amendment::<T>(agency, &owner)?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id);
+		_(RawOrigin::Signed(owner), id);
 		assert!(!OpenAmendment::<T>::contains_key(uscc));
+		assert!(!ApplicationDeposits::<T>::contains_key(id));
 		Ok(())
 	}
 
@@ -304,17 +362,18 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Closing an amendment under review in a county (fifteen open reviews and the
-	/// open marks removed).
+	/// Closing an amendment under review in a county that the enterprise filed for
+	/// itself (fifteen open reviews and the open marks removed, the deposit returned).
 	#[benchmark]
 	fn force_close_application() -> Result<(), BenchmarkError> {
-		let (agency, who, _) = department::<T>(CHONGQING);
-		let uscc = registered::<T>(agency, &who, 1)?;
-		let id = amendment::<T>(agency, &who, uscc)?;
+		let (agency, _, _) = department::<T>(CHONGQING);
+		let owner: T::AccountId = account("entrepreneur", 0, 0);
+		let (uscc, id) = own_amendment::<T>(agency, &owner)?;
 		let origin = force_origin::<T>()?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, 1);
 		assert!(!OpenAmendment::<T>::contains_key(uscc));
+		assert!(!ApplicationDeposits::<T>::contains_key(id));
 		Ok(())
 	}
 

@@ -128,7 +128,13 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Mutate, MutateHold},
+			UnixTime,
+		},
+	};
 	use frame_system::pallet_prelude::*;
 	use govchain_primitives::{AgencyRegistry, LicenseIssuer};
 
@@ -158,6 +164,20 @@ pub mod pallet {
 		/// The block's time.
 		type UnixTime: UnixTime;
 
+		/// The native currency, to hold application deposits.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Held from an applicant who files for itself (not through an agency desk)
+		/// while its application is open, returned when it is approved, withdrawn or
+		/// closed by governance. A rejected application keeps it until resubmitted
+		/// and decided, or withdrawn.
+		#[pallet::constant]
+		type ApplicationDeposit: Get<BalanceOf<Self>>;
+
 		/// Longest enterprise name, in bytes.
 		#[pallet::constant]
 		type MaxNameLength: Get<u32>;
@@ -181,6 +201,20 @@ pub mod pallet {
 	/// The id the next application gets.
 	#[pallet::storage]
 	pub type NextApplicationId<T> = StorageValue<_, ApplicationId, ValueQuery>;
+
+	/// The deposit held for each application an applicant filed for itself, while it
+	/// is undecided: who it is held from and how much.
+	#[pallet::storage]
+	pub type ApplicationDeposits<T: Config> =
+		StorageMap<_, Twox64Concat, ApplicationId, (T::AccountId, BalanceOf<T>)>;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An application an applicant filed for itself, until decided.
+		#[codec(index = 0)]
+		ApplicationDeposit,
+	}
 
 	/// Every application ever submitted. Sequential ids: `Twox64Concat`.
 	#[pallet::storage]
@@ -430,7 +464,10 @@ pub mod pallet {
 		/// by the enterprise's designated account or an operator of its registration
 		/// authority.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::apply_amendment(T::MaxScopeCodes::get()))]
+		#[pallet::weight({
+			let s = T::MaxScopeCodes::get();
+			T::WeightInfo::apply_amendment(s).max(T::WeightInfo::apply_amendment_own(s))
+		})]
 		pub fn apply_amendment(
 			origin: OriginFor<T>,
 			uscc: Uscc,

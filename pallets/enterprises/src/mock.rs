@@ -1,4 +1,4 @@
-//! A test runtime: frame-system and the enterprise registry; the shared test
+//! A test runtime: frame-system, balances (for application deposits) and the enterprise registry; the shared test
 //! registry and clock stand in for the consortium and the timestamp pallet, and a
 //! small licence book for the licences pallet.
 
@@ -12,7 +12,10 @@ use govchain_primitives::{
 pub use govchain_test_utils::{operator_of, set_active, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
 use sp_runtime::{DispatchError, DispatchResult};
 
-govchain_test_utils::mock_runtime!(Registry, pallet_enterprises);
+govchain_test_utils::mock_runtime!(Registry, pallet_enterprises, balances);
+
+/// What an applicant filing for itself has held while its application is open.
+pub const APPLICATION_DEPOSIT: u64 = 500;
 
 /// A licence in the mock licence book.
 #[derive(Clone, Debug, PartialEq)]
@@ -174,6 +177,9 @@ impl pallet_enterprises::Config for Test {
 	type Agencies = MockRegistry;
 	type Licenses = MockLicenses;
 	type UnixTime = MockClock;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ApplicationDeposit = frame_support::traits::ConstU64<APPLICATION_DEPOSIT>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxScopeCodes = ConstU32<4>;
 	type MaxPage = ConstU32<MAX_PAGE>;

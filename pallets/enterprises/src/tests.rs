@@ -1122,3 +1122,62 @@ fn try_state_catches_broken_indexes() {
 		assert!(Registry::do_try_state().is_err());
 	});
 }
+
+// ---- application deposits ----
+
+/// What `who` holds for applications.
+fn held(who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&HoldReason::ApplicationDeposit.into(), &who)
+}
+
+#[test]
+fn an_applicant_filing_for_itself_holds_a_deposit_until_the_decision() {
+	build_and_execute(|| {
+		// Approval returns it.
+		establish("Deposit Returned Co");
+		assert_eq!(held(APPLICANT), 0);
+		assert_eq!(Balances::free_balance(APPLICANT), govchain_test_utils::MOCK_ENDOWMENT);
+		// Held while under review, and while rejected; withdrawal returns it.
+		let id = NextApplicationId::<Test>::get();
+		assert_ok!(apply_as(APPLICANT, "Held Co", CHONGQING, all_three()));
+		System::assert_has_event(
+			pallet_balances::Event::Held {
+				reason: RuntimeHoldReason::Registry(HoldReason::ApplicationDeposit),
+				who: APPLICANT,
+				amount: APPLICATION_DEPOSIT,
+			}
+			.into(),
+		);
+		assert_eq!(held(APPLICANT), APPLICATION_DEPOSIT);
+		assert_eq!(ApplicationDeposits::<Test>::get(id), Some((APPLICANT, APPLICATION_DEPOSIT)));
+		assert_ok!(reject(CQ_TAX, id, Service::TaxRegistration, 3));
+		assert_eq!(held(APPLICANT), APPLICATION_DEPOSIT);
+		assert_ok!(Registry::withdraw(RuntimeOrigin::signed(APPLICANT), id));
+		assert_eq!(held(APPLICANT), 0);
+		assert!(!ApplicationDeposits::<Test>::contains_key(id));
+		// Governance closing an application returns it too.
+		let id = NextApplicationId::<Test>::get();
+		assert_ok!(apply_as(APPLICANT, "Closed Co", CHONGQING, all_three()));
+		assert_ok!(Registry::force_close_application(root(), id, 4));
+		assert_eq!(held(APPLICANT), 0);
+		assert_eq!(Balances::free_balance(APPLICANT), govchain_test_utils::MOCK_ENDOWMENT);
+	});
+}
+
+#[test]
+fn an_agency_desk_holds_nothing_and_an_applicant_without_funds_is_refused() {
+	build_and_execute(|| {
+		let desk = operator_of(CQ_AMR);
+		let before = Balances::free_balance(desk);
+		let id = NextApplicationId::<Test>::get();
+		assert_ok!(apply_as(desk, "Desk Co", CHONGQING, all_three()));
+		assert_eq!(Balances::free_balance(desk), before);
+		assert!(!ApplicationDeposits::<Test>::contains_key(id));
+		let broke = 5_000;
+		assert_noop!(
+			apply_as(broke, "Broke Co", CHONGQING, all_three()),
+			sp_runtime::TokenError::FundsUnavailable
+		);
+	});
+}

@@ -14,6 +14,10 @@ use crate::Config;
 pub type ApplicationId = u64;
 /// An account of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+/// An amount of the native currency (deposits).
+pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungible::Inspect<
+	AccountIdOf<T>,
+>>::Balance;
 /// An enterprise name, UTF-8, unique within its registration region.
 pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLength>;
 /// The business scope: industry classes (GB/T 4754).

@@ -49,6 +49,7 @@ pub trait WeightInfo {
 	fn set_license_type() -> Weight;
 	fn apply(s: u32, ) -> Weight;
 	fn apply_amendment(s: u32, ) -> Weight;
+	fn apply_amendment_own(s: u32, ) -> Weight;
 	fn review() -> Weight;
 	fn review_final(s: u32, ) -> Weight;
 	fn resubmit() -> Weight;
@@ -142,6 +143,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1901`
 		//  Estimated: `3909`
 		// Minimum execution time: 125_696_000 picoseconds.
+		Weight::from_parts(202_124_007, 3909)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
+	}
+	fn apply_amendment_own(_s: u32, ) -> Weight {
 		Weight::from_parts(202_124_007, 3909)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -540,6 +546,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
 	}
 	fn apply_amendment(_s: u32, ) -> Weight {
+		Weight::from_parts(202_124_007, 3909)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(19_u64))
+	}
+	fn apply_amendment_own(_s: u32, ) -> Weight {
 		Weight::from_parts(202_124_007, 3909)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))

@@ -4,7 +4,14 @@ use super::*;
 use crate::Pallet as LicensesPallet;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::{pallet_prelude::*, traits::Get};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+};
+use sp_runtime::Saturating;
 use frame_system::RawOrigin;
 use govchain_primitives::{AgencyBenchmarkHelper, HolderRef, LicenseIssuer, Uscc};
 
@@ -71,10 +78,23 @@ fn enterprise<T: Config>(seed: u32) -> HolderOf<T> {
 	HolderRef::Enterprise(Uscc::with_check(first17).expect("digits are in the alphabet"))
 }
 
-/// A person holder whose designated account is `account`; returns the holder.
+/// The province every benchmark agency sits in.
+fn province() -> RegionCode {
+	RegionCode::new(REGION).expect("valid region").province()
+}
+
+/// Gives `who` enough to hold a deposit for every authorisation a licence can have.
+fn fund<T: Config>(who: &T::AccountId) {
+	let deposits = T::ConsentDeposit::get().saturating_mul(T::MaxConsentsPerLicense::get().saturating_add(1).into());
+	T::Currency::set_balance(who, T::Currency::minimum_balance().saturating_add(deposits));
+}
+
+/// A person holder whose designated account (in the benchmark province) is
+/// `account`, funded for deposits; returns the holder.
 fn person<T: Config>(account: &T::AccountId) -> HolderOf<T> {
+	fund::<T>(account);
 	let holder = HolderRef::Person([7; 32]);
-	HolderAccounts::<T>::insert(&holder, account);
+	HolderAccounts::<T>::insert(&holder, province(), account);
 	holder
 }
 
@@ -241,7 +261,7 @@ mod benchmarks {
 		issue_n::<T>(agency, t, &holder, 1);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, holder.clone(), account("holder", 0, 0));
-		assert!(HolderAccounts::<T>::contains_key(&holder));
+		assert!(HolderAccounts::<T>::contains_key(&holder, province()));
 	}
 
 	/// All but one of the authorisations allowed are in force.
@@ -336,11 +356,11 @@ mod benchmarks {
 	fn hand_over_holder_account() {
 		let holder_account: T::AccountId = account("holder", 0, 0);
 		let holder = enterprise::<T>(1);
-		HolderAccounts::<T>::insert(&holder, &holder_account);
+		HolderAccounts::<T>::insert(&holder, province(), &holder_account);
 		let new: T::AccountId = account("holder", 1, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(holder_account), holder.clone(), new.clone());
-		assert_eq!(HolderAccounts::<T>::get(&holder), Some(new));
+		_(RawOrigin::Signed(holder_account), holder.clone(), REGION, new.clone());
+		assert_eq!(HolderAccounts::<T>::get(&holder, province()), Some(new));
 	}
 
 	#[benchmark]
@@ -349,8 +369,8 @@ mod benchmarks {
 		let holder = enterprise::<T>(1);
 		let new: T::AccountId = account("holder", 1, 0);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, holder.clone(), Some(new.clone()), 1);
-		assert_eq!(HolderAccounts::<T>::get(&holder), Some(new));
+		_(origin as T::RuntimeOrigin, holder.clone(), REGION, Some(new.clone()), 1);
+		assert_eq!(HolderAccounts::<T>::get(&holder, province()), Some(new));
 		Ok(())
 	}
 

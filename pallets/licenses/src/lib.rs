@@ -80,8 +80,8 @@
 //! | `reinstate` | the agency that imposed the suspension, or the authority over the issuer's suspension | as `suspend`; a forced suspension: governance only | `NotIssuer`, `SuspendedByOther`, `ManagedByRegister` |
 //! | `renew` | issuer or authority (a suspended licence: as `reinstate`) | as `issue` | `NotIssuer`, `SuspendedByOther`, `ManagedByRegister`, `OutsideRegion` |
 //! | `cancel` | issuer or authority (the holder's request), or the holder's account | as `suspend` | `NotIssuer` (another agency), `NotHolder` (anyone else), `ManagedByRegister` |
-//! | `set_holder_account` | an agency that issued the holder a live licence, once | its own holders; not account holders, not registered enterprises | `NotHoldersIssuer`, `RoleNotHeld`, `AccountAlreadySet`, `AccountHolder`, `ManagedByRegister` |
-//! | `hand_over_holder_account` | the account acting for the holder | — | `NotHolder`, `AccountHolder`, `ManagedByRegister` |
+//! | `set_holder_account` | an agency that issued the holder a live licence, once per province | its own holders, for its province's licences; not account holders, not registered enterprises | `NotHoldersIssuer`, `RoleNotHeld`, `AccountAlreadySet`, `AccountHolder`, `ManagedByRegister` |
+//! | `hand_over_holder_account` | the account acting for the holder in that province | the province named | `NotHolder`, `AccountHolder`, `ManagedByRegister`, `MalformedRegion` |
 //! | `grant_consent`, `revoke_consent` | the account acting for the holder | any active agency as verifier | `NotHolder` |
 //! | `record_use` with a consent | the agency the consent names | — | `ConsentForOtherAgency` |
 //! | `record_use` without | issuer or authority (a management use) | as `suspend` | `ConsentRequired`, `RoleNotHeld` |
@@ -94,7 +94,10 @@
 //! register acts through the account the register records ([`Config::Enterprises`],
 //! read through, never stored here); any other enterprise or person through the
 //! account an issuer designated once ([`HolderAccounts`]), which that account hands
-//! over or governance replaces.
+//! over or governance replaces. Such an account is designated per province and acts
+//! only on the licences of that province (a licence's province is that of its type's
+//! scope), so an issuer of one region cannot capture the account acting for a holder
+//! on another region's licences by issuing the holder a licence of its own.
 //!
 //! ## Bounds
 //!
@@ -140,7 +143,13 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Mutate, MutateHold},
+			UnixTime,
+		},
+	};
 	use frame_system::pallet_prelude::*;
 	use govchain_primitives::{AgencyRegistry, EnterpriseLookup};
 
@@ -171,6 +180,19 @@ pub mod pallet {
 
 		/// The block's time, to derive expiry and check deadlines.
 		type UnixTime: UnixTime;
+
+		/// The native currency, to hold consent deposits.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ Mutate<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Held from the holder's account for each authorisation it grants (a write any
+		/// holder's account can make), returned when the authorisation is withdrawn —
+		/// also after it expired or the licence ended.
+		#[pallet::constant]
+		type ConsentDeposit: Get<BalanceOf<Self>>;
 
 		/// Longest licence type code, in bytes.
 		#[pallet::constant]
@@ -214,6 +236,14 @@ pub mod pallet {
 		type BenchmarkHelper: govchain_primitives::AgencyBenchmarkHelper<Self::AccountId>;
 	}
 
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A holder's authorisation of a verifier, until withdrawn.
+		#[codec(index = 0)]
+		ConsentDeposit,
+	}
+
 	/// The id the next licence type gets.
 	#[pallet::storage]
 	pub type NextTypeId<T> = StorageValue<_, LicenseTypeId, ValueQuery>;
@@ -247,13 +277,15 @@ pub mod pallet {
 		StorageMap<_, Blake2_128Concat, HolderOf<T>, LiveLicensesOf<T>, ValueQuery>;
 
 	/// The account that acts for a person holder, or an enterprise holder that is not
-	/// on the enterprise register (consents, cancellation): set once by an agency that
-	/// issued the holder a live licence, then handed over by that account or replaced
-	/// by governance. A registered enterprise acts through the account the register
-	/// records ([`Config::Enterprises`]); an account holder acts itself.
+	/// on the enterprise register (consents, cancellation), on the licences of one
+	/// province (keyed by the province-level code): set once by an agency of that
+	/// province that issued the holder a live licence, then handed over by that
+	/// account or replaced by governance. A registered enterprise acts through the
+	/// account the register records ([`Config::Enterprises`]); an account holder acts
+	/// itself.
 	#[pallet::storage]
 	pub type HolderAccounts<T: Config> =
-		StorageMap<_, Blake2_128Concat, HolderOf<T>, T::AccountId>;
+		StorageDoubleMap<_, Blake2_128Concat, HolderOf<T>, Twox64Concat, RegionCode, T::AccountId>;
 
 	/// Each licence's management record, by licence and sequence number (0, 1, …).
 	#[pallet::storage]
@@ -264,6 +296,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Consents<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, LicenseId, Twox64Concat, u32, ConsentOf<T>>;
+
+	/// The deposit held for each authorisation not yet withdrawn: who it is held from
+	/// (the account that granted it) and how much.
+	#[pallet::storage]
+	pub type ConsentDeposits<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		LicenseId,
+		Twox64Concat,
+		u32,
+		(T::AccountId, BalanceOf<T>),
+	>;
 
 	/// The authorisations of each live licence that may still be in force, with their
 	/// deadlines: at most [`Config::MaxConsentsPerLicense`]. Entries past their deadline
@@ -334,12 +378,19 @@ pub mod pallet {
 		},
 		/// A renewed licence replaced `old`.
 		LicenseRenewed { old: LicenseId, new: LicenseId, issuer: AgencyId },
-		/// An agency that issued the holder a live licence designated its first account.
-		HolderAccountSet { holder: HolderOf<T>, account: T::AccountId, by_agency: AgencyId },
-		/// The account acting for a holder handed over to another account.
-		HolderAccountHandedOver { holder: HolderOf<T>, from: T::AccountId, to: T::AccountId },
-		/// Governance set (or with `None` cleared) the account acting for a holder.
-		HolderAccountForceSet { holder: HolderOf<T>, account: Option<T::AccountId>, reason: ReasonCode },
+		/// An agency that issued the holder a live licence designated its first account
+		/// for the licences of the agency's `province`.
+		HolderAccountSet { holder: HolderOf<T>, province: RegionCode, account: T::AccountId, by_agency: AgencyId },
+		/// The account acting for a holder in `province` handed over to another account.
+		HolderAccountHandedOver { holder: HolderOf<T>, province: RegionCode, from: T::AccountId, to: T::AccountId },
+		/// Governance set (or with `None` cleared) the account acting for a holder in
+		/// `province`.
+		HolderAccountForceSet {
+			holder: HolderOf<T>,
+			province: RegionCode,
+			account: Option<T::AccountId>,
+			reason: ReasonCode,
+		},
 		/// A holder authorised `verifier` to use a licence.
 		ConsentGranted {
 			id: LicenseId,
@@ -614,9 +665,10 @@ pub mod pallet {
 		}
 
 		/// Designates the first account that acts for a person holder, or an enterprise
-		/// holder not on the enterprise register. By an agency that issued the holder a
-		/// live licence (and still holds that type's issuing role), having checked the
-		/// holder's identity off chain; only while the holder has no account.
+		/// holder not on the enterprise register, on the licences of the agency's
+		/// province. By an agency that issued the holder a live licence (and still holds
+		/// that type's issuing role), having checked the holder's identity off chain;
+		/// only while the holder has no account in that province.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::set_holder_account())]
 		pub fn set_holder_account(
@@ -705,31 +757,35 @@ pub mod pallet {
 			Self::do_withdraw_recognition(agency, accepting, accepted)
 		}
 
-		/// The account acting for `holder` hands over to account `new` (its consent to
-		/// being replaced). Not for account holders or registered enterprises.
+		/// The account acting for `holder` in the province of `region` hands over to
+		/// account `new` (its consent to being replaced). Not for account holders or
+		/// registered enterprises.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::hand_over_holder_account())]
 		pub fn hand_over_holder_account(
 			origin: OriginFor<T>,
 			holder: HolderOf<T>,
+			region: u32,
 			new: T::AccountId,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_hand_over_holder_account(who, holder, new)
+			Self::do_hand_over_holder_account(who, holder, region, new)
 		}
 
 		/// Governance sets (or with `None` clears) the account acting for a person
-		/// holder or an enterprise holder not on the register — e.g. the account was lost.
+		/// holder or an enterprise holder not on the register in the province of
+		/// `region` — e.g. the account was lost.
 		#[pallet::call_index(17)]
 		#[pallet::weight(T::WeightInfo::force_set_holder_account())]
 		pub fn force_set_holder_account(
 			origin: OriginFor<T>,
 			holder: HolderOf<T>,
+			region: u32,
 			account: Option<T::AccountId>,
 			reason: ReasonCode,
 		) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
-			Self::do_force_set_holder_account(holder, account, reason)
+			Self::do_force_set_holder_account(holder, region, account, reason)
 		}
 
 		/// Governance suspends, reinstates, revokes or cancels licence `id` whoever

@@ -1,4 +1,4 @@
-//! A test runtime: frame-system and the licences pallet; the shared test registry
+//! A test runtime: frame-system, balances (for consent deposits) and the licences pallet; the shared test registry
 //! and clock stand in for the consortium and the timestamp pallet, a thread-local
 //! register for the enterprise registry, root for governance.
 
@@ -9,7 +9,10 @@ use govchain_primitives::{AgencyId, EnterpriseLookup, Role, Uscc};
 use std::collections::BTreeMap;
 pub use govchain_test_utils::{operator_of, set_active, set_agencies, set_now, MockAgency, MockClock, MockRegistry};
 
-govchain_test_utils::mock_runtime!(LicensesPallet, pallet_licenses);
+govchain_test_utils::mock_runtime!(LicensesPallet, pallet_licenses, balances);
+
+/// What each authorisation holds from the holder's account.
+pub const CONSENT_DEPOSIT: u64 = 100;
 
 /// Chongqing justice bureau (500000), `LicenseIssuer`; operator 10.
 pub const CQ_JUSTICE: AgencyId = 0;
@@ -74,6 +77,9 @@ impl pallet_licenses::Config for Test {
 	type Enterprises = MockEnterprises;
 	type ForceOrigin = frame_system::EnsureRoot<u64>;
 	type UnixTime = MockClock;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ConsentDeposit = frame_support::traits::ConstU64<CONSENT_DEPOSIT>;
 	type MaxCodeLength = ConstU32<32>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxPurposeLength = ConstU32<32>;

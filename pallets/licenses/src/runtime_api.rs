@@ -44,9 +44,11 @@ sp_api::decl_runtime_apis! {
 		/// Up to `limit` of the types that accept type `accepted`, with their
 		/// declarations, after skipping `from`.
 		fn recognitions_of(accepted: LicenseTypeId, from: u32, limit: u32) -> Vec<(LicenseTypeId, Recognition<BlockNumber>)>;
-		/// The account acting for `holder`: itself for an account holder, the account the
-		/// enterprise register records for a registered enterprise, else the one set here.
-		fn holder_account(holder: HolderRef<AccountId>) -> Option<AccountId>;
+		/// The account acting for `holder` on the licences of `region`'s province: itself
+		/// for an account holder, the account the enterprise register records for a
+		/// registered enterprise, else the one set here for that province. `None` for a
+		/// malformed region code.
+		fn holder_account(holder: HolderRef<AccountId>, region: u32) -> Option<AccountId>;
 	}
 }
 

@@ -31,6 +31,22 @@ fn enterprise(seq: u8) -> HolderOf<Test> {
 	HolderRef::Enterprise(uscc(seq))
 }
 
+/// Chongqing's province-level code.
+fn cq() -> RegionCode {
+	RegionCode::new(CHONGQING).expect("valid")
+}
+
+/// Sichuan's province-level code.
+fn sc() -> RegionCode {
+	RegionCode::new(SICHUAN).expect("valid")
+}
+
+/// What `who` holds for consents.
+fn held(who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	Balances::balance_on_hold(&HoldReason::ConsentDeposit.into(), &who)
+}
+
 fn define(
 	agency: AgencyId,
 	code: &[u8],
@@ -741,14 +757,14 @@ fn set_holder_account_only_by_an_issuer_of_a_live_licence_and_only_once() {
 			sp_runtime::traits::BadOrigin
 		);
 		assert_ok!(set(CQ_JUSTICE, person(), 100));
-		System::assert_last_event(Event::HolderAccountSet { holder: person(), account: 100, by_agency: CQ_JUSTICE }.into());
-		assert_eq!(LicensesPallet::holder_account(&person()), Some(100));
+		System::assert_last_event(Event::HolderAccountSet { holder: person(), province: cq(), account: 100, by_agency: CQ_JUSTICE }.into());
+		assert_eq!(LicensesPallet::holder_account(&person(), cq()), Some(100));
 		// Once set, no agency overwrites it — not even the issuer.
 		assert_noop!(set(CQ_JUSTICE, person(), 200), Error::<Test>::AccountAlreadySet);
 		assert_noop!(set(SC_SAMR, person(), 200), Error::<Test>::NotHoldersIssuer);
 		// Other holders' kinds.
 		assert_noop!(set(CQ_JUSTICE, HolderRef::Account(5), 1), Error::<Test>::AccountHolder);
-		assert_eq!(LicensesPallet::holder_account(&HolderRef::Account(5)), Some(5));
+		assert_eq!(LicensesPallet::holder_account(&HolderRef::Account(5), cq()), Some(5));
 		assert_noop!(
 			set(CQ_JUSTICE, HolderRef::Enterprise(Uscc([b'I'; 18])), 1),
 			Error::<Test>::MalformedUscc
@@ -777,7 +793,7 @@ fn registered_enterprises_act_through_the_register() {
 		assert_ok!(LicensesPallet::set_holder_account(op(CQ_JUSTICE), enterprise(1), 300));
 		register_enterprise(uscc(1), Some(501));
 		// The register's account now acts; the one stored here is ignored.
-		assert_eq!(LicensesPallet::holder_account(&enterprise(1)), Some(501));
+		assert_eq!(LicensesPallet::holder_account(&enterprise(1), cq()), Some(501));
 		assert_noop!(
 			LicensesPallet::grant_consent(RuntimeOrigin::signed(300), id, CQ_BANK, purpose(), T0 + DAY),
 			Error::<Test>::NotHolder
@@ -789,23 +805,23 @@ fn registered_enterprises_act_through_the_register() {
 			Error::<Test>::ManagedByRegister
 		);
 		assert_noop!(
-			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(501), enterprise(1), 1),
+			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(501), enterprise(1), CHONGQING, 1),
 			Error::<Test>::ManagedByRegister
 		);
 		assert_noop!(
-			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(300), enterprise(1), 1),
+			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(300), enterprise(1), CHONGQING, 1),
 			Error::<Test>::NotHolder
 		);
 		assert_noop!(
-			LicensesPallet::force_set_holder_account(RuntimeOrigin::root(), enterprise(1), Some(1), 5),
+			LicensesPallet::force_set_holder_account(RuntimeOrigin::root(), enterprise(1), CHONGQING, Some(1), 5),
 			Error::<Test>::ManagedByRegister
 		);
 		// A registered enterprise with no account on the register: nobody acts.
 		register_enterprise(uscc(1), None);
-		assert_eq!(LicensesPallet::holder_account(&enterprise(1)), None);
+		assert_eq!(LicensesPallet::holder_account(&enterprise(1), cq()), None);
 		// Off the register, the account stored here acts again.
 		deregister_enterprise(&uscc(1));
-		assert_eq!(LicensesPallet::holder_account(&enterprise(1)), Some(300));
+		assert_eq!(LicensesPallet::holder_account(&enterprise(1), cq()), Some(300));
 		assert_ok!(LicensesPallet::cancel(RuntimeOrigin::signed(300), id, 1));
 	});
 }
@@ -814,20 +830,20 @@ fn registered_enterprises_act_through_the_register() {
 fn the_holder_account_hands_over_and_governance_replaces_it() {
 	build_and_execute(|| {
 		let id = lawyer_licence();
-		let hand_over = |who, new| LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(who), person(), new);
+		let hand_over = |who, new| LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(who), person(), CHONGQING, new);
 		assert_noop!(hand_over(101, 102), Error::<Test>::NotHolder);
 		assert_noop!(
-			LicensesPallet::hand_over_holder_account(op(CQ_JUSTICE), person(), 102),
+			LicensesPallet::hand_over_holder_account(op(CQ_JUSTICE), person(), CHONGQING, 102),
 			Error::<Test>::NotHolder
 		);
 		assert_noop!(hand_over(PERSON_ACCOUNT, PERSON_ACCOUNT), Error::<Test>::SameAccount);
 		assert_noop!(
-			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(5), HolderRef::Account(5), 6),
+			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(5), HolderRef::Account(5), CHONGQING, 6),
 			Error::<Test>::AccountHolder
 		);
 		assert_ok!(hand_over(PERSON_ACCOUNT, 102));
 		System::assert_last_event(
-			Event::HolderAccountHandedOver { holder: person(), from: PERSON_ACCOUNT, to: 102 }.into(),
+			Event::HolderAccountHandedOver { holder: person(), province: cq(), from: PERSON_ACCOUNT, to: 102 }.into(),
 		);
 		// The old account no longer acts.
 		assert_noop!(
@@ -838,20 +854,20 @@ fn the_holder_account_hands_over_and_governance_replaces_it() {
 		assert_ok!(LicensesPallet::grant_consent(RuntimeOrigin::signed(102), id, CQ_BANK, purpose(), T0 + DAY));
 
 		// Governance replaces (the account was lost) or clears it.
-		let force = |origin, account| LicensesPallet::force_set_holder_account(origin, person(), account, 42);
+		let force = |origin, account| LicensesPallet::force_set_holder_account(origin, person(), CHONGQING, account, 42);
 		assert_noop!(force(op(CQ_JUSTICE), Some(103)), sp_runtime::traits::BadOrigin);
 		assert_noop!(force(RuntimeOrigin::signed(102), Some(103)), sp_runtime::traits::BadOrigin);
 		assert_ok!(force(RuntimeOrigin::root(), Some(103)));
-		System::assert_last_event(Event::HolderAccountForceSet { holder: person(), account: Some(103), reason: 42 }.into());
-		assert_eq!(LicensesPallet::holder_account(&person()), Some(103));
+		System::assert_last_event(Event::HolderAccountForceSet { holder: person(), province: cq(), account: Some(103), reason: 42 }.into());
+		assert_eq!(LicensesPallet::holder_account(&person(), cq()), Some(103));
 		assert_noop!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(102), id, 0), Error::<Test>::NotHolder);
 		assert_ok!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(103), id, 0));
 		assert_ok!(force(RuntimeOrigin::root(), None));
-		assert_eq!(LicensesPallet::holder_account(&person()), None);
+		assert_eq!(LicensesPallet::holder_account(&person(), cq()), None);
 		// Cleared: the issuer designates again.
 		assert_ok!(LicensesPallet::set_holder_account(op(CQ_JUSTICE), person(), 104));
 		assert_noop!(
-			LicensesPallet::force_set_holder_account(RuntimeOrigin::root(), HolderRef::Account(5), Some(6), 1),
+			LicensesPallet::force_set_holder_account(RuntimeOrigin::root(), HolderRef::Account(5), CHONGQING, Some(6), 1),
 			Error::<Test>::AccountHolder
 		);
 	});
@@ -1118,5 +1134,105 @@ fn try_state_catches_a_broken_live_index() {
 		assert_ok!(LicensesPallet::suspend(op(CQ_JUSTICE), id, 1, None));
 		History::<Test>::mutate(id, 0, |c| c.as_mut().unwrap().forced = true);
 		assert!(LicensesPallet::do_try_state().is_err());
+	});
+}
+
+// ---- holder accounts per province, consent deposits, the register's word ----
+
+#[test]
+fn another_regions_issuer_cannot_capture_a_holders_account_by_issuing_it_a_licence() {
+	build_and_execute(|| {
+		let cq_licence = lawyer_licence();
+		assert_ok!(define(SC_SAMR, b"SC-LAWYER", SICHUAN, HolderKind::Person, Role::LicenseIssuer, None));
+		let sc_type = NextTypeId::<Test>::get() - 1;
+		// Sichuan issues the Chongqing lawyer a licence of its own and designates an
+		// account of its choosing: allowed, for Sichuan's licences only.
+		let sc_licence = issue(SC_SAMR, sc_type, person());
+		assert_ok!(LicensesPallet::set_holder_account(op(SC_SAMR), person(), 666));
+		System::assert_last_event(
+			Event::HolderAccountSet { holder: person(), province: sc(), account: 666, by_agency: SC_SAMR }.into(),
+		);
+		assert_eq!(LicensesPallet::holder_account(&person(), sc()), Some(666));
+		assert_eq!(LicensesPallet::holder_account(&person(), cq()), Some(PERSON_ACCOUNT));
+		// That account acts on nothing of Chongqing's.
+		assert_noop!(LicensesPallet::cancel(RuntimeOrigin::signed(666), cq_licence, 1), Error::<Test>::NotHolder);
+		assert_noop!(
+			LicensesPallet::grant_consent(RuntimeOrigin::signed(666), cq_licence, SC_SAMR, purpose(), T0 + DAY),
+			Error::<Test>::NotHolder
+		);
+		assert_noop!(
+			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(666), person(), CHONGQING, 667),
+			Error::<Test>::NotHolder
+		);
+		// Nor does Chongqing's account act on Sichuan's licence.
+		assert_noop!(LicensesPallet::cancel(RuntimeOrigin::signed(PERSON_ACCOUNT), sc_licence, 1), Error::<Test>::NotHolder);
+		// Each account acts on its own province's licence; a county code names its province.
+		assert_ok!(LicensesPallet::grant_consent(RuntimeOrigin::signed(666), sc_licence, SC_SAMR, purpose(), T0 + DAY));
+		assert_ok!(LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(PERSON_ACCOUNT), person(), YUZHONG_REGION, 101));
+		assert_eq!(LicensesPallet::holder_account(&person(), cq()), Some(101));
+		assert_noop!(
+			LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(101), person(), 123, 102),
+			Error::<Test>::MalformedRegion
+		);
+		assert_noop!(
+			LicensesPallet::force_set_holder_account(RuntimeOrigin::root(), person(), 99, None, 1),
+			Error::<Test>::MalformedRegion
+		);
+		// A Chongqing district that issued the holder nothing still cannot designate.
+		assert_noop!(LicensesPallet::set_holder_account(op(YUZHONG), person(), 5), Error::<Test>::NotHoldersIssuer);
+	});
+}
+
+#[test]
+fn each_authorisation_holds_a_deposit_until_it_is_withdrawn() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		let grant = |until| LicensesPallet::grant_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, CQ_BANK, purpose(), until);
+		assert_ok!(grant(T0 + DAY));
+		assert_ok!(grant(T0 + 2 * DAY));
+		assert_eq!(held(PERSON_ACCOUNT), 2 * CONSENT_DEPOSIT);
+		assert_eq!(ConsentDeposits::<Test>::get(id, 0), Some((PERSON_ACCOUNT, CONSENT_DEPOSIT)));
+		assert_ok!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, 0));
+		assert_eq!(held(PERSON_ACCOUNT), CONSENT_DEPOSIT);
+		assert!(!ConsentDeposits::<Test>::contains_key(id, 0));
+		// Past its deadline and after the licence ended, withdrawing takes the deposit back.
+		set_now(T0 + 3 * DAY);
+		assert_ok!(LicensesPallet::revoke(op(CQ_JUSTICE), id, 1, None));
+		assert_ok!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, 1));
+		assert_eq!(held(PERSON_ACCOUNT), 0);
+		assert_eq!(Balances::free_balance(PERSON_ACCOUNT), govchain_test_utils::MOCK_ENDOWMENT);
+	});
+}
+
+#[test]
+fn the_deposit_goes_back_to_the_account_that_granted_it_and_cannot_be_overdrawn() {
+	build_and_execute(|| {
+		let id = lawyer_licence();
+		assert_ok!(LicensesPallet::grant_consent(RuntimeOrigin::signed(PERSON_ACCOUNT), id, CQ_BANK, purpose(), T0 + DAY));
+		// The holder moves to a new account, which has no funds at all.
+		let poor = 5_000;
+		assert_ok!(LicensesPallet::hand_over_holder_account(RuntimeOrigin::signed(PERSON_ACCOUNT), person(), CHONGQING, poor));
+		assert_noop!(
+			LicensesPallet::grant_consent(RuntimeOrigin::signed(poor), id, CQ_BANK, purpose(), T0 + DAY),
+			sp_runtime::TokenError::FundsUnavailable
+		);
+		assert_ok!(LicensesPallet::revoke_consent(RuntimeOrigin::signed(poor), id, 0));
+		assert_eq!(held(PERSON_ACCOUNT), 0);
+		assert_eq!(Balances::free_balance(PERSON_ACCOUNT), govchain_test_utils::MOCK_ENDOWMENT);
+	});
+}
+
+#[test]
+fn the_register_ends_its_licence_after_the_issuer_lost_its_role() {
+	build_and_execute(|| {
+		catalogue();
+		let id = register_licence(1);
+		strip_roles(CQ_JUSTICE);
+		assert_ok!(<LicensesPallet as LicenseIssuer<u64>>::revoke(CQ_SAMR, &70, id, 8));
+		assert_eq!(status(id), LicenseStatus::Revoked);
+		// A licence the register does not manage still needs its manager.
+		set_agencies(standard_agencies());
+		let other = issue(CQ_JUSTICE, CQ_FOOD, enterprise(2));
+		assert_noop!(<LicensesPallet as LicenseIssuer<u64>>::cancel(CQ_SAMR, &70, other, 7), Error::<Test>::NotIssuer);
 	});
 }

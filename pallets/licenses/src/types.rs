@@ -13,6 +13,10 @@ use crate::Config;
 
 /// An account of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+/// An amount of the native currency (deposits).
+pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungible::Inspect<
+	AccountIdOf<T>,
+>>::Balance;
 /// Who holds a licence: an enterprise (USCC), a person (pseudonym) or an account.
 pub type HolderOf<T> = HolderRef<AccountIdOf<T>>;
 /// A licence type's short code (e.g. `CQ-LAWYER-PRACTICE`), unique across the chain.

@@ -3,14 +3,25 @@
 //! rule; governance repairs stuck records. Enterprise parties are checked against
 //! the enterprise register, which also names the account that accepts for them.
 
-use crate::{Consortium, Enterprises, Runtime, Timestamp, DAYS, HOURS};
-use frame_support::traits::ConstU32;
+use crate::{Balance, Balances, Consortium, Enterprises, Runtime, RuntimeHoldReason, Timestamp, DAYS, HOURS};
+use frame_support::traits::{ConstU128, ConstU32};
+
+/// A pending commitment: one entry of about 40 bytes (0.06 GOV), back at the reveal.
+pub const COMMIT_DEPOSIT: Balance = super::payments::deposit(1, 40);
+/// A work deposited by an account of no agency: the work, its holder listing and first
+/// history entry, about 1 KiB with a full title and authors (1.084 GOV), back when a
+/// copyright office decides it.
+pub const WORK_DEPOSIT: Balance = super::payments::deposit(3, 1024);
 
 impl pallet_copyright::Config for Runtime {
 	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
 	type Agencies = Consortium;
 	type Enterprises = Enterprises;
 	type UnixTime = Timestamp;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CommitDeposit = ConstU128<COMMIT_DEPOSIT>;
+	type WorkDeposit = ConstU128<WORK_DEPOSIT>;
 	type MaxTitleLength = ConstU32<256>;
 	type MaxAuthors = ConstU32<16>;
 	/// An archive of 100,000 works migrates in a thousand batches.

@@ -3,8 +3,12 @@
 //! agency operators, business licences through the licences pallet; force calls
 //! that repair stuck records by governance.
 
-use crate::{Consortium, Licenses, Runtime, Timestamp};
-use frame_support::traits::ConstU32;
+use crate::{Balance, Balances, Consortium, Licenses, Runtime, RuntimeHoldReason, Timestamp};
+use frame_support::traits::{ConstU128, ConstU32};
+
+/// An application filed by the applicant itself: the application, its open marks and
+/// review listings, about 512 bytes (0.572 GOV). Desk filings hold nothing.
+pub const APPLICATION_DEPOSIT: Balance = super::payments::deposit(3, 512);
 
 impl pallet_enterprises::Config for Runtime {
 	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
@@ -12,6 +16,9 @@ impl pallet_enterprises::Config for Runtime {
 	type Agencies = Consortium;
 	type Licenses = Licenses;
 	type UnixTime = Timestamp;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ApplicationDeposit = ConstU128<APPLICATION_DEPOSIT>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxScopeCodes = ConstU32<32>;
 	/// A front-end page of pending reviews, enterprises or history entries.

@@ -3,8 +3,11 @@
 //! Registered enterprises act through the account the enterprise register records;
 //! governance repairs stuck licences and holder accounts.
 
-use crate::{Consortium, Enterprises, Runtime, Timestamp};
-use frame_support::traits::ConstU32;
+use crate::{Balance, Balances, Consortium, Enterprises, Runtime, RuntimeHoldReason, Timestamp};
+use frame_support::traits::{ConstU128, ConstU32};
+
+/// A consent: its record and its deposit entry, about 128 bytes (0.168 GOV).
+pub const CONSENT_DEPOSIT: Balance = super::payments::deposit(2, 128);
 
 impl pallet_licenses::Config for Runtime {
 	type AgencyOrigin = pallet_consortium::EnsureAgencyOperator<Runtime>;
@@ -12,6 +15,9 @@ impl pallet_licenses::Config for Runtime {
 	type Enterprises = Enterprises;
 	type ForceOrigin = crate::configs::governance::GovernanceOrigin;
 	type UnixTime = Timestamp;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ConsentDeposit = ConstU128<CONSENT_DEPOSIT>;
 	type MaxCodeLength = ConstU32<32>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxPurposeLength = ConstU32<64>;

@@ -16,7 +16,7 @@ use sp_runtime::traits::One;
 
 use crate::{
 	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
-	EXISTENTIAL_DEPOSIT, MICRO_UNIT,
+	EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT,
 };
 
 impl pallet_balances::Config for Runtime {
@@ -46,6 +46,17 @@ parameter_types! {
 /// ordinary extrinsics (75 % of 5 MiB) costs about 39 GOV in length fees alone,
 /// while a typical agency call of ~200 bytes pays about 0.002 GOV.
 pub const FEE_PER_BYTE: Balance = 10 * MICRO_UNIT;
+
+/// Held per storage item of a record a non-agency account creates: 20 mGOV.
+pub const DEPOSIT_PER_ITEM: Balance = 20 * MILLI_UNIT;
+/// Held per byte of such a record: 1 mGOV, a hundred times the length fee, since the
+/// byte stays in every node's state until the record is decided or removed.
+pub const DEPOSIT_PER_BYTE: Balance = MILLI_UNIT;
+
+/// The deposit held for a record of `items` storage entries and about `bytes` bytes.
+pub const fn deposit(items: u32, bytes: u32) -> Balance {
+	items as Balance * DEPOSIT_PER_ITEM + bytes as Balance * DEPOSIT_PER_BYTE
+}
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;

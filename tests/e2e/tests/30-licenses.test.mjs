@@ -99,7 +99,7 @@ test('a justice bureau defines the lawyer practice licence type and issues a lic
   assert.equal(stored.managedByRegister.isTrue, false);
   const mine = await api.call.licensesApi.licensesOf(person, null, 100);
   assert.ok(mine.map((x) => x.toNumber()).includes(licence));
-  assert.equal((await api.call.licensesApi.holderAccount(person)).unwrap().toString(), lawyer.address);
+  assert.equal((await api.call.licensesApi.holderAccount(person, CHONGQING)).unwrap().toString(), lawyer.address);
   assert.equal(await verdict(licence, CHONGQING), 'Recognised:own');
   // A holder of the wrong kind is refused.
   await assert.rejects(sendAndFinalize(api, api.tx.licenses.issue(
@@ -171,9 +171,9 @@ test('the holder\'s account hands over; governance replaces a lost account and l
   const second = eventsOf(issued.events, 'licenses', 'LicenseIssued')[0].id.toNumber();
 
   // A stranger cannot take the holder's account; the holder hands it over itself.
-  await assert.rejects(sendAndFinalize(api, api.tx.licenses.handOverHolderAccount(person, acc.ferdie.address), acc.ferdie),
+  await assert.rejects(sendAndFinalize(api, api.tx.licenses.handOverHolderAccount(person, CHONGQING, acc.ferdie.address), acc.ferdie),
     /licenses\.NotHolder/);
-  const handed = await sendAndFinalize(api, api.tx.licenses.handOverHolderAccount(person, lawyerNewKey.address), lawyer);
+  const handed = await sendAndFinalize(api, api.tx.licenses.handOverHolderAccount(person, CHONGQING, lawyerNewKey.address), lawyer);
   const [h] = eventsOf(handed.events, 'licenses', 'HolderAccountHandedOver');
   assert.equal(h.to.toString(), lawyerNewKey.address);
   await assert.rejects(sendAndFinalize(api, api.tx.licenses.grantConsent(second, BANK, 'x', from + 3600), lawyer),
@@ -181,12 +181,12 @@ test('the holder\'s account hands over; governance replaces a lost account and l
 
   // The new key is lost: a council motion designates another account.
   await assert.rejects(sendAndFinalize(api,
-    api.tx.licenses.forceSetHolderAccount(person, lawyerRecovered.address, 900), acc.alice), /BadOrigin/);
-  const forcedSet = await passMotion(api, api.tx.licenses.forceSetHolderAccount(person, lawyerRecovered.address, 900),
+    api.tx.licenses.forceSetHolderAccount(person, CHONGQING, lawyerRecovered.address, 900), acc.alice), /BadOrigin/);
+  const forcedSet = await passMotion(api, api.tx.licenses.forceSetHolderAccount(person, CHONGQING, lawyerRecovered.address, 900),
     { proposer: acc.alice, voters: [acc.bob], threshold: 2 });
   const [fs] = eventsOf(forcedSet, 'licenses', 'HolderAccountForceSet');
   assert.equal(fs.account.unwrap().toString(), lawyerRecovered.address);
-  assert.equal((await api.call.licensesApi.holderAccount(person)).unwrap().toString(), lawyerRecovered.address);
+  assert.equal((await api.call.licensesApi.holderAccount(person, CHONGQING)).unwrap().toString(), lawyerRecovered.address);
 
   // A suspension governance imposes is lifted by governance only, recorded as forced.
   await passMotion(api, api.tx.licenses.forceChange(second, 'Suspended', 901),

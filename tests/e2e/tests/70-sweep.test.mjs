@@ -29,13 +29,14 @@ import { chainNow } from '../lib/gov.mjs';
 
 const PALLETS = ['consortium', 'licenses', 'enterprises', 'copyright', 'providentFund', 'nodeAuthorization'];
 
-// Calls anyone may send, each with the reason it is safe. With the sweep's
-// placeholder arguments they still fail, but on the arguments, not on who signed.
+// Calls anyone may send, each with the reason it is safe and the deposit it holds
+// (checked below). With the sweep's placeholder arguments they still fail, but on the
+// arguments, not on who signed.
 const OPEN = {
-  'enterprises.apply': 'an entrepreneur applies; the application is decided by the departments',
-  'copyright.commit': 'anyone commits to a work before depositing it (commit–reveal)',
-  'copyright.deposit': 'anyone deposits a work they committed to',
-  'copyright.depositBatch': 'anyone deposits works they committed to',
+  'enterprises.apply': 'an entrepreneur applies; holds applicationDeposit until the departments decide',
+  'copyright.commit': 'anyone commits to a work before depositing it (commit–reveal); holds commitDeposit until revealed or removed',
+  'copyright.deposit': 'anyone deposits a work they committed to; holds workDeposit until an office decides',
+  'copyright.depositBatch': 'anyone deposits works they committed to; holds workDeposit per work until decided',
 };
 
 // Errors that mean "you are not the party this call needs" rather than "bad input".
@@ -91,6 +92,7 @@ before(async () => {
   rec.work = blake2AsHex(`sweep work ${tag}`);
   rec.author = author;
   rec.holder = holder;
+  rec.applicant = applicant;
 
   const licence = (async () => {
     const t = await sendFor(api, api.tx.licenses.defineType(`SWEEP-${tag}`, 'Sweep licence', CHONGQING, 'Person',
@@ -177,6 +179,7 @@ function argument(section, arg) {
   if (real !== undefined) return api.createType(type, real);
   if (section === 'copyright' && name === 'content') return api.createType(type, rec.work);
   if (section === 'copyright' && name === 'owner') return api.createType(type, rec.author.address);
+  if (section === 'licenses' && name === 'region') return api.createType(type, CHONGQING);
   return api.createType(type);
 }
 
@@ -249,8 +252,35 @@ async function recordsUntouched() {
   assert.equal(work.controller.unwrap().toString(), rec.author.address);
   assert.ok(work.offer.isSome && work.frozen.isNone);
   assert.equal((await api.call.providentFundApi.loan(rec.loan)).unwrap().status.type, 'Applied');
-  assert.equal((await api.call.licensesApi.holderAccount(rec.person)).unwrap().toString(), rec.holder.address);
+  assert.equal((await api.call.licensesApi.holderAccount(rec.person, CHONGQING)).unwrap().toString(), rec.holder.address);
 }
+
+/** What `who` has on hold for each reason, as `{ 'pallet.Reason': amount }`. */
+async function holds(who) {
+  const list = await api.query.balances.holds(who.address);
+  return Object.fromEntries(list.map((h) => {
+    const id = h.id.toJSON();
+    const [pallet] = Object.keys(id);
+    return [`${pallet}.${id[pallet]}`, h.amount.toBigInt()];
+  }));
+}
+
+test('the open writes hold their deposits while the record is undecided, and give them back', async () => {
+  const c = api.consts;
+  // The application under review holds the applicant's deposit; the established
+  // enterprise's has come back.
+  const applicantHolds = await holds(rec.applicant);
+  assert.deepEqual(applicantHolds, { 'enterprises.ApplicationDeposit': c.enterprises.applicationDeposit.toBigInt() });
+  // One commitment is pending; the revealed one's deposit came back, and the work's
+  // came back when the office registered it.
+  assert.deepEqual(await holds(rec.author), { 'copyright.CommitDeposit': c.copyright.commitDeposit.toBigInt() });
+  // The holder's consent holds its deposit until withdrawn.
+  assert.deepEqual(await holds(rec.holder), { 'licenses.ConsentDeposit': c.licenses.consentDeposit.toBigInt() });
+  for (const [name, v] of Object.entries({ applicationDeposit: c.enterprises.applicationDeposit,
+    commitDeposit: c.copyright.commitDeposit, workDeposit: c.copyright.workDeposit, consentDeposit: c.licenses.consentDeposit })) {
+    assert.ok(v.toBigInt() >= 10n ** 10n, `${name} is at least 0.01 GOV`);
+  }
+});
 
 test('every GovChain call sent by a stranger on real records is refused unless it is open to everyone', { timeout: 300_000 }, async () => {
   const agencyOf = await api.call.consortiumApi.agencyOf(k.bob.address);

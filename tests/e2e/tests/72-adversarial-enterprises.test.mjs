@@ -187,7 +187,7 @@ test('Sichuan\'s regulator can neither set nor take over a Chongqing enterprise\
   ]);
   assert.equal((await api.call.enterprisesApi.enterprise(uscc)).unwrap().account.unwrap().toString(), heir.address);
   // The licences pallet reads the register's account: the heir now acts for the licence holder.
-  assert.equal((await api.call.licensesApi.holderAccount({ Enterprise: uscc })).unwrap().toString(), heir.address);
+  assert.equal((await api.call.licensesApi.holderAccount({ Enterprise: uscc }, CHONGQING)).unwrap().toString(), heir.address);
 });
 
 test('only the authority deregisters, despite the rejected amendment, and every licence of the enterprise ends', async () => {

@@ -4,10 +4,16 @@
 use crate::*;
 use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use codec::Encode;
-use frame_support::pallet_prelude::*;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::Precision,
+	},
+};
 use frame_system::pallet_prelude::BlockNumberFor;
-use govchain_primitives::{EnterpriseLookup, HolderRef};
-use sp_runtime::traits::{BlakeTwo256, Hash, Saturating};
+use govchain_primitives::{AgencyRegistry, EnterpriseLookup, HolderRef};
+use sp_runtime::traits::{BlakeTwo256, Hash, Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// The current block.
@@ -44,33 +50,87 @@ impl<T: Config> Pallet<T> {
 		now >= block.saturating_add(T::CommitLifetime::get())
 	}
 
-	/// Records `commitment` for `who`, dropping `who`'s expired ones first.
+	/// Records `commitment` for `who`, dropping `who`'s expired ones first (their
+	/// deposits returned), and holds [`Config::CommitDeposit`] for it.
 	///
 	/// # Errors
-	/// [`Error::DuplicateCommitment`], [`Error::TooManyCommits`].
+	/// [`Error::DuplicateCommitment`], [`Error::TooManyCommits`]; a token error if `who`
+	/// cannot hold the deposit.
 	pub(crate) fn do_commit(who: T::AccountId, commitment: Commitment) -> DispatchResult {
 		let now = Self::now();
 		let mut commits = Commitments::<T>::get(&who);
+		let before = commits.len();
 		commits.retain(|c| !Self::expired(c.block, now));
+		let dropped = before.saturating_sub(commits.len());
 		ensure!(commits.iter().all(|c| c.commitment != commitment), Error::<T>::DuplicateCommitment);
 		commits
 			.try_push(PendingCommit { commitment, block: now })
 			.map_err(|_| Error::<T>::TooManyCommits)?;
+		Self::release_commit_deposits(&who, dropped as u32, false)?;
+		T::Currency::hold(&HoldReason::CommitDeposit.into(), &who, T::CommitDeposit::get())?;
 		Commitments::<T>::insert(&who, commits);
 		Self::deposit_event(Event::Committed { who, commitment });
 		Ok(())
 	}
 
-	/// Drops `commitment` from `owner`'s pending ones (no entry left when none remain).
-	fn consume(owner: &T::AccountId, commitment: &Commitment) {
-		Commitments::<T>::mutate_exists(owner, |maybe| {
-			if let Some(commits) = maybe {
-				commits.retain(|c| &c.commitment != commitment);
-				if commits.is_empty() {
-					*maybe = None;
-				}
-			}
-		});
+	/// Returns `count` commitments' deposits to `owner`; all it holds for commitments
+	/// when `last` (none pending any more), so nothing stays held if the deposit changed.
+	///
+	/// # Errors
+	/// A token error if the hold cannot be released (it always can).
+	fn release_commit_deposits(owner: &T::AccountId, count: u32, last: bool) -> DispatchResult {
+		let reason = HoldReason::CommitDeposit.into();
+		let amount = if last {
+			T::Currency::balance_on_hold(&reason, owner)
+		} else {
+			T::CommitDeposit::get().saturating_mul(count.into())
+		};
+		if !amount.is_zero() {
+			T::Currency::release(&reason, owner, amount, Precision::BestEffort)?;
+		}
+		Ok(())
+	}
+
+	/// Drops `commitment` from `owner`'s pending ones (no entry left when none remain)
+	/// and returns its deposit.
+	///
+	/// # Errors
+	/// Those of `release_commit_deposit`.
+	fn consume(owner: &T::AccountId, commitment: &Commitment) -> DispatchResult {
+		let mut commits = Commitments::<T>::get(owner);
+		commits.retain(|c| &c.commitment != commitment);
+		let last = commits.is_empty();
+		if last {
+			Commitments::<T>::remove(owner);
+		} else {
+			Commitments::<T>::insert(owner, commits);
+		}
+		Self::release_commit_deposits(owner, 1, last)
+	}
+
+	/// Holds [`Config::WorkDeposit`] from `who` for the work `content` unless `who`
+	/// signs for an active agency.
+	///
+	/// # Errors
+	/// A token error if `who` cannot hold it.
+	fn hold_work_deposit(who: &T::AccountId, content: DocumentHash) -> DispatchResult {
+		if T::Agencies::acting_agency(who, None).is_err() {
+			let amount = T::WorkDeposit::get();
+			T::Currency::hold(&HoldReason::WorkDeposit.into(), who, amount)?;
+			WorkDeposits::<T>::insert(content, (who, amount));
+		}
+		Ok(())
+	}
+
+	/// Returns the deposit held for the work `content`, if any, to its depositor.
+	///
+	/// # Errors
+	/// A token error if the hold cannot be released (it always can).
+	pub(crate) fn release_work_deposit(content: &DocumentHash) -> DispatchResult {
+		if let Some((who, amount)) = WorkDeposits::<T>::take(content) {
+			T::Currency::release(&HoldReason::WorkDeposit.into(), &who, amount, Precision::BestEffort)?;
+		}
+		Ok(())
 	}
 
 	/// `who` removes `owner`'s pending `commitment`.
@@ -88,7 +148,7 @@ impl<T: Config> Pallet<T> {
 			.find(|c| c.commitment == commitment)
 			.ok_or(Error::<T>::UnknownCommitment)?;
 		ensure!(who == owner || Self::expired(pending.block, Self::now()), Error::<T>::CommitmentLive);
-		Self::consume(&owner, &commitment);
+		Self::consume(&owner, &commitment)?;
 		Self::deposit_event(Event::CommitmentRemoved { who: owner, commitment, by: who });
 		Ok(())
 	}
@@ -186,11 +246,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Writes a checked deposit committed in block `committed`, superseding `previous`
-	/// (as returned by `check_deposit`). `who` becomes depositor, and controller if the
-	/// holder is its own account or an enterprise it acts for.
+	/// (as returned by `check_deposit`, whose deposit goes back). `who` becomes
+	/// depositor, and controller if the holder is its own account or an enterprise it
+	/// acts for; unless it signs for an agency, it holds [`Config::WorkDeposit`].
 	///
 	/// # Errors
-	/// [`Error::Overflow`] (nothing written).
+	/// [`Error::Overflow`]; a token error if `who` cannot hold the deposit.
 	pub(crate) fn insert_work(
 		who: T::AccountId,
 		d: DepositOf<T>,
@@ -223,6 +284,7 @@ impl<T: Config> Pallet<T> {
 		match previous {
 			None => {
 				Self::push_event(d.content, &mut work, WorkAction::Deposited, Some(who.clone()), None)?;
+				Self::hold_work_deposit(&who, d.content)?;
 				HolderWorks::<T>::insert(&d.holder, d.content, ());
 				Works::<T>::insert(d.content, work);
 				Self::deposit_event(Event::WorkDeposited {
@@ -235,6 +297,8 @@ impl<T: Config> Pallet<T> {
 			Some(old) => {
 				let action = WorkAction::Superseded { previous: old.depositor.clone(), holder: d.holder.clone() };
 				Self::push_event(d.content, &mut work, action, Some(who.clone()), None)?;
+				Self::release_work_deposit(&d.content)?;
+				Self::hold_work_deposit(&who, d.content)?;
 				HolderWorks::<T>::remove(&old.holder, d.content);
 				HolderWorks::<T>::insert(&d.holder, d.content, ());
 				Works::<T>::insert(d.content, work);
@@ -267,7 +331,7 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.map(|d| Self::check_deposit(d, committed))
 			.collect::<Result<Vec<_>, _>>()?;
-		Self::consume(&who, &commitment);
+		Self::consume(&who, &commitment)?;
 		for (d, prev) in items.into_iter().zip(previous) {
 			Self::insert_work(who.clone(), d, committed, prev)?;
 		}

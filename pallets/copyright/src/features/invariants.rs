@@ -23,6 +23,13 @@ impl<T: Config> Pallet<T> {
 	/// 6. each account's pending commitments are non-empty, distinct, and made no
 	///    later than the current block.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		for (content, (who, _)) in WorkDeposits::<T>::iter() {
+			ensure!(
+				Works::<T>::get(content)
+					.is_some_and(|w| w.depositor == who && w.registration == Registration::Unreviewed),
+				"deposit held for a work decided, unknown or of another depositor"
+			);
+		}
 		let now = Self::now();
 		let mut works = 0usize;
 		for (content, w) in Works::<T>::iter() {

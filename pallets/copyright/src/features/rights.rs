@@ -7,7 +7,8 @@ use govchain_primitives::{AgencyRegistry, HolderRef};
 impl<T: Config> Pallet<T> {
 	/// A copyright office whose region covers the work's registers (`reason: None`) or
 	/// declines it. Registration ends the contest period and, for a person named as
-	/// holder, accepts the holding for the depositor.
+	/// holder, accepts the holding for the depositor. Either way the depositor's
+	/// deposit goes back.
 	///
 	/// # Errors
 	/// [`Error::NotOffice`], [`Error::UnknownWork`], [`Error::OutsideJurisdiction`],
@@ -49,6 +50,7 @@ impl<T: Config> Pallet<T> {
 		};
 		work.registration = registration;
 		Self::push_event(content, &mut work, action, Some(operator), Some(agency))?;
+		Self::release_work_deposit(&content)?;
 		let holder = work.holder.clone();
 		Works::<T>::insert(content, work);
 		Self::deposit_event(event);

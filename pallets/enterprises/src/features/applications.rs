@@ -3,7 +3,10 @@
 
 use crate::*;
 use alloc::collections::btree_set::BTreeSet;
-use frame_support::pallet_prelude::*;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
 use frame_system::pallet_prelude::{BlockNumberFor, OriginFor};
 use govchain_primitives::{AgencyRegistry, HolderRef, LicenseIssuer};
 
@@ -139,6 +142,18 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Returns the deposit held for application `id` (decided now) to its applicant.
+	///
+	/// # Errors
+	/// A token error if the hold cannot be released (it always can: nothing else
+	/// touches it).
+	fn release_deposit(id: ApplicationId) -> DispatchResult {
+		if let Some((who, amount)) = ApplicationDeposits::<T>::take(id) {
+			T::Currency::release(&HoldReason::ApplicationDeposit.into(), &who, amount, Precision::BestEffort)?;
+		}
+		Ok(())
+	}
+
 	/// Removes every listing of `app` (id `id`) as under review: its pending reviews,
 	/// its open-application mark and, for an amendment, the enterprise's open mark.
 	fn close_open(id: ApplicationId, app: &ApplicationOf<T>) {
@@ -205,13 +220,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Submits an application; returns its id. For an amendment the caller has
-	/// checked that the submitter acts for the enterprise (`acting_for`).
+	/// checked that the submitter acts for the enterprise (`acting_for`). An applicant
+	/// filing for itself has [`Config::ApplicationDeposit`] held until the decision.
 	///
 	/// # Errors
 	/// [`Error::BusinessLicenseNotRequested`], [`Error::DuplicateService`],
 	/// [`Error::NameTaken`]; [`Error::OutsideRegion`] if filed through an agency whose
 	/// region does not cover the application's; for an amendment those of
-	/// `check_amendment`; [`Error::Overflow`].
+	/// `check_amendment`; [`Error::Overflow`]; a token error if the applicant cannot
+	/// hold the deposit.
 	pub(crate) fn do_apply(
 		submitter: T::AccountId,
 		via_agency: Option<AgencyId>,
@@ -244,6 +261,11 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let region = profile.region;
 
+		if via_agency.is_none() {
+			let deposit = T::ApplicationDeposit::get();
+			T::Currency::hold(&HoldReason::ApplicationDeposit.into(), &submitter, deposit)?;
+			ApplicationDeposits::<T>::insert(id, (&submitter, deposit));
+		}
 		NextApplicationId::<T>::put(next);
 		if let ApplicationKind::Amend(uscc) = &kind {
 			OpenAmendment::<T>::insert(uscc, id);
@@ -396,6 +418,7 @@ impl<T: Config> Pallet<T> {
 		app.status = ApplicationStatus::Approved(uscc);
 		app.decided_at = Some(block);
 		OpenApplications::<T>::remove(id);
+		Self::release_deposit(id)?;
 		Applications::<T>::insert(id, &*app);
 		Self::deposit_event(Event::EnterpriseEstablished {
 			uscc,
@@ -442,6 +465,7 @@ impl<T: Config> Pallet<T> {
 		app.status = ApplicationStatus::Approved(uscc);
 		app.decided_at = Some(block);
 		OpenApplications::<T>::remove(id);
+		Self::release_deposit(id)?;
 		Applications::<T>::insert(id, &*app);
 		Self::deposit_event(Event::EnterpriseAmended { uscc, application: id, version });
 		Ok(())
@@ -501,6 +525,7 @@ impl<T: Config> Pallet<T> {
 		Self::close_open(id, &app);
 		app.status = ApplicationStatus::Withdrawn;
 		app.decided_at = Some(frame_system::Pallet::<T>::block_number());
+		Self::release_deposit(id)?;
 		Applications::<T>::insert(id, app);
 		Self::deposit_event(Event::ApplicationWithdrawn { id });
 		Ok(())
@@ -519,6 +544,7 @@ impl<T: Config> Pallet<T> {
 		Self::close_open(id, &app);
 		app.status = ApplicationStatus::Closed(reason);
 		app.decided_at = Some(frame_system::Pallet::<T>::block_number());
+		Self::release_deposit(id)?;
 		Applications::<T>::insert(id, app);
 		Self::deposit_event(Event::ApplicationClosed { id, reason });
 		Ok(())

@@ -46,6 +46,14 @@ impl<T: Config> Pallet<T> {
 			ensure!(!e.status.is_final() && e.profile.region == region, "stale name");
 		}
 		let mut listed = 0usize;
+		for (id, (who, _)) in ApplicationDeposits::<T>::iter() {
+			ensure!(
+				Applications::<T>::get(id).is_some_and(|a| a.via_agency.is_none() &&
+					a.submitter == who &&
+					matches!(a.status, ApplicationStatus::UnderReview | ApplicationStatus::Rejected)),
+				"deposit held for an application decided, filed by a desk, or of another account"
+			);
+		}
 		for (id, a) in Applications::<T>::iter() {
 			let open = a.status == ApplicationStatus::UnderReview;
 			ensure!(OpenApplications::<T>::contains_key(id) == open, "open applications differ from those under review");

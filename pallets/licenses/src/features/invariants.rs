@@ -64,6 +64,12 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		for (id, consent, _) in ConsentDeposits::<T>::iter() {
+			ensure!(
+				Consents::<T>::get(id, consent).is_some_and(|c| c.revoked_at.is_none()),
+				"deposit held for an unknown or withdrawn authorisation"
+			);
+		}
 		for (id, _) in LiveConsents::<T>::iter() {
 			ensure!(
 				Licenses::<T>::get(id).is_some_and(|l| !l.status.is_final()),

@@ -113,11 +113,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Ends licence `id` (`Cancelled` or `Revoked`) for the enterprise register, through
-	/// [`govchain_primitives::LicenseIssuer`]: licences the register manages included.
+	/// [`govchain_primitives::LicenseIssuer`]. A licence the register manages is ended
+	/// on the register's word: the register has already checked who may end the
+	/// enterprise (its authority, or governance), and the issuing agency may since
+	/// have lost its role or been replaced as the enterprise's authority. Any other
+	/// licence needs `agency` to manage it.
 	///
 	/// # Errors
-	/// [`Error::UnknownLicense`]; those of `ensure_manager` and `check_transition`;
-	/// [`Error::Overflow`].
+	/// [`Error::UnknownLicense`]; for a licence the register does not manage those of
+	/// `ensure_manager`; those of `check_transition`; [`Error::Overflow`].
 	pub(crate) fn do_end_for_register(
 		agency: AgencyId,
 		operator: T::AccountId,
@@ -126,7 +130,9 @@ impl<T: Config> Pallet<T> {
 		reason: ReasonCode,
 	) -> DispatchResult {
 		let license = Self::license_of(id)?;
-		Self::ensure_manager(agency, &license)?;
+		if !license.managed_by_register {
+			Self::ensure_manager(agency, &license)?;
+		}
 		Self::check_transition(license.status, &action)?;
 		Self::apply_change(id, license, action, reason, None, Actor::Agency(agency, operator))
 	}
@@ -148,7 +154,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let who = frame_system::ensure_signed(origin)?;
-		if Self::ensure_holder_account(&who, &license.holder).is_err() {
+		if Self::ensure_holder_account(&who, &license).is_err() {
 			return Err(if acting.is_some() { Error::<T>::NotIssuer } else { Error::<T>::NotHolder }.into());
 		}
 		Self::ensure_not_register_managed(&license)?;

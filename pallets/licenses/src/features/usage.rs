@@ -1,7 +1,7 @@
 //! The usage record: holders' authorisations and the uses verifiers record.
 
 use crate::*;
-use frame_support::pallet_prelude::*;
+use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
 use govchain_primitives::AgencyRegistry;
 
 impl<T: Config> Pallet<T> {
@@ -11,7 +11,7 @@ impl<T: Config> Pallet<T> {
 	/// [`Error::UnknownLicense`], [`Error::NotHolder`].
 	fn license_for_holder(who: &T::AccountId, id: LicenseId) -> Result<LicenseOf<T>, DispatchError> {
 		let license = Self::license_of(id)?;
-		Self::ensure_holder_account(who, &license.holder)?;
+		Self::ensure_holder_account(who, &license)?;
 		Ok(license)
 	}
 
@@ -21,7 +21,8 @@ impl<T: Config> Pallet<T> {
 	/// [`Error::UnknownLicense`], [`Error::NotHolder`], [`Error::LicenseEnded`],
 	/// [`Error::EmptyField`] for an empty purpose, [`Error::UnknownVerifier`],
 	/// [`Error::DeadlineInPast`], [`Error::TooManyConsents`] if as many authorisations
-	/// as allowed are in force, [`Error::Overflow`].
+	/// as allowed are in force, [`Error::Overflow`]; a token error if `who` cannot
+	/// hold [`Config::ConsentDeposit`].
 	pub(crate) fn do_grant_consent(
 		who: T::AccountId,
 		id: LicenseId,
@@ -41,7 +42,11 @@ impl<T: Config> Pallet<T> {
 		live.retain(|(_, deadline)| *deadline > now);
 		live.try_push((consent, until)).map_err(|_| Error::<T>::TooManyConsents)?;
 
+		let deposit = T::ConsentDeposit::get();
+		T::Currency::hold(&HoldReason::ConsentDeposit.into(), &who, deposit)?;
+
 		LiveConsents::<T>::insert(id, live);
+		ConsentDeposits::<T>::insert(id, consent, (&who, deposit));
 
 		Consents::<T>::insert(
 			id,
@@ -59,19 +64,30 @@ impl<T: Config> Pallet<T> {
 		Ok(consent)
 	}
 
-	/// The holder (signed by `who`) withdraws authorisation `consent`.
+	/// The holder (signed by `who`) withdraws authorisation `consent`; its deposit goes
+	/// back to the account that granted it. Also for an authorisation past its deadline
+	/// or of an ended licence, to take the deposit back.
 	///
 	/// # Errors
 	/// [`Error::UnknownLicense`], [`Error::NotHolder`], [`Error::UnknownConsent`],
 	/// [`Error::ConsentRevoked`] if already withdrawn.
 	pub(crate) fn do_revoke_consent(who: T::AccountId, id: LicenseId, consent: u32) -> DispatchResult {
 		Self::license_for_holder(&who, id)?;
+		if let Some((depositor, amount)) = ConsentDeposits::<T>::get(id, consent) {
+			T::Currency::release(
+				&HoldReason::ConsentDeposit.into(),
+				&depositor,
+				amount,
+				frame_support::traits::tokens::Precision::BestEffort,
+			)?;
+		}
 		let verifier = Consents::<T>::try_mutate(id, consent, |c| {
 			let c = c.as_mut().ok_or(Error::<T>::UnknownConsent)?;
 			ensure!(c.revoked_at.is_none(), Error::<T>::ConsentRevoked);
 			c.revoked_at = Some(Self::block());
 			Ok::<_, DispatchError>(c.verifier)
 		})?;
+		ConsentDeposits::<T>::remove(id, consent);
 		LiveConsents::<T>::mutate_exists(id, |live| {
 			if let Some(list) = live {
 				list.retain(|(index, _)| *index != consent);
