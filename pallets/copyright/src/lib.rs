@@ -81,9 +81,9 @@
 //!
 //! | Call | Who may | Region / jurisdiction | Error for others |
 //! |---|---|---|---|
-//! | [`commit`](Pallet::commit) | any signed account | — | `BadOrigin` (unsigned) |
+//! | [`commit`](Pallet::commit) | any signed account, holding [`Config::CommitDeposit`] until revealed or removed | — | `BadOrigin` (unsigned), a token error (no funds for the deposit) |
 //! | [`remove_commitment`](Pallet::remove_commitment) | the committer; anyone once expired | — | `CommitmentLive` |
-//! | [`deposit`](Pallet::deposit), [`deposit_batch`](Pallet::deposit_batch) | the account that made the commitment, a block or more earlier | declares the work's region | `UnknownCommitment`, `CommitmentTooRecent`, `CommitmentExpired`, `AlreadyDeposited` |
+//! | [`deposit`](Pallet::deposit), [`deposit_batch`](Pallet::deposit_batch) | the account that made the commitment, a block or more earlier; unless it signs for an agency it holds [`Config::WorkDeposit`] per work until an office decides | declares the work's region | `UnknownCommitment`, `CommitmentTooRecent`, `CommitmentExpired`, `AlreadyDeposited`, a token error |
 //! | [`accept_holding`](Pallet::accept_holding) | the account acting for the named holder (table above); the nominee of an offer | — | `NotAcceptor` |
 //! | [`refuse_holding`](Pallet::refuse_holding) | that account or the depositor; an offer's nominee or the controller | — | `NotAcceptor` |
 //! | [`register`](Pallet::register), [`decline`](Pallet::decline) | operator of an active copyright office | office's region covers the work's region | `BadOrigin` (not an operator of an active agency), `NotOffice`, `OutsideJurisdiction` |

@@ -82,7 +82,7 @@
 //! | `cancel` | issuer or authority (the holder's request), or the holder's account | as `suspend` | `NotIssuer` (another agency), `NotHolder` (anyone else), `ManagedByRegister` |
 //! | `set_holder_account` | an agency that issued the holder a live licence, once per province | its own holders, for its province's licences; not account holders, not registered enterprises | `NotHoldersIssuer`, `RoleNotHeld`, `AccountAlreadySet`, `AccountHolder`, `ManagedByRegister` |
 //! | `hand_over_holder_account` | the account acting for the holder in that province | the province named | `NotHolder`, `AccountHolder`, `ManagedByRegister`, `MalformedRegion` |
-//! | `grant_consent`, `revoke_consent` | the account acting for the holder | any active agency as verifier | `NotHolder` |
+//! | `grant_consent`, `revoke_consent` | the account acting for the holder on the licence's province; a grant holds [`Config::ConsentDeposit`] from it until revoked (revoking an expired consent or one of an ended licence returns it) | any active agency as verifier | `NotHolder`, a token error (no funds for the deposit) |
 //! | `record_use` with a consent | the agency the consent names | — | `ConsentForOtherAgency` |
 //! | `record_use` without | issuer or authority (a management use) | as `suspend` | `ConsentRequired`, `RoleNotHeld` |
 //! | `declare_recognition` | authority of the accepting type | its own type | `NotTypeAuthority`, `RoleNotHeld` |
