@@ -11,6 +11,9 @@
 #   scripts/network.sh compose [N]    print the docker-compose.yml of the same network
 #   scripts/network.sh args <node>    print the command line of one node, one argument a line
 #   scripts/network.sh start-node|stop-node|kill-node <node>   one node (kill-node: SIGKILL)
+#   scripts/network.sh add-node <node>   a new agency's node, not in the genesis config (cq-bank,
+#                                     cq-court next to 4 validators): its node key; prints its peer id
+#   scripts/network.sh start-node <node> --setup   a joining node's first start (see below)
 #
 # What `init` does, as an agency would do it for a real network:
 #   1. `govchain-node key generate-node-key --file nodes/<node>/node.key` for every node;
@@ -25,6 +28,15 @@
 #      key into that validator's keystore, before the node first starts.
 # Accounts and session keys come from the well-known seeds //Alice … //Ferdie: fine for a
 # network on one machine, never for a real one (docs/OPERATIONS.md).
+#
+# A node that joins later (docs/OPERATIONS.md, "How a new agency's node joins the
+# network"; tests/network/join.sh does all of it): `add-node <node>` makes its node key and
+# records it in network.env (ports after the RPC node's); the council admits its peer id
+# (`nodeAuthorization.addWellKnownNode`); `start-node <node> --setup` starts it the first
+# time: a validator with --offchain-worker never (until it imported the block that
+# admitted it, the node would apply its genesis state's list, which lacks it) and
+# --rpc-methods unsafe on 127.0.0.1 (for `author_rotateKeysWithOwner`). Once its keys are
+# registered, `stop-node` and `start-node` run it with the same flags as the others.
 #
 # Validators serve RPC on 127.0.0.1 only, safe methods. The RPC node listens on every
 # interface (`--rpc-external --rpc-methods safe --rpc-cors <origins>`). Every node
@@ -42,6 +54,10 @@
 #   GOVCHAIN_NETNS         (tests) non-empty: each node runs in its own network namespace
 #                          gcnet-<node>, 10.77.0.<i+1>, on a bridge in namespace gcnet-hub.
 #                          Fixed at `init`; needs root.
+#   GOVCHAIN_NET_SESSION_PERIOD  (tests) a session length in blocks (e.g. 10: 30 s) written into
+#                          the raw spec's genesis storage (the runtime reads SessionPeriod from
+#                          `twox_128(":SessionPeriod:")`, a u32; absent: 10 minutes). Fixed at
+#                          `init`; the chain gets another genesis hash.
 #
 # This file can be sourced (tests/network does) to use its functions.
 
@@ -69,22 +85,39 @@ NET_RPC_NODE=rpc
 # Settings fixed when the network is created; read back from network.env afterwards.
 net_load() {
 	NET_VALIDATORS="" NET_OFFSET="${GOVCHAIN_PORT_OFFSET:-0}" NET_NETNS="${GOVCHAIN_NETNS:-}"
+	NET_SESSION_PERIOD="${GOVCHAIN_NET_SESSION_PERIOD:-}" NET_JOINED=""
 	if [ -f "$NET_DIR/network.env" ]; then
 		# shellcheck disable=SC1091
 		source "$NET_DIR/network.env"
 	fi
 }
+net_save_env() {
+	printf 'NET_VALIDATORS=%s\nNET_OFFSET=%s\nNET_NETNS=%s\nNET_SESSION_PERIOD=%s\nNET_JOINED="%s"\n' \
+		"$NET_VALIDATORS" "$NET_OFFSET" "$NET_NETNS" "$NET_SESSION_PERIOD" "$NET_JOINED" >"$NET_DIR/network.env"
+}
 
 net_validators() { local i; for ((i = 0; i < NET_VALIDATORS; i++)); do echo "${NET_AGENCIES[$i]%%|*}"; done; }
-net_nodes() { net_validators; echo "$NET_RPC_NODE"; }
+# Genesis validators, the RPC node, then the nodes that joined later (add-node).
+net_nodes() { local j; net_validators; echo "$NET_RPC_NODE"; for j in $NET_JOINED; do echo "$j"; done; }
 net_field() { local IFS='|'; local f=(${NET_AGENCIES[$1]}); echo "${f[$2]}"; }
-
-# Index of a node: validators 0…N-1, the RPC node N.
-node_index() {
+# The row of NET_AGENCIES a node belongs to.
+net_agency_row() {
 	local i
+	for ((i = 0; i < ${#NET_AGENCIES[@]}; i++)); do [ "${NET_AGENCIES[$i]%%|*}" = "$1" ] && { echo "$i"; return; }; done
+	die "no agency runs a node named '$1'"
+}
+
+# Index of a node: validators 0…N-1, the RPC node N, joined nodes N+1, N+2, …
+node_index() {
+	local i j
 	[ "$1" = "$NET_RPC_NODE" ] && { echo "$NET_VALIDATORS"; return; }
 	for ((i = 0; i < NET_VALIDATORS; i++)); do
 		[ "${NET_AGENCIES[$i]%%|*}" = "$1" ] && { echo "$i"; return; }
+	done
+	i=$((NET_VALIDATORS + 1))
+	for j in $NET_JOINED; do
+		[ "$j" = "$1" ] && { echo "$i"; return; }
+		i=$((i + 1))
 	done
 	die "no node named '$1' (nodes: $(net_nodes | tr '\n' ' '))"
 }
@@ -98,6 +131,16 @@ rpc_port() {
 }
 prom_port() { echo $((9615 + NET_OFFSET + $(node_index "$1"))); }
 peer_id() { cat "$NET_DIR/nodes/$1/peer-id"; }
+# The peer id's bytes as nodeAuthorization stores them (its base58 decoding), 0x-hex.
+peer_id_hex() {
+	node -e '
+		const A = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", id = process.argv[1];
+		let n = 0n;
+		for (const c of id) { const d = A.indexOf(c); if (d < 0) process.exit(1); n = n * 58n + BigInt(d); }
+		let hex = n === 0n ? "" : n.toString(16);
+		if (hex.length % 2) hex = "0" + hex;
+		console.log("0x" + "00".repeat(id.match(/^1*/)[0].length) + hex);' "$(peer_id "$1")"
+}
 # The variable of compose.env holding a node's peer id (docker/docker-compose.yml).
 peer_var() { local v=${1//-/_}; echo "GOVCHAIN_PEER_${v^^}"; }
 
@@ -115,11 +158,18 @@ node_args() {
 		printf '%s\n' --chain /network/spec.json --base-path /data/base --node-key-file /data/node.key \
 			--listen-addr /ip4/0.0.0.0/tcp/30333 --rpc-port 9944 --prometheus-port 9615 --prometheus-external
 	fi
-	# Government nodes talk over private networks; the chain spec says `Live`.
-	printf '%s\n' --name "$name" --no-telemetry --no-mdns --allow-private-ip --offchain-worker always
-	# Admitted peers only, from the first second: the offchain worker applies the on-chain
-	# list (nodeAuthorization) only once the node imported a block, and until then a
-	# node would serve any peer. The list given here is replaced by the on-chain one then.
+	# Government nodes talk over private networks; the chain spec says `Live`. A joining
+	# node's first start (NET_SETUP, `start-node <node> --setup`) runs no offchain worker:
+	# the node keeps the reserved peers below until it has synced the block that admitted it.
+	printf '%s\n' --name "$name" --no-telemetry --no-mdns --allow-private-ip \
+		--offchain-worker "$([ "$mode" = local ] && [ -n "${NET_SETUP:-}" ] && echo never || echo always)"
+	# Admitted peers only, from the first second. The node itself applies the on-chain
+	# list (nodeAuthorization) as it starts, and its offchain worker again at every
+	# import; these flags say the same once more, from the local files, and give each
+	# node its fellow members' addresses. The on-chain list replaces this one.
+	# (Tests only: GOVCHAIN_NET_NO_RESERVED=1 leaves these flags out, to check that the
+	# node applies the on-chain list itself as it starts.)
+	[ "$mode" = local ] && [ -n "${GOVCHAIN_NET_NO_RESERVED:-}" ] && { node_role_args "$name"; return; }
 	printf '%s\n' --reserved-only
 	local other
 	for other in $(net_nodes); do
@@ -130,8 +180,15 @@ node_args() {
 			printf '%s\n' --reserved-nodes "/dns/$other/tcp/30333/p2p/\${$(peer_var "$other")}"
 		fi
 	done
-	if node_is_validator "$name"; then
-		printf '%s\n' --validator --rpc-methods safe
+	node_role_args "$name"
+}
+
+# The arguments of a node's role: a validator, or the front-ends' RPC node.
+node_role_args() {
+	if node_is_validator "$1"; then
+		# The setup start serves the unsafe methods (on 127.0.0.1 only) for
+		# author_rotateKeysWithOwner.
+		printf '%s\n' --validator --rpc-methods "$([ -n "${NET_SETUP:-}" ] && echo unsafe || echo safe)"
 	else
 		printf '%s\n' --rpc-external --rpc-methods safe --rpc-cors "$NET_CORS" --state-pruning archive-canonical
 	fi
@@ -161,6 +218,8 @@ net_init() {
 		return 0
 	fi
 	[[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 2 ] && [ "$n" -le $NET_MAX ] || die "N must be 2…$NET_MAX validators"
+	[ -z "$NET_SESSION_PERIOD" ] || { [[ "$NET_SESSION_PERIOD" =~ ^[1-9][0-9]{0,8}$ ]] && [ "$NET_SESSION_PERIOD" -ge 2 ]; } ||
+		die "GOVCHAIN_NET_SESSION_PERIOD must be a number of blocks (2…999999999)"
 	net_need_node
 	NET_VALIDATORS=$n
 	log "creating a $n-agency network in $NET_DIR"
@@ -208,6 +267,17 @@ net_init() {
 	GOVCHAIN_NODE="$NET_NODE" node "$ROOT/scripts/consortium-spec.mjs" "$NET_DIR/config.json" >"$NET_DIR/spec-plain.json"
 	"$NET_NODE" export-chain-spec --chain "$NET_DIR/spec-plain.json" --raw >"$NET_DIR/spec.json" 2>"$NET_DIR/export-chain-spec.log" ||
 		die "export-chain-spec failed; see $NET_DIR/export-chain-spec.log"
+	# (Tests) a shorter session: the runtime's SessionPeriod, a u32 under
+	# twox_128(":SessionPeriod:") = 0xbcaa06fe04f08327486358af0fd636b8.
+	if [ -n "$NET_SESSION_PERIOD" ]; then
+		node -e '
+			const fs = require("fs"), [file, blocks] = process.argv.slice(1);
+			const spec = JSON.parse(fs.readFileSync(file, "utf8"));
+			const le = Buffer.alloc(4);
+			le.writeUInt32LE(Number(blocks));
+			spec.genesis.raw.top["0xbcaa06fe04f08327486358af0fd636b8"] = "0x" + le.toString("hex");
+			fs.writeFileSync(file, JSON.stringify(spec, null, 2) + "\n");' "$NET_DIR/spec.json" "$NET_SESSION_PERIOD"
+	fi
 	# The same spec for docker/docker-compose.yml: boot nodes by service name.
 	NODES="$(net_nodes | tr '\n' ' ')" node -e '
 		const fs = require("fs");
@@ -227,7 +297,7 @@ net_init() {
 			--key-type gran --scheme ed25519 --suri "//$seed"
 	done
 
-	printf 'NET_VALIDATORS=%s\nNET_OFFSET=%s\nNET_NETNS=%s\n' "$n" "$NET_OFFSET" "$NET_NETNS" >"$NET_DIR/network.env"
+	net_save_env
 	# For `docker compose --env-file compose.env`: where the network is, and the peer ids.
 	{
 		echo "GOVCHAIN_NETWORK_DIR=$final"
@@ -241,7 +311,7 @@ net_init() {
 # pair per node. net_partition moves nodes' ports to a second bridge (gcbr1): the two
 # groups cannot reach each other until net_heal moves them back.
 net_netns_up() {
-	local name i
+	local name
 	ip netns list | grep -qw gcnet-hub && return 0
 	ip netns add gcnet-hub
 	ip -n gcnet-hub link set lo up
@@ -249,15 +319,18 @@ net_netns_up() {
 		ip -n gcnet-hub link add "$br" type bridge
 		ip -n gcnet-hub link set "$br" up
 	done
-	for name in $(net_nodes); do
-		i=$(node_index "$name")
-		ip netns add "$(node_ns "$name")"
-		ip -n "$(node_ns "$name")" link set lo up
-		ip link add "gcv$i" netns "$(node_ns "$name")" type veth peer name "gch$i" netns gcnet-hub
-		ip -n "$(node_ns "$name")" addr add "$(node_host "$name")/24" dev "gcv$i"
-		ip -n "$(node_ns "$name")" link set "gcv$i" up
-		ip -n gcnet-hub link set "gch$i" master gcbr0 up
-	done
+	for name in $(net_nodes); do net_netns_node_up "$name"; done
+}
+net_netns_node_up() {
+	local name=$1 i
+	i=$(node_index "$name")
+	ip netns list | awk '{print $1}' | grep -qxF "$(node_ns "$name")" && return 0
+	ip netns add "$(node_ns "$name")"
+	ip -n "$(node_ns "$name")" link set lo up
+	ip link add "gcv$i" netns "$(node_ns "$name")" type veth peer name "gch$i" netns gcnet-hub
+	ip -n "$(node_ns "$name")" addr add "$(node_host "$name")/24" dev "gcv$i"
+	ip -n "$(node_ns "$name")" link set "gcv$i" up
+	ip -n gcnet-hub link set "gch$i" master gcbr0 up
 }
 net_netns_down() {
 	local ns
@@ -286,8 +359,11 @@ node_rpc() { node_exec "$1" node "$NET_RPC_JS" call "http://127.0.0.1:$(rpc_port
 # "<best> <finalized> <peers> <syncing> <finalized hash>" or "down"
 node_status() { node_exec "$1" node "$NET_RPC_JS" status "http://127.0.0.1:$(rpc_port "$1")" || true; }
 
+# net_start_node <node> [setup]: `setup` is a joining node's first start (NET_SETUP in
+# node_args).
 net_start_node() {
-	local name=$1 dir="$NET_DIR/nodes/$1" args pid t
+	local name=$1 dir="$NET_DIR/nodes/$1" args pid t NET_SETUP=${2:-}
+	[ -z "$NET_SETUP" ] || [ "$NET_SETUP" = setup ] || die "start-node: unknown option '$NET_SETUP'"
 	if node_pid "$name" >/dev/null; then return 0; fi
 	mapfile -t args < <(node_args local "$name")
 	{ printf '\n=== %s start: %s' "$(date -Is)" "$NET_NODE"; printf ' %q' "${args[@]}"; echo; } >>"$dir/node.log"
@@ -332,6 +408,29 @@ net_start() {
 		net_start_node "$name"
 	done
 	net_endpoints
+}
+
+# A node of an agency that joins after genesis (one of NET_AGENCIES beyond the genesis
+# validators): its node key, recorded in network.env. Prints its peer id and the bytes
+# the council's motion nodeAuthorization.addWellKnownNode(<bytes>, <agency account>)
+# takes. The node starts like the others (start-node; first with --setup).
+net_add_node() {
+	local name=${1:?node} row
+	net_load
+	[ -f "$NET_DIR/network.env" ] || die "no network in $NET_DIR ('scripts/network.sh init' creates one)"
+	row=$(net_agency_row "$name")
+	[ "$row" -ge "$NET_VALIDATORS" ] || die "$name is a genesis validator of this network"
+	if ! [[ " $NET_JOINED " == *" $name "* ]]; then
+		mkdir -p "$NET_DIR/nodes/$name"
+		"$NET_NODE" key generate-node-key --file "$NET_DIR/nodes/$name/node.key" 2>"$NET_DIR/nodes/$name/peer-id"
+		chmod 600 "$NET_DIR/nodes/$name/node.key"
+		NET_JOINED="${NET_JOINED:+$NET_JOINED }$name"
+		net_save_env
+		[ -n "$NET_NETNS" ] && ip netns list | grep -qw gcnet-hub && net_netns_node_up "$name"
+	fi
+	printf '%s: peer id %s (bytes %s), p2p /ip4/%s/tcp/%s, rpc 127.0.0.1:%s; agency "%s", account //%s\n' \
+		"$name" "$(peer_id "$name")" "$(peer_id_hex "$name")" "$(node_host "$name")" "$(p2p_port "$name")" \
+		"$(rpc_port "$name")" "$(net_field "$row" 2)" "$(net_field "$row" 1)"
 }
 
 net_stop() {
@@ -380,7 +479,7 @@ net_wipe() {
 # docker/docker-compose.yml of the network `init` creates: same nodes, same flags.
 net_compose() {
 	local n=${1:-4} name args mounts
-	NET_VALIDATORS=$n NET_OFFSET=0 NET_NETNS=
+	NET_VALIDATORS=$n NET_OFFSET=0 NET_NETNS= NET_JOINED=
 	cat <<EOF
 # GovChain: $n agencies' validators and one RPC node for front-ends, the network
 # \`scripts/network.sh start $n\` runs as processes. Generated by \`scripts/network.sh compose $n\`
@@ -430,7 +529,11 @@ net_main() {
 	wipe) net_load && net_wipe ;;
 	compose) net_compose "$@" ;;
 	args) net_load && node_index "${1:?node}" >/dev/null && node_args local "$1" ;;
-	start-node) net_load && net_start_node "${1:?node}" ;;
+	start-node)
+		net_load
+		case "${2:-}" in "") net_start_node "${1:?node}" ;; --setup) net_start_node "$1" setup ;;
+		*) die "start-node <node> [--setup]" ;; esac ;;
+	add-node) net_need_node && net_add_node "$@" ;;
 	stop-node) net_load && net_stop_node "${1:?node}" ;;
 	kill-node) net_load && net_stop_node "${1:?node}" KILL ;;
 	*) sed -n '2,/^$/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;

@@ -3,7 +3,11 @@
 #   1. the Rust unit and integration tests of the whole workspace;
 #   2. each pallet's benchmarks, run as tests on its mock runtime
 #      (`--features runtime-benchmarks`), so a benchmark that no longer runs fails CI;
-#   3. the end-to-end suite against a freshly started node.
+#   3. the end-to-end suite against a freshly started node;
+#   4. a part of the network fault tests on real node processes (tests/network): the
+#      compose file against the script, a member restarted alone serving no stranger,
+#      kill -9 under load. `tests/network/run.sh` runs them all (about 15 minutes;
+#      last results in docs/NETWORK-TESTS.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh"
@@ -23,3 +27,6 @@ log "Rust tests: $passed passed (the second run repeats the pallets' unit tests 
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
 node "$ROOT/tests/e2e/harness.mjs"
+
+log "network fault tests (tests/network: compose restart-window kill9-load)"
+"$ROOT/tests/network/run.sh" compose restart-window kill9-load

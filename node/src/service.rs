@@ -126,6 +126,51 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
+/// Applies the chain's node admission (pallet-node-authorization) as soon as the
+/// network exists, from the best block's state: the same peers, in the same
+/// reserved-only mode, as the pallet's offchain worker sets on every block import.
+/// Without it a node that restarts while it cannot import a block (its fellow members
+/// down) would accept and serve any peer until its first import. Called only where
+/// offchain workers run, like the pallet's own rule.
+///
+/// The set: this node's additional connections, plus every other well-known node when
+/// this node is well known itself.
+fn apply_node_admission(
+	client: &FullClient,
+	network: &dyn sc_network::service::traits::NetworkService,
+) -> Result<(), ServiceError> {
+	use codec::Decode;
+	use govchain_runtime::Runtime;
+	use pallet_node_authorization::{AdditionalConnections, WellKnownNodes};
+	use sc_client_api::StorageProvider;
+	use sp_blockchain::HeaderBackend;
+	use sp_core::{storage::StorageKey, OpaquePeerId};
+	use std::collections::{BTreeSet, HashSet};
+
+	let at = client.info().best_hash;
+	let read = |key: Vec<u8>| -> Result<BTreeSet<OpaquePeerId>, ServiceError> {
+		let data = client
+			.storage(at, &StorageKey(key))
+			.map_err(|e| ServiceError::Other(format!("cannot read the admitted nodes: {e}")))?;
+		data.map_or(Ok(BTreeSet::new()), |d| {
+			BTreeSet::decode(&mut &d.0[..])
+				.map_err(|e| ServiceError::Other(format!("cannot decode the admitted nodes: {e}")))
+		})
+	};
+	let me = OpaquePeerId(network.local_peer_id().to_bytes());
+	let mut admitted = read(AdditionalConnections::<Runtime>::hashed_key_for(&me))?;
+	let mut well_known = read(WellKnownNodes::<Runtime>::hashed_key().to_vec())?;
+	if well_known.remove(&me) {
+		admitted.append(&mut well_known);
+	}
+	let peers: HashSet<sc_network::PeerId> =
+		admitted.iter().filter_map(|p| sc_network::PeerId::from_bytes(&p.0).ok()).collect();
+	log::info!("🔐 Node admission from the chain: {} admitted peers, reserved-only", peers.len());
+	network.set_authorized_peers(peers);
+	network.set_authorized_only(true);
+	Ok(())
+}
+
 /// Builds and starts a full node.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
@@ -189,6 +234,7 @@ pub fn new_full<
 		})?;
 
 	if config.offchain_worker.enabled {
+		apply_node_admission(&client, &*network)?;
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),

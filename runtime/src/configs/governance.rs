@@ -33,9 +33,15 @@ parameter_types! {
 	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
 	/// A motion may use at most half a block.
 	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
-	/// A session (the validator set can change at its end) lasts ten minutes.
-	pub const SessionPeriod: BlockNumber = 10 * MINUTES;
 	pub const SessionOffset: BlockNumber = 0;
+}
+
+parameter_types! {
+	/// A session (the validator set can change at its end) lasts ten minutes. Kept in
+	/// storage under `twox_128(":SessionPeriod:")` (a `u32`), so that governance can
+	/// change it with `system.setStorage`, and a test network's chain spec can shorten
+	/// it (`tests/network/join.sh` sets 10 blocks); absent, ten minutes.
+	pub storage SessionPeriod: BlockNumber = 10 * MINUTES;
 }
 
 /// Most council seats (one or two per member agency).
@@ -133,4 +139,21 @@ impl pallet_node_authorization::Config for Runtime {
 	type SwapOrigin = GovernanceOrigin;
 	type ResetOrigin = GovernanceOrigin;
 	type WeightInfo = ();
+}
+
+#[cfg(test)]
+mod tests {
+	use super::SessionPeriod;
+	use crate::MINUTES;
+
+	#[test]
+	fn the_session_period_is_read_from_its_documented_key() {
+		sp_io::TestExternalities::default().execute_with(|| {
+			assert_eq!(SessionPeriod::get(), 10 * MINUTES);
+			let key = sp_io::hashing::twox_128(b":SessionPeriod:");
+			assert_eq!(SessionPeriod::key(), key);
+			sp_io::storage::set(&key, &10u32.to_le_bytes());
+			assert_eq!(SessionPeriod::get(), 10);
+		});
+	}
 }
