@@ -34,10 +34,11 @@ test_cleanup() {
 
 # A fresh network of N validators (default 4) and the RPC node, started; waits until
 # every node has finalized block 2. Keys and spec are made once and copied, so every
-# test starts from genesis with the same network identity.
+# test starts from genesis with the same network identity (one per N, GOVCHAIN_NETNS
+# and GOVCHAIN_NET_SESSION_PERIOD).
 fresh_network() {
 	local n=${1:-4} template name
-	template="$TESTS_DIR/template-$n${GOVCHAIN_NETNS:+-netns}"
+	template="$TESTS_DIR/template-$n${GOVCHAIN_NETNS:+-netns}${GOVCHAIN_NET_SESSION_PERIOD:+-s$GOVCHAIN_NET_SESSION_PERIOD}"
 	trap test_cleanup EXIT
 	trap 'exit 130' INT TERM
 	if [ ! -f "$template/network.env" ]; then

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// What tests/network/join.sh asks the chain (uses tests/e2e's @polkadot/api). Council
+// motions are proposed and voted by two thirds of the council seats (the well-known
+// development accounts of scripts/network.sh), then closed; each step prints a line.
+//
+//   node join.mjs <ws-url> account <seed>
+//       "<ss58> <public key hex>" of //<seed> (sr25519)
+//   node join.mjs <ws-url> admit <seed> <name> <region> <kind> <role,…> <peer-id-hex>
+//       one motion, utility.batchAll of consortium.registerAgency(name, region, kind, roles,
+//       //<seed>) and nodeAuthorization.addWellKnownNode(peer id, //<seed>); meanwhile a
+//       council member funds //<seed> (balances.transferKeepAlive). Prints the agency id.
+//   node join.mjs <ws-url> set-keys <seed> <keys-hex> <proof-hex>
+//       session.setKeys(keys, proof) signed by //<seed>
+//   node join.mjs <ws-url> add-validator <agency> <seed>    motion consortium.addValidator
+//   node join.mjs <ws-url> suspend <agency>                 motion consortium.suspendAgency
+//   node join.mjs <ws-url> watch <seed> <keys-hex> <queued-in|in|queued-out|out> <seconds>
+//       follows the best blocks; prints a line whenever the session or the account's place
+//       changes (session.validators, session.queuedKeys, aura.authorities, grandpa
+//       authorities); exits 0 once: queued-in: the account is in the queued set; in: it is
+//       in session.validators and its Aura and GRANDPA keys are authorities; queued-out /
+//       out: the contrary. Exits 1 after <seconds>.
+//   node join.mjs <ws-url> author <block-number>
+//       "<aura key> <slot>": the authority that sealed the canonical block, from its Aura
+//       pre-digest (slot modulo the authorities at its parent)
+//   node join.mjs <ws-url> session-period
+//       the session length the chain reads (state at the best block, twox_128(":SessionPeriod:"))
+//
+// Exits 1 with the reason on stderr when a transaction or motion fails; nothing waits
+// longer than 90 s (watch: <seconds>).
+
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../e2e/package.json', import.meta.url));
+const { ApiPromise, WsProvider, Keyring } = require('@polkadot/api');
+const { cryptoWaitReady, xxhashAsHex } = require('@polkadot/util-crypto');
+const { u8aToHex } = require('@polkadot/util');
+
+const [url, cmd, ...args] = process.argv.slice(2);
+const die = (msg) => { console.error(msg); process.exit(1); };
+if (!url || !cmd) die('usage: join.mjs <ws-url> <command> … (see the file)');
+
+await cryptoWaitReady();
+const keyring = new Keyring({ type: 'sr25519' });
+const dev = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => keyring.addFromUri(`//${n}`));
+const pairOf = (seed) => keyring.addFromUri(`//${seed}`);
+
+if (cmd === 'account') {
+  const p = pairOf(args[0]);
+  console.log(p.address, u8aToHex(p.publicKey));
+  process.exit(0);
+}
+
+const limit = cmd === 'watch' ? Number(args[3]) * 1000 + 15_000 : 90_000;
+setTimeout(() => die(`${cmd}: no result within ${limit / 1000} s`), limit).unref();
+const provider = new WsProvider(url);
+const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+
+function errorName(err) {
+  if (err.isModule) {
+    const m = api.registry.findMetaError(err.asModule);
+    return `${m.section}.${m.name}`;
+  }
+  return err.type ?? err.toString();
+}
+
+// Signs and submits; resolves at inclusion (`inBlock`) or finality with
+// { number, hash, events }; rejects if refused or if the dispatch failed.
+function send(tx, signer, until = 'inBlock') {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    tx.signAndSend(signer, async ({ status, events, dispatchError }) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        unsub();
+        reject(new Error(`${tx.method.section}.${tx.method.method}: transaction ${status.type}`));
+        return;
+      }
+      const hash = until === 'inBlock' ? (status.isInBlock ? status.asInBlock : null) : (status.isFinalized ? status.asFinalized : null);
+      if (!hash) return;
+      unsub();
+      if (dispatchError) {
+        reject(new Error(`${tx.method.section}.${tx.method.method}: ${errorName(dispatchError)}`));
+        return;
+      }
+      const header = await api.rpc.chain.getHeader(hash);
+      resolve({ number: header.number.toNumber(), hash: hash.toHex(), events });
+    }).then((u) => { unsub = u; }, reject);
+  });
+}
+const eventsOf = (events, section, method) =>
+  events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event.data);
+
+async function council() {
+  const members = (await api.query.council.members()).map((a) => a.toString());
+  const pairs = members.map((m) => dev.find((p) => p.address === m));
+  if (pairs.some((p) => !p)) die('a council seat is not a development account');
+  return { pairs, threshold: Math.ceil((members.length * 2) / 3) };
+}
+
+// A motion: proposed, voted aye by `threshold` members (the proposer too), closed;
+// `during` runs alongside the proposal (it must not sign with a voter while voting).
+async function motion(label, call, during = async () => {}) {
+  const { pairs, threshold } = await council();
+  const voters = pairs.slice(0, threshold);
+  const lengthBound = call.method.encodedLength;
+  const [proposed, extra] = await Promise.all([
+    send(api.tx.council.propose(threshold, call, lengthBound), voters[0]), during(pairs)]);
+  const [p] = eventsOf(proposed.events, 'council', 'Proposed');
+  if (!p) die(`${label}: council.Proposed not emitted`);
+  await Promise.all(voters.map((v) => send(api.tx.council.vote(p.proposalHash, p.proposalIndex, true), v)));
+  const info = await api.call.transactionPaymentCallApi.queryCallInfo(call, lengthBound);
+  const closed = await send(api.tx.council.close(p.proposalHash, p.proposalIndex, info.weight, lengthBound), voters[0], 'finalized');
+  const [executed] = eventsOf(closed.events, 'council', 'Executed');
+  if (!executed) die(`${label}: the motion closed without execution`);
+  if (executed.result.isErr) die(`${label}: the motion failed: ${errorName(executed.result.asErr)}`);
+  console.log(`${label}: motion proposed at #${proposed.number}, ${threshold} of ${pairs.length} ayes, executed at #${closed.number} (finalized)`);
+  return { closed, extra };
+}
+
+try {
+  if (cmd === 'admit') {
+    const [seed, name, region, kind, roles, peerId] = args;
+    const who = pairOf(seed).address;
+    const call = api.tx.utility.batchAll([
+      api.tx.consortium.registerAgency(name, Number(region), kind, roles.split(','), who),
+      api.tx.nodeAuthorization.addWellKnownNode(peerId, who),
+    ]);
+    // The last seat funds the account while the motion is proposed.
+    const fund = async (pairs) => {
+      const r = await send(api.tx.balances.transferKeepAlive(who, 10n ** 15n), pairs[pairs.length - 1]);
+      return `${who} funded at #${r.number}`;
+    };
+    const { closed, extra } = await motion('admit', call, fund);
+    const [registered] = eventsOf(closed.events, 'consortium', 'AgencyRegistered');
+    const [node] = eventsOf(closed.events, 'nodeAuthorization', 'NodeAdded');
+    if (!registered || !node) die('admit: AgencyRegistered or NodeAdded missing');
+    console.log(`agency ${registered.agency} registered, peer ${node.peerId.toHex().slice(0, 18)}… well-known (owner ${node.who}); ${extra}`);
+  } else if (cmd === 'set-keys') {
+    const [seed, keys, proof] = args;
+    const r = await send(api.tx.session.setKeys(keys, proof), pairOf(seed));
+    console.log(`session.setKeys from //${seed} in block #${r.number}; nextKeys: ${(await api.query.session.nextKeys(pairOf(seed).address)).isSome}`);
+  } else if (cmd === 'add-validator') {
+    const [agency, seed] = args;
+    const { closed } = await motion('addValidator', api.tx.consortium.addValidator(Number(agency), pairOf(seed).address));
+    if (eventsOf(closed.events, 'consortium', 'ValidatorAdded').length !== 1) die('addValidator: no ValidatorAdded event');
+    console.log(`validator ${pairOf(seed).address} of agency ${agency} seated; session ${await api.query.session.currentIndex()} at #${closed.number}`);
+  } else if (cmd === 'suspend') {
+    const [agency] = args;
+    const { closed } = await motion('suspendAgency', api.tx.consortium.suspendAgency(Number(agency)));
+    const suspended = eventsOf(closed.events, 'consortium', 'ValidatorSuspended').map((d) => d.validator.toString());
+    console.log(`agency ${agency} suspended; its validators leaving: ${suspended.join(' ') || 'none'}; session ${await api.query.session.currentIndex()} at #${closed.number}`);
+  } else if (cmd === 'watch') {
+    const [seed, keys, want, seconds] = args;
+    const who = pairOf(seed).address;
+    const aura = keys.slice(0, 66), grandpa = `0x${keys.slice(66, 130)}`;
+    const yn = (b) => (b ? 'yes' : 'no');
+    let last = '', done = false;
+    const end = Date.now() + Number(seconds) * 1000;
+    await new Promise((resolve) => {
+      let busy = false;
+      api.rpc.chain.subscribeNewHeads(async (header) => {
+        if (done || busy) return;
+        busy = true;
+        try {
+          const at = await api.at(header.hash);
+          const [index, validators, queued, auras, grandpas] = await Promise.all([
+            at.query.session.currentIndex(), at.query.session.validators(), at.query.session.queuedKeys(),
+            at.query.aura.authorities(), at.query.grandpa.authorities()]);
+          const s = {
+            validators: validators.some((v) => v.toString() === who),
+            queued: queued.some(([v]) => v.toString() === who),
+            aura: auras.some((k) => k.toHex() === aura),
+            grandpa: grandpas.some(([k]) => k.toHex() === grandpa),
+          };
+          const line = `session ${index}: ${validators.length} validators (//${seed}: ${yn(s.validators)}), queued for the next: ${queued.length} (${yn(s.queued)}), its key among Aura authorities: ${yn(s.aura)}, GRANDPA: ${yn(s.grandpa)}`;
+          if (line !== last) { console.log(`#${header.number}: ${line}`); last = line; }
+          const ok = { 'queued-in': s.queued, in: s.validators && s.aura && s.grandpa,
+            'queued-out': !s.queued, out: !s.validators && !s.aura && !s.grandpa }[want];
+          if (ok) { done = true; resolve(); }
+        } finally { busy = false; }
+        if (!done && Date.now() > end) die(`watch ${want}: not reached within ${seconds} s`);
+      });
+    });
+  } else if (cmd === 'author') {
+    const hash = await api.rpc.chain.getBlockHash(Number(args[0]));
+    const header = await api.rpc.chain.getHeader(hash);
+    const pre = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura');
+    if (!pre) die(`block #${args[0]} has no Aura pre-digest`);
+    const slot = api.createType('u64', pre.asPreRuntime[1]).toBigInt();
+    const auths = await (await api.at(header.parentHash)).query.aura.authorities();
+    console.log(auths[Number(slot % BigInt(auths.length))].toHex(), slot.toString());
+  } else if (cmd === 'session-period') {
+    const key = xxhashAsHex(':SessionPeriod:', 128);
+    const raw = await provider.send('state_getStorage', [key]);
+    console.log(raw ? `${Buffer.from(raw.slice(2), 'hex').readUInt32LE()} blocks (${key} = ${raw})` : `unset (${key})`);
+  } else {
+    die(`unknown command ${cmd}`);
+  }
+} catch (e) {
+  die(`${cmd}: ${e.message}`);
+}
+process.exit(0);
