@@ -134,7 +134,8 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 /// offchain workers run, like the pallet's own rule.
 ///
 /// The set: this node's additional connections, plus every other well-known node when
-/// this node is well known itself.
+/// this node is well known itself. A node the best block does not admit (one that is
+/// joining) keeps its command line's reserved peers.
 fn apply_node_admission(
 	client: &FullClient,
 	network: &dyn sc_network::service::traits::NetworkService,
@@ -165,6 +166,14 @@ fn apply_node_admission(
 	}
 	let peers: HashSet<sc_network::PeerId> =
 		admitted.iter().filter_map(|p| sc_network::PeerId::from_bytes(&p.0).ok()).collect();
+	if peers.is_empty() {
+		// Not admitted at its best block: a node that is joining (its admission is in a
+		// block it has yet to import). An empty list would cut it off for good; the
+		// reserved peers its command line names let it reach the members, which admitted
+		// it, and sync. Members never talk to a node they have not admitted.
+		log::info!("🔐 Node admission: not admitted at the best block; keeping the command line's peers");
+		return Ok(());
+	}
 	log::info!("🔐 Node admission from the chain: {} admitted peers, reserved-only", peers.len());
 	network.set_authorized_peers(peers);
 	network.set_authorized_only(true);
