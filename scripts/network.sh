@@ -58,6 +58,9 @@
 #                          the raw spec's genesis storage (the runtime reads SessionPeriod from
 #                          `twox_128(":SessionPeriod:")`, a u32; absent: 10 minutes). Fixed at
 #                          `init`; the chain gets another genesis hash.
+#   GOVCHAIN_NET_RUNTIME   (tests) a runtime WASM file the genesis starts from instead of the
+#                          node's own (e.g. the previous release's, to upgrade from it by
+#                          vote): its own GenesisBuilder builds the genesis state. Fixed at `init`.
 #
 # This file can be sourced (tests/network does) to use its functions.
 
@@ -220,6 +223,7 @@ net_init() {
 	[[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 2 ] && [ "$n" -le $NET_MAX ] || die "N must be 2…$NET_MAX validators"
 	[ -z "$NET_SESSION_PERIOD" ] || { [[ "$NET_SESSION_PERIOD" =~ ^[1-9][0-9]{0,8}$ ]] && [ "$NET_SESSION_PERIOD" -ge 2 ]; } ||
 		die "GOVCHAIN_NET_SESSION_PERIOD must be a number of blocks (2…999999999)"
+	[ -z "${GOVCHAIN_NET_RUNTIME:-}" ] || [ -s "$GOVCHAIN_NET_RUNTIME" ] || die "GOVCHAIN_NET_RUNTIME: no file $GOVCHAIN_NET_RUNTIME"
 	net_need_node
 	NET_VALIDATORS=$n
 	log "creating a $n-agency network in $NET_DIR"
@@ -265,6 +269,14 @@ net_init() {
 
 	# 3. The chain spec, raw: every node starts from the same genesis.
 	GOVCHAIN_NODE="$NET_NODE" node "$ROOT/scripts/consortium-spec.mjs" "$NET_DIR/config.json" >"$NET_DIR/spec-plain.json"
+	# (Tests) another runtime at genesis: the raw spec is then built by its GenesisBuilder.
+	if [ -n "${GOVCHAIN_NET_RUNTIME:-}" ]; then
+		node -e '
+			const fs = require("fs"), [file, wasm] = process.argv.slice(1);
+			const spec = JSON.parse(fs.readFileSync(file, "utf8"));
+			spec.genesis.runtimeGenesis.code = "0x" + fs.readFileSync(wasm).toString("hex");
+			fs.writeFileSync(file, JSON.stringify(spec, null, 2) + "\n");' "$NET_DIR/spec-plain.json" "$GOVCHAIN_NET_RUNTIME"
+	fi
 	"$NET_NODE" export-chain-spec --chain "$NET_DIR/spec-plain.json" --raw >"$NET_DIR/spec.json" 2>"$NET_DIR/export-chain-spec.log" ||
 		die "export-chain-spec failed; see $NET_DIR/export-chain-spec.log"
 	# (Tests) a shorter session: the runtime's SessionPeriod, a u32 under

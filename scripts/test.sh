@@ -6,8 +6,9 @@
 #   3. the end-to-end suite against a freshly started node;
 #   4. a part of the network fault tests on real node processes (tests/network): the
 #      compose file against the script, a member restarted alone serving no stranger,
-#      kill -9 under load. `tests/network/run.sh` runs them all (about 15 minutes;
-#      last results in docs/NETWORK-TESTS.md).
+#      kill -9 under load, a runtime upgrade by council vote from the previous release
+#      with its storage migration. `tests/network/run.sh` runs them all (about 18
+#      minutes; last results in docs/NETWORK-TESTS.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh"
@@ -28,5 +29,5 @@ log "Rust tests: $passed passed (the second run repeats the pallets' unit tests 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
 node "$ROOT/tests/e2e/harness.mjs"
 
-log "network fault tests (tests/network: compose restart-window kill9-load)"
-"$ROOT/tests/network/run.sh" compose restart-window kill9-load
+log "network fault tests (tests/network: compose restart-window kill9-load upgrade-by-council)"
+"$ROOT/tests/network/run.sh" compose restart-window kill9-load upgrade-by-council

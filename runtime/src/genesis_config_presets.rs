@@ -270,12 +270,13 @@ pub fn preset_names() -> Vec<PresetId> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 	use super::*;
 	use crate::Runtime;
 	use sp_runtime::BuildStorage;
 
-	fn build(id: &str) -> sp_io::TestExternalities {
+	/// The genesis state of preset `id`.
+	pub(crate) fn build(id: &str) -> sp_io::TestExternalities {
 		let patch = get_preset(&PresetId::from(id)).expect("preset exists");
 		let mut config: Value =
 			serde_json::to_value(RuntimeGenesisConfig::default()).expect("default serialises");

@@ -77,12 +77,17 @@ impl_opaque_keys! {
 }
 
 /// Runtime version. Bump `spec_version` on every runtime upgrade.
+///
+/// | spec_version | what changed |
+/// |---|---|
+/// | 100 | first release |
+/// | 101 | copyright storage version 2: each pending commitment records its deposit |
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -133,9 +138,13 @@ pub type UncheckedExtrinsic =
 /// The payload a transaction's signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade (none yet).
-#[allow(unused_parens)]
-type Migrations = ();
+/// Storage migrations run on the next runtime upgrade. Each is versioned: it runs once,
+/// on a chain whose pallet storage is at its `FROM` version, and is removed from this
+/// list once every network runs the runtime that carried it.
+type Migrations = (
+	// 100 → 101: copyright storage 1 → 2.
+	pallet_copyright::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -224,4 +233,41 @@ mod runtime {
 	/// Provident-fund deposit records, certificates and loans.
 	#[runtime::pallet_index(15)]
 	pub type ProvidentFund = pallet_provident_fund;
+}
+
+#[cfg(test)]
+mod upgrade_tests {
+	use super::*;
+	use frame_support::traits::{fungible::MutateHold, GetStorageVersion, StorageVersion};
+	use pallet_copyright::migrations::{v1, v2};
+	use sp_keyring::Sr25519Keyring;
+
+	/// A chain of the previous release (`spec_version` 100: copyright storage version 1)
+	/// with pending commitments, upgraded: the runtime's `Migrations` bring copyright to
+	/// version 2 and the migration's own pre/post checks and the pallet's invariants hold.
+	#[test]
+	fn the_runtime_migrates_copyright_storage_from_the_previous_release() {
+		crate::genesis_config_presets::tests::build(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(5);
+			StorageVersion::new(1).put::<Copyright>();
+			let deposit = configs::copyright::COMMIT_DEPOSIT;
+			for (who, n) in [(Sr25519Keyring::Bob, 2u8), (Sr25519Keyring::Charlie, 1)] {
+				let who = who.to_account_id();
+				let commits: Vec<_> =
+					(0..n).map(|i| v1::PendingCommit { commitment: [i; 32], block: 4 }).collect();
+				v1::Commitments::<Runtime>::insert(&who, v1::CommitmentsOf::<Runtime>::truncate_from(commits));
+				Balances::hold(&pallet_copyright::HoldReason::CommitDeposit.into(), &who, deposit * n as u128)
+					.expect("funded at genesis");
+			}
+			let state = v2::InnerMigrateV1ToV2::<Runtime>::pre_check().expect("pre-check");
+
+			Executive::execute_on_runtime_upgrade();
+
+			v2::InnerMigrateV1ToV2::<Runtime>::post_check(state).expect("post-check");
+			assert_eq!(Copyright::on_chain_storage_version(), StorageVersion::new(2));
+			let bob = pallet_copyright::Commitments::<Runtime>::get(Sr25519Keyring::Bob.to_account_id());
+			assert_eq!(bob.iter().map(|c| c.deposit).collect::<Vec<_>>(), vec![deposit; 2]);
+			Copyright::do_try_state().expect("copyright invariants hold");
+		});
+	}
 }

@@ -28,93 +28,22 @@
 // Exits 1 with the reason on stderr when a transaction or motion fails; nothing waits
 // longer than 90 s (watch: <seconds>).
 
-import { createRequire } from 'node:module';
+import { connect, devKeys, die, util, utilCrypto } from './chain.mjs';
 
-const require = createRequire(new URL('../e2e/package.json', import.meta.url));
-const { ApiPromise, WsProvider, Keyring } = require('@polkadot/api');
-const { cryptoWaitReady, xxhashAsHex } = require('@polkadot/util-crypto');
-const { u8aToHex } = require('@polkadot/util');
-
+const { u8aToHex } = util;
+const { xxhashAsHex } = utilCrypto;
 const [url, cmd, ...args] = process.argv.slice(2);
-const die = (msg) => { console.error(msg); process.exit(1); };
 if (!url || !cmd) die('usage: join.mjs <ws-url> <command> … (see the file)');
 
-await cryptoWaitReady();
-const keyring = new Keyring({ type: 'sr25519' });
-const dev = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => keyring.addFromUri(`//${n}`));
-const pairOf = (seed) => keyring.addFromUri(`//${seed}`);
-
 if (cmd === 'account') {
-  const p = pairOf(args[0]);
+  const p = (await devKeys()).pairOf(args[0]);
   console.log(p.address, u8aToHex(p.publicKey));
   process.exit(0);
 }
 
 const limit = cmd === 'watch' ? Number(args[3]) * 1000 + 15_000 : 90_000;
 setTimeout(() => die(`${cmd}: no result within ${limit / 1000} s`), limit).unref();
-const provider = new WsProvider(url);
-const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-
-function errorName(err) {
-  if (err.isModule) {
-    const m = api.registry.findMetaError(err.asModule);
-    return `${m.section}.${m.name}`;
-  }
-  return err.type ?? err.toString();
-}
-
-// Signs and submits; resolves at inclusion (`inBlock`) or finality with
-// { number, hash, events }; rejects if refused or if the dispatch failed.
-function send(tx, signer, until = 'inBlock') {
-  return new Promise((resolve, reject) => {
-    let unsub = () => {};
-    tx.signAndSend(signer, async ({ status, events, dispatchError }) => {
-      if (status.isInvalid || status.isDropped || status.isUsurped) {
-        unsub();
-        reject(new Error(`${tx.method.section}.${tx.method.method}: transaction ${status.type}`));
-        return;
-      }
-      const hash = until === 'inBlock' ? (status.isInBlock ? status.asInBlock : null) : (status.isFinalized ? status.asFinalized : null);
-      if (!hash) return;
-      unsub();
-      if (dispatchError) {
-        reject(new Error(`${tx.method.section}.${tx.method.method}: ${errorName(dispatchError)}`));
-        return;
-      }
-      const header = await api.rpc.chain.getHeader(hash);
-      resolve({ number: header.number.toNumber(), hash: hash.toHex(), events });
-    }).then((u) => { unsub = u; }, reject);
-  });
-}
-const eventsOf = (events, section, method) =>
-  events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event.data);
-
-async function council() {
-  const members = (await api.query.council.members()).map((a) => a.toString());
-  const pairs = members.map((m) => dev.find((p) => p.address === m));
-  if (pairs.some((p) => !p)) die('a council seat is not a development account');
-  return { pairs, threshold: Math.ceil((members.length * 2) / 3) };
-}
-
-// A motion: proposed, voted aye by `threshold` members (the proposer too), closed;
-// `during` runs alongside the proposal (it must not sign with a voter while voting).
-async function motion(label, call, during = async () => {}) {
-  const { pairs, threshold } = await council();
-  const voters = pairs.slice(0, threshold);
-  const lengthBound = call.method.encodedLength;
-  const [proposed, extra] = await Promise.all([
-    send(api.tx.council.propose(threshold, call, lengthBound), voters[0]), during(pairs)]);
-  const [p] = eventsOf(proposed.events, 'council', 'Proposed');
-  if (!p) die(`${label}: council.Proposed not emitted`);
-  await Promise.all(voters.map((v) => send(api.tx.council.vote(p.proposalHash, p.proposalIndex, true), v)));
-  const info = await api.call.transactionPaymentCallApi.queryCallInfo(call, lengthBound);
-  const closed = await send(api.tx.council.close(p.proposalHash, p.proposalIndex, info.weight, lengthBound), voters[0], 'finalized');
-  const [executed] = eventsOf(closed.events, 'council', 'Executed');
-  if (!executed) die(`${label}: the motion closed without execution`);
-  if (executed.result.isErr) die(`${label}: the motion failed: ${errorName(executed.result.asErr)}`);
-  console.log(`${label}: motion proposed at #${proposed.number}, ${threshold} of ${pairs.length} ayes, executed at #${closed.number} (finalized)`);
-  return { closed, extra };
-}
+const { api, provider, pairOf, send, eventsOf, motion } = await connect(url);
 
 try {
   if (cmd === 'admit') {

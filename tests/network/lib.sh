@@ -34,11 +34,12 @@ test_cleanup() {
 
 # A fresh network of N validators (default 4) and the RPC node, started; waits until
 # every node has finalized block 2. Keys and spec are made once and copied, so every
-# test starts from genesis with the same network identity (one per N, GOVCHAIN_NETNS
-# and GOVCHAIN_NET_SESSION_PERIOD).
+# test starts from genesis with the same network identity (one per N, GOVCHAIN_NETNS,
+# GOVCHAIN_NET_SESSION_PERIOD and GOVCHAIN_NET_RUNTIME).
 fresh_network() {
 	local n=${1:-4} template name
 	template="$TESTS_DIR/template-$n${GOVCHAIN_NETNS:+-netns}${GOVCHAIN_NET_SESSION_PERIOD:+-s$GOVCHAIN_NET_SESSION_PERIOD}"
+	[ -n "${GOVCHAIN_NET_RUNTIME:-}" ] && template+="-rt$(sha256sum "$GOVCHAIN_NET_RUNTIME" | cut -c1-12)"
 	trap test_cleanup EXIT
 	trap 'exit 130' INT TERM
 	if [ ! -f "$template/network.env" ]; then

@@ -8,9 +8,7 @@
 # Environment: GOVCHAIN_NODE (node binary; default the shared release build),
 # GOVCHAIN_NETWORK_TESTS_DIR, GOVCHAIN_PORT_OFFSET (see lib.sh).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-all=(compose one-down two-down kill9-load intruder restart-window backup-restore partition join)
-# Planned, waiting for runtime support (see docs/NETWORK-TESTS.md):
-#   upgrade-by-council (a storage migration).
+all=(compose one-down two-down kill9-load intruder restart-window backup-restore partition join upgrade-by-council)
 tests=("$@")
 [ ${#tests[@]} -eq 0 ] && tests=("${all[@]}")
 for t in "${tests[@]}"; do [ -x "$here/$t.sh" ] || { echo "no test '$t' (tests: ${all[*]})" >&2; exit 2; }; done

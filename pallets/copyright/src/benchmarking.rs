@@ -68,7 +68,7 @@ fn fund<T: Config>(who: &T::AccountId) {
 /// deposits as `commit` would.
 fn store_commitments<T: Config>(who: &T::AccountId, commits: Vec<PendingCommitOf<T>>) -> Result<(), BenchmarkError> {
 	fund::<T>(who);
-	let held = T::CommitDeposit::get().saturating_mul((commits.len() as u32).into());
+	let held = commits.iter().fold(BalanceOf::<T>::zero(), |sum, c| sum.saturating_add(c.deposit));
 	T::Currency::hold(&HoldReason::CommitDeposit.into(), who, held)?;
 	Commitments::<T>::insert(who, CommitmentsOf::<T>::truncate_from(commits));
 	Ok(())
@@ -80,8 +80,12 @@ fn full_commitments<T: Config>(who: &T::AccountId, contents: &[DocumentHash]) ->
 	let block = frame_system::Pallet::<T>::block_number();
 	let max = T::MaxPendingCommits::get();
 	let mut commits: Vec<PendingCommitOf<T>> =
-		(1..max).map(|i| PendingCommit { commitment: filler(i), block }).collect();
-	commits.push(PendingCommit { commitment: Copyright::<T>::commitment_of(contents, who, &SALT), block });
+		(1..max).map(|i| PendingCommit { commitment: filler(i), block, deposit: T::CommitDeposit::get() }).collect();
+	commits.push(PendingCommit {
+		commitment: Copyright::<T>::commitment_of(contents, who, &SALT),
+		block,
+		deposit: T::CommitDeposit::get(),
+	});
 	store_commitments::<T>(who, commits)
 }
 
@@ -285,7 +289,7 @@ mod benchmarks {
 		set_block::<T>(1);
 		let max = T::MaxPendingCommits::get();
 		let commits: Vec<PendingCommitOf<T>> =
-			(1..max).map(|i| PendingCommit { commitment: filler(i), block: 1u32.into() }).collect();
+			(1..max).map(|i| PendingCommit { commitment: filler(i), block: 1u32.into(), deposit: T::CommitDeposit::get() }).collect();
 		store_commitments::<T>(&who, commits)?;
 		let expired = T::CommitLifetime::get().saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(expired);

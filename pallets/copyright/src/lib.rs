@@ -81,7 +81,7 @@
 //!
 //! | Call | Who may | Region / jurisdiction | Error for others |
 //! |---|---|---|---|
-//! | [`commit`](Pallet::commit) | any signed account, holding [`Config::CommitDeposit`] until revealed or removed | — | `BadOrigin` (unsigned), a token error (no funds for the deposit) |
+//! | [`commit`](Pallet::commit) | any signed account, holding [`Config::CommitDeposit`] (recorded with the commitment and returned as recorded) until revealed or removed | — | `BadOrigin` (unsigned), a token error (no funds for the deposit) |
 //! | [`remove_commitment`](Pallet::remove_commitment) | the committer; anyone once expired | — | `CommitmentLive` |
 //! | [`deposit`](Pallet::deposit), [`deposit_batch`](Pallet::deposit_batch) | the account that made the commitment, a block or more earlier; unless it signs for an agency it holds [`Config::WorkDeposit`] per work until an office decides | declares the work's region | `UnknownCommitment`, `CommitmentTooRecent`, `CommitmentExpired`, `AlreadyDeposited`, a token error |
 //! | [`accept_holding`](Pallet::accept_holding) | the account acting for the named holder (table above); the nominee of an offer | — | `NotAcceptor` |
@@ -116,6 +116,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -142,7 +143,7 @@ pub mod pallet {
 	use govchain_primitives::{AgencyRegistry, EnterpriseLookup};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

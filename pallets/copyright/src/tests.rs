@@ -862,7 +862,7 @@ fn try_state_catches_broken_state() {
 	});
 	new_test_ext().execute_with(|| {
 		// A duplicate commitment.
-		let pending = PendingCommit { commitment: [1; 32], block: 1 };
+		let pending = PendingCommit { commitment: [1; 32], block: 1, deposit: 0 };
 		Commitments::<Test>::insert(AUTHOR, CommitmentsOf::<Test>::truncate_from(vec![pending, pending]));
 		assert!(Copyright::do_try_state().is_err());
 	});
@@ -980,4 +980,152 @@ fn a_superseded_deposit_gives_its_depositor_the_deposit_back() {
 		assert_eq!(held(HoldReason::WorkDeposit, AUTHOR), WORK_DEPOSIT);
 		assert_eq!(WorkDeposits::<Test>::get(SONG), Some((AUTHOR, WORK_DEPOSIT)));
 	});
+}
+
+// ---- storage migration v1 → v2 (deposit recorded per commitment) ----
+
+mod migration_v2 {
+	use super::*;
+	use crate::migrations::{v1, v2};
+	use frame_support::traits::{fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	/// Version-1 state as the first release left it: `who`'s commitments `tags` (made
+	/// in blocks 1, 2, …) with `held` held for them.
+	fn v1_commitments(who: u64, tags: &[u8], held: u64) {
+		let commits: Vec<_> = tags
+			.iter()
+			.enumerate()
+			.map(|(i, t)| v1::PendingCommit { commitment: [*t; 32], block: i as u64 + 1 })
+			.collect();
+		v1::Commitments::<Test>::insert(who, v1::CommitmentsOf::<Test>::truncate_from(commits));
+		assert_ok!(Balances::hold(&HoldReason::CommitDeposit.into(), &who, held));
+	}
+
+	fn deposits(who: u64) -> Vec<u64> {
+		Commitments::<Test>::get(who).iter().map(|c| c.deposit).collect()
+	}
+
+	/// Generated state of a chain at storage version 1: works and history untouched by
+	/// the migration, three accounts with commitments (one whose hold is not a multiple
+	/// of the current deposit, as after a change of `CommitDeposit`).
+	fn chain_at_v1() {
+		deposit_song();
+		System::set_block_number(10);
+		StorageVersion::new(1).put::<Copyright>();
+		v1_commitments(AUTHOR, &[7, 8, 9], 3 * COMMIT_DEPOSIT);
+		v1_commitments(BUYER, &[7, 8], 25);
+		v1_commitments(THIEF, &[5], COMMIT_DEPOSIT);
+	}
+
+	#[test]
+	fn a_new_chain_starts_at_version_2() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(Copyright::on_chain_storage_version(), StorageVersion::new(2));
+			assert_eq!(Copyright::in_code_storage_version(), StorageVersion::new(2));
+		});
+	}
+
+	#[test]
+	fn each_commitment_gets_its_share_of_the_hold_and_nothing_else_changes() {
+		new_test_ext().execute_with(|| {
+			chain_at_v1();
+			let works = Works::<Test>::iter().count();
+			let history = History::<Test>::iter().count();
+			let state = v2::InnerMigrateV1ToV2::<Test>::pre_check().unwrap();
+
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+			v2::InnerMigrateV1ToV2::<Test>::post_check(state).unwrap();
+			assert_eq!(Copyright::on_chain_storage_version(), StorageVersion::new(2));
+			assert_eq!(deposits(AUTHOR), vec![COMMIT_DEPOSIT; 3]);
+			assert_eq!(deposits(BUYER), vec![13, 12]);
+			assert_eq!(deposits(THIEF), vec![COMMIT_DEPOSIT]);
+			let blocks: Vec<_> = Commitments::<Test>::get(AUTHOR).iter().map(|c| (c.commitment, c.block)).collect();
+			assert_eq!(blocks, vec![([7; 32], 1), ([8; 32], 2), ([9; 32], 3)]);
+			assert_eq!(Works::<Test>::iter().count(), works);
+			assert_eq!(History::<Test>::iter().count(), history);
+			Copyright::do_try_state().expect("invariants hold after the migration");
+		});
+	}
+
+	#[test]
+	fn migrated_commitments_return_exactly_what_was_held() {
+		new_test_ext().execute_with(|| {
+			chain_at_v1();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_ok!(Copyright::remove_commitment(signed(BUYER), BUYER, [7; 32]));
+			assert_eq!(held(HoldReason::CommitDeposit, BUYER), 12);
+			assert_ok!(Copyright::remove_commitment(signed(BUYER), BUYER, [8; 32]));
+			assert_eq!(held(HoldReason::CommitDeposit, BUYER), 0);
+			assert_eq!(Balances::free_balance(BUYER), START);
+			// A new commitment next to migrated ones holds and records today's deposit.
+			commit_to(THIEF, &[[3; 32]]);
+			assert_eq!(deposits(THIEF), vec![COMMIT_DEPOSIT, COMMIT_DEPOSIT]);
+			assert_eq!(held(HoldReason::CommitDeposit, THIEF), 2 * COMMIT_DEPOSIT);
+			Copyright::do_try_state().expect("invariants hold");
+		});
+	}
+
+	#[test]
+	fn the_migration_runs_only_from_version_1() {
+		new_test_ext().execute_with(|| {
+			commit_to(AUTHOR, &[SONG]);
+			let before = Commitments::<Test>::get(AUTHOR);
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(Commitments::<Test>::get(AUTHOR), before);
+			assert_eq!(Copyright::on_chain_storage_version(), StorageVersion::new(2));
+		});
+	}
+
+	#[test]
+	fn the_post_check_catches_a_wrong_migration() {
+		new_test_ext().execute_with(|| {
+			chain_at_v1();
+			let state = v2::InnerMigrateV1ToV2::<Test>::pre_check().unwrap();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			Commitments::<Test>::mutate(BUYER, |c| c[0].deposit = 12);
+			assert!(v2::InnerMigrateV1ToV2::<Test>::post_check(state.clone()).is_err());
+			let swap = |c: &mut CommitmentsOf<Test>| {
+				let first = c[0];
+				c[0] = c[1];
+				c[1] = first;
+			};
+			Commitments::<Test>::mutate(BUYER, |c| {
+				c[0].deposit = 13;
+				swap(c);
+			});
+			assert!(v2::InnerMigrateV1ToV2::<Test>::post_check(state.clone()).is_err());
+			Commitments::<Test>::mutate(BUYER, swap);
+			v2::InnerMigrateV1ToV2::<Test>::post_check(state.clone()).unwrap();
+			Commitments::<Test>::remove(THIEF);
+			assert!(v2::InnerMigrateV1ToV2::<Test>::post_check(state).is_err());
+		});
+	}
+
+	#[test]
+	fn the_migration_reads_each_account_once() {
+		new_test_ext().execute_with(|| {
+			chain_at_v1();
+			assert_eq!(v2::InnerMigrateV1ToV2::<Test>::migrate(), 3);
+		});
+	}
+
+	#[test]
+	fn shares_add_up_to_the_hold() {
+		assert_eq!(v2::shares(30u64, 3), vec![10, 10, 10]);
+		assert_eq!(v2::shares(25u64, 2), vec![13, 12]);
+		assert_eq!(v2::shares(2u64, 3), vec![2, 0, 0]);
+		assert_eq!(v2::shares(7u64, 1), vec![7]);
+		assert!(v2::shares(7u64, 0).is_empty());
+	}
+
+	#[test]
+	fn the_invariant_ties_deposits_to_the_hold() {
+		new_test_ext().execute_with(|| {
+			commit_to(AUTHOR, &[SONG]);
+			Copyright::do_try_state().unwrap();
+			Commitments::<Test>::mutate(AUTHOR, |c| c[0].deposit += 1);
+			assert!(Copyright::do_try_state().is_err());
+		});
+	}
 }

@@ -28,8 +28,8 @@ pub type WorkOf<T> = Work<AccountIdOf<T>, TitleOf<T>, AuthorsOf<T>, BlockNumberF
 pub type Salt = [u8; 32];
 /// `blake2_256(content_1 ‖ … ‖ content_n ‖ account ‖ salt)`: see [`crate::Pallet::commitment_of`].
 pub type Commitment = [u8; 32];
-/// A pending commitment of an account.
-pub type PendingCommitOf<T> = PendingCommit<BlockNumberFor<T>>;
+/// A pending commitment of an account, with the deposit held for it.
+pub type PendingCommitOf<T> = PendingCommit<BlockNumberFor<T>, BalanceOf<T>>;
 /// The pending commitments of one account, oldest first.
 pub type CommitmentsOf<T> = BoundedVec<PendingCommitOf<T>, <T as Config>::MaxPendingCommits>;
 /// A transfer of all rights waiting for the new holder's acceptance.
@@ -186,15 +186,19 @@ pub struct Offer<AccountId> {
 	pub contract: DocumentHash,
 }
 
-/// A commitment waiting to be revealed by a deposit.
+/// A commitment waiting to be revealed by a deposit (storage version 2; version 1
+/// had no `deposit`: see [`crate::migrations::v2`]).
 #[derive(
 	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct PendingCommit<BlockNumber> {
+pub struct PendingCommit<BlockNumber, Balance> {
 	/// The commitment.
 	pub commitment: Commitment,
 	/// The block it was made in.
 	pub block: BlockNumber,
+	/// What is held from the account for it ([`crate::HoldReason::CommitDeposit`]),
+	/// returned exactly when it is revealed or removed, whatever the deposit is by then.
+	pub deposit: Balance,
 }
 
 /// A deposited work, keyed by its content hash.

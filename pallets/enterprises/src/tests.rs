@@ -1166,6 +1166,30 @@ fn an_applicant_filing_for_itself_holds_a_deposit_until_the_decision() {
 }
 
 #[test]
+fn an_amendment_filed_by_the_enterprises_own_account_holds_a_deposit_and_one_at_the_desk_does_not() {
+	build_and_execute(|| {
+		let uscc = establish("Amended Deposit Co");
+		assert_eq!(enterprise(&uscc).account, Some(APPLICANT));
+		let id = NextApplicationId::<Test>::get();
+		assert_ok!(amend(uscc, "Amended Deposit Holdings", CHONGQING));
+		assert_eq!(held(APPLICANT), APPLICATION_DEPOSIT);
+		assert_eq!(ApplicationDeposits::<Test>::get(id), Some((APPLICANT, APPLICATION_DEPOSIT)));
+		assert_ok!(approve(CQ_AMR, id, Service::BusinessLicense));
+		assert_eq!(held(APPLICANT), 0);
+		assert!(!ApplicationDeposits::<Test>::contains_key(id));
+		assert_eq!(Balances::free_balance(APPLICANT), govchain_test_utils::MOCK_ENDOWMENT);
+		// The regulator's desk files one for the same enterprise: nothing held from anyone.
+		let desk = operator_of(CQ_AMR);
+		let before = Balances::free_balance(desk);
+		let id = NextApplicationId::<Test>::get();
+		assert_ok!(amend_as(op(CQ_AMR), uscc, "Amended Again Co"));
+		assert!(!ApplicationDeposits::<Test>::contains_key(id));
+		assert_eq!(Balances::free_balance(desk), before);
+		assert_eq!(held(APPLICANT), 0);
+	});
+}
+
+#[test]
 fn an_agency_desk_holds_nothing_and_an_applicant_without_funds_is_refused() {
 	build_and_execute(|| {
 		let desk = operator_of(CQ_AMR);

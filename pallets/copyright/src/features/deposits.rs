@@ -6,10 +6,7 @@ use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use codec::Encode;
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::{InspectHold, MutateHold},
-		tokens::Precision,
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use govchain_primitives::{AgencyRegistry, EnterpriseLookup, HolderRef};
@@ -59,53 +56,55 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_commit(who: T::AccountId, commitment: Commitment) -> DispatchResult {
 		let now = Self::now();
 		let mut commits = Commitments::<T>::get(&who);
-		let before = commits.len();
-		commits.retain(|c| !Self::expired(c.block, now));
-		let dropped = before.saturating_sub(commits.len());
+		let mut dropped = BalanceOf::<T>::zero();
+		commits.retain(|c| {
+			let live = !Self::expired(c.block, now);
+			if !live {
+				dropped = dropped.saturating_add(c.deposit);
+			}
+			live
+		});
 		ensure!(commits.iter().all(|c| c.commitment != commitment), Error::<T>::DuplicateCommitment);
+		let deposit = T::CommitDeposit::get();
 		commits
-			.try_push(PendingCommit { commitment, block: now })
+			.try_push(PendingCommit { commitment, block: now, deposit })
 			.map_err(|_| Error::<T>::TooManyCommits)?;
-		Self::release_commit_deposits(&who, dropped as u32, false)?;
-		T::Currency::hold(&HoldReason::CommitDeposit.into(), &who, T::CommitDeposit::get())?;
+		Self::release_commit_deposit(&who, dropped)?;
+		T::Currency::hold(&HoldReason::CommitDeposit.into(), &who, deposit)?;
 		Commitments::<T>::insert(&who, commits);
 		Self::deposit_event(Event::Committed { who, commitment });
 		Ok(())
 	}
 
-	/// Returns `count` commitments' deposits to `owner`; all it holds for commitments
-	/// when `last` (none pending any more), so nothing stays held if the deposit changed.
+	/// Returns `amount` held for commitments to `owner`.
 	///
 	/// # Errors
 	/// A token error if the hold cannot be released (it always can).
-	fn release_commit_deposits(owner: &T::AccountId, count: u32, last: bool) -> DispatchResult {
-		let reason = HoldReason::CommitDeposit.into();
-		let amount = if last {
-			T::Currency::balance_on_hold(&reason, owner)
-		} else {
-			T::CommitDeposit::get().saturating_mul(count.into())
-		};
+	fn release_commit_deposit(owner: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		if !amount.is_zero() {
-			T::Currency::release(&reason, owner, amount, Precision::BestEffort)?;
+			T::Currency::release(&HoldReason::CommitDeposit.into(), owner, amount, Precision::BestEffort)?;
 		}
 		Ok(())
 	}
 
 	/// Drops `commitment` from `owner`'s pending ones (no entry left when none remain)
-	/// and returns its deposit.
+	/// and returns the deposit held for it.
 	///
 	/// # Errors
 	/// Those of `release_commit_deposit`.
 	fn consume(owner: &T::AccountId, commitment: &Commitment) -> DispatchResult {
 		let mut commits = Commitments::<T>::get(owner);
+		let deposit: BalanceOf<T> = commits
+			.iter()
+			.filter(|c| &c.commitment == commitment)
+			.fold(Zero::zero(), |sum, c| sum.saturating_add(c.deposit));
 		commits.retain(|c| &c.commitment != commitment);
-		let last = commits.is_empty();
-		if last {
+		if commits.is_empty() {
 			Commitments::<T>::remove(owner);
 		} else {
 			Commitments::<T>::insert(owner, commits);
 		}
-		Self::release_commit_deposits(owner, 1, last)
+		Self::release_commit_deposit(owner, deposit)
 	}
 
 	/// Holds [`Config::WorkDeposit`] from `who` for the work `content` unless `who`

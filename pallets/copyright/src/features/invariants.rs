@@ -2,8 +2,11 @@
 
 use crate::*;
 use alloc::collections::btree_set::BTreeSet;
-use frame_support::ensure;
-use sp_runtime::TryRuntimeError;
+use frame_support::{ensure, traits::fungible::InspectHold};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant:
@@ -21,7 +24,8 @@ impl<T: Config> Pallet<T> {
 	///    the deposit revealed a commitment made in an earlier block; the region is
 	///    well formed; a registered or frozen work is no longer contestable;
 	/// 6. each account's pending commitments are non-empty, distinct, and made no
-	///    later than the current block.
+	///    later than the current block, and their deposits add up to what is held from
+	///    the account for commitments.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (content, (who, _)) in WorkDeposits::<T>::iter() {
 			ensure!(
@@ -77,8 +81,14 @@ impl<T: Config> Pallet<T> {
 			ensure!(!decided || w.contest_ends <= now, "registered or frozen work still contestable");
 		}
 		ensure!(HolderWorks::<T>::iter().count() == works, "stale holder index");
-		for (_, commits) in Commitments::<T>::iter() {
+		for (who, commits) in Commitments::<T>::iter() {
 			ensure!(!commits.is_empty(), "empty commitment list stored");
+			let deposits =
+				commits.iter().fold(BalanceOf::<T>::zero(), |sum, c| sum.saturating_add(c.deposit));
+			ensure!(
+				deposits == T::Currency::balance_on_hold(&HoldReason::CommitDeposit.into(), &who),
+				"commitment deposits differ from the amount held"
+			);
 			let distinct: BTreeSet<_> = commits.iter().map(|c| c.commitment).collect();
 			ensure!(distinct.len() == commits.len(), "duplicate commitment");
 			ensure!(commits.iter().all(|c| c.block <= now), "commitment from a future block");
