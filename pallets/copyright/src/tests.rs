@@ -1102,6 +1102,30 @@ mod migration_v2 {
 		});
 	}
 
+	/// The hooks `try-runtime` calls around the upgrade, through the versioned wrapper.
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn the_try_runtime_hooks_check_the_migration() {
+		new_test_ext().execute_with(|| {
+			chain_at_v1();
+			let state = v2::MigrateV1ToV2::<Test>::pre_upgrade().unwrap();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			v2::MigrateV1ToV2::<Test>::post_upgrade(state).unwrap();
+			// Once at version 2 the wrapper skips the migration and its checks.
+			let state = v2::MigrateV1ToV2::<Test>::pre_upgrade().unwrap();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			v2::MigrateV1ToV2::<Test>::post_upgrade(state).unwrap();
+		});
+		// A migration that went wrong: the post-upgrade hook refuses it.
+		new_test_ext().execute_with(|| {
+			chain_at_v1();
+			let state = v2::MigrateV1ToV2::<Test>::pre_upgrade().unwrap();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			Commitments::<Test>::mutate(THIEF, |c| c[0].deposit = 0);
+			assert!(v2::MigrateV1ToV2::<Test>::post_upgrade(state).is_err());
+		});
+	}
+
 	#[test]
 	fn the_migration_reads_each_account_once() {
 		new_test_ext().execute_with(|| {
