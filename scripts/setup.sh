@@ -2,9 +2,11 @@
 # Installs whatever GovChain needs that is missing. Idempotent and quick when
 # everything is already there.
 #   - Debian packages: build-essential (C/C++ compiler and linker for Rust and the
-#     WASM optimiser), protobuf-compiler (networking), nodejs + npm (e2e suite)
+#     WASM optimiser), protobuf-compiler (networking), nodejs + npm (e2e suite, web/),
+#     chromium + fonts-noto-cjk (web/'s browser tests, Chinese pages)
 #   - Rust: the wasm32v1-none target and rust-src (WASM runtime build)
-#   - npm packages of the e2e suite, from the committed lockfile
+#   - npm packages of the e2e suite and of web/, from the committed lockfiles (Node.js
+#     20.19 or later: Vite 8 needs it)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 missing=()
@@ -14,6 +16,8 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v git >/dev/null || missing+=(git)
 command -v curl >/dev/null || missing+=(curl)
+command -v chromium >/dev/null || missing+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
 	log "installing Debian packages: ${missing[*]}"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -30,9 +34,16 @@ if ! rustup component list --installed | grep -q '^rust-src'; then
 	rustup component add rust-src
 fi
 
-e2e="$ROOT/tests/e2e"
-stamp="$e2e/node_modules/.package-lock.json"
-if [ ! -f "$stamp" ] || [ "$e2e/package-lock.json" -nt "$stamp" ]; then
-	log "installing e2e npm packages (npm ci)"
-	(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' ||
+	die "Node.js $(node --version) is too old: web/ (Vite 8) needs 20.19 or later (Debian 12's nodejs is 18; install a newer one, e.g. from nodejs.org)"
+
+# npm ci in $1 when its lockfile is newer than what node_modules holds.
+npm_ci() {
+	local stamp="$1/node_modules/.package-lock.json"
+	if [ ! -f "$stamp" ] || [ "$1/package-lock.json" -nt "$stamp" ]; then
+		log "installing npm packages of ${1#"$ROOT"/} (npm ci)"
+		(cd "$1" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+npm_ci "$ROOT/tests/e2e"
+npm_ci "$ROOT/web"

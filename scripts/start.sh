@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, builds, and starts a development chain that a polkadot.js
-# front-end can connect to on ws://127.0.0.1:9944. Extra arguments go to the node,
+# front-end can connect to on ws://127.0.0.1:9944, and serves web/ (the public
+# verification page, http://127.0.0.1:8080/verify/) beside it. Extra arguments go to the node,
 # e.g. `scripts/start.sh --base-path /var/lib/govchain` to keep the chain between runs
 # (by default the development chain lives in a temporary directory).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -8,5 +9,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/build.sh"
 args=(--dev --rpc-port 9944 --rpc-cors all)
 case " $* " in *" --base-path "*) ;; *) args+=(--tmp) ;; esac
+web="$ROOT/web"
+if [ ! -f "$web/dist/verify/index.html" ] || [ -n "$(find "$web/src" "$web/verify" "$web/index.html" -newer "$web/dist/verify/index.html" | head -1)" ]; then
+	log "building web/ (npm run build)"
+	(cd "$web" && npm run build --silent) || die "web/ does not build"
+fi
+(cd "$web" && exec node_modules/.bin/vite preview --host 127.0.0.1 --port 8080 --strictPort >/dev/null 2>&1) &
+preview=$!
+trap 'kill $preview 2>/dev/null' EXIT
 log "starting a development chain: ws://127.0.0.1:9944"
-exec "$NODE_BIN" "${args[@]}" "$@"
+log "public verification page: http://127.0.0.1:8080/verify/ (web/; site index http://127.0.0.1:8080/)"
+"$NODE_BIN" "${args[@]}" "$@"

@@ -6,7 +6,8 @@
 #      the pallets with storage migrations again with `--features try-runtime` (their
 #      pre/post-upgrade hooks);
 #   3. the end-to-end suite against a freshly started node;
-#   4. a part of the network fault tests on real node processes (tests/network): the
+#   4. the browser tests of web/ (Playwright driving Debian's Chromium against a node);
+#   5. a part of the network fault tests on real node processes (tests/network): the
 #      compose file against the script, a member restarted alone serving no stranger,
 #      kill -9 under load, a runtime upgrade by council vote from the previous release
 #      with its storage migration. `tests/network/run.sh` runs them all (about 18
@@ -33,6 +34,9 @@ log "Rust tests: $passed passed (the later runs repeat pallets' unit tests with 
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
 node "$ROOT/tests/e2e/harness.mjs"
+
+log "browser tests (web/: the public verification page in Chromium, Playwright)"
+node "$ROOT/web/tests/run.mjs"
 
 log "network fault tests (tests/network: compose restart-window kill9-load upgrade-by-council)"
 "$ROOT/tests/network/run.sh" compose restart-window kill9-load upgrade-by-council

@@ -14,41 +14,13 @@
 // Environment: E2E_JOBS (files at once, default 8).
 
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, mkdirSync, copyFileSync, createWriteStream, readdirSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir, homedir } from 'node:os';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBin, startNode } from './lib/node.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const targetDir = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/govchain/target');
-const nodeBin = process.env.GOVCHAIN_NODE || join(targetDir, 'release/govchain-node');
 const jobs = Math.max(1, Number(process.env.E2E_JOBS || 8));
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function rpcAnswers(port) {
-  try {
-    const r = await fetch(`http://127.0.0.1:${port}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'system_health', params: [] }),
-    });
-    return r.ok;
-  } catch {
-    return false;
-  }
-}
 
 /** The chain a test file asks for in its first lines (`// e2e-chain: adversarial`), or `dev`. */
 function chainOf(file) {
@@ -56,50 +28,11 @@ function chainOf(file) {
   return (head.match(/^\/\/ e2e-chain: ([\w-]+)/m) || [])[1] || 'dev';
 }
 
-/** Starts a one-validator node of `chain`; resolves with `{ port, stop(keepLog) }`. */
-async function startNode(chain, label) {
-  const basePath = mkdtempSync(join(tmpdir(), 'govchain-e2e-'));
-  const logPath = join(basePath, 'node.log');
-  const log = createWriteStream(logPath);
-  const [rpcPort, p2pPort] = [await freePort(), await freePort()];
-  const chainArgs = chain === 'dev'
-    ? ['--dev']
-    // Any other preset: //Alice's keys, authoring alone, a fixed throw-away node key.
-    : ['--chain', chain, '--alice', '--force-authoring', '--node-key', '0'.repeat(63) + '1'];
-  const node = spawn(nodeBin, [
-    ...chainArgs, '--base-path', basePath, '--rpc-port', String(rpcPort), '--port', String(p2pPort),
-    '--no-prometheus', '--no-telemetry', '--no-mdns', '--rpc-max-connections', '1000',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  node.stdout.pipe(log);
-  node.stderr.pipe(log);
-  let exited = false;
-  node.on('exit', () => { exited = true; });
-  const stop = (keepLog, why) => {
-    if (!exited) node.kill('SIGTERM');
-    if (keepLog) {
-      const keep = join(here, 'logs');
-      mkdirSync(keep, { recursive: true });
-      const dest = join(keep, `node-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
-      try { copyFileSync(logPath, dest); console.error(`harness: ${label}: ${why}; node log kept at ${dest}`); } catch {}
-    }
-    try { rmSync(basePath, { recursive: true, force: true }); } catch {}
-  };
-  const deadline = Date.now() + 300_000;
-  while (!(await rpcAnswers(rpcPort))) {
-    if (exited || Date.now() > deadline) {
-      stop(true, exited ? 'the node exited before RPC answered' : 'RPC did not answer within 300 s');
-      throw new Error(`${label}: node did not start`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { port: rpcPort, stop };
-}
-
 // Nodes start one at a time: a start (genesis, compiling the runtime) is CPU-bound,
 // so starting them together on a small machine only makes every start slower.
 let startQueue = Promise.resolve();
 function startInTurn(chain, label) {
-  const started = startQueue.then(() => startNode(chain, label));
+  const started = startQueue.then(() => startNode(chain, label, join(here, 'logs')));
   startQueue = started.catch(() => {});
   return started;
 }

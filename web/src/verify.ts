@@ -1,0 +1,237 @@
+// The public verification page: a licence by number (or by the link its QR code holds,
+// /verify/?licence=N), a work by its file (hashed here, never sent), an enterprise by
+// its USCC (checked here before any query).
+
+import './style.css';
+import { checkUscc } from './uscc';
+import { dateTime, lang, setLang, statusWord, words } from './i18n';
+import type { EnterpriseView, Holder, LicenceView, Verdict, WorkView } from './chain';
+
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const chain = () => import('./chain');
+/** A link to this page with `params`, keeping the chosen network (`rpc`). */
+function linkTo(params: Record<string, string>): string {
+  const q = new URLSearchParams(params);
+  const rpc = new URLSearchParams(location.search).get('rpc');
+  if (rpc) q.set('rpc', rpc);
+  return `?${q}`;
+}
+
+type Tab = 'licence' | 'work' | 'enterprise';
+
+function render() {
+  const w = words();
+  document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+  document.title = w.title;
+  $('#app').innerHTML = `
+    <header>
+      <h1>${w.title}</h1>
+      <button id="lang" type="button">${w.language}</button>
+      <p>${w.subtitle}</p>
+    </header>
+    <nav role="tablist">
+      <button role="tab" data-tab="licence">${w.tabLicence}</button>
+      <button role="tab" data-tab="work">${w.tabWork}</button>
+      <button role="tab" data-tab="enterprise">${w.tabEnterprise}</button>
+    </nav>
+    <section data-panel="licence">
+      <form id="licence-form" novalidate>
+        <label>${w.licenceNumber} <input id="licence-number" inputmode="numeric" autocomplete="off"></label>
+        <label>${w.region} <input id="licence-region" inputmode="numeric" value="500000"></label>
+        <button type="submit">${w.check}</button>
+      </form>
+    </section>
+    <section data-panel="work">
+      <label id="drop" class="drop" tabindex="0">${w.dropFile}<input id="work-file" type="file" hidden></label>
+    </section>
+    <section data-panel="enterprise">
+      <form id="enterprise-form" novalidate>
+        <label>${w.usccLabel} <input id="uscc" autocomplete="off" maxlength="24" spellcheck="false"></label>
+        <button type="submit">${w.check}</button>
+      </form>
+    </section>
+    <div id="message" role="alert"></div>
+    <article id="result"></article>`;
+  $('#lang').onclick = () => {
+    setLang(lang() === 'en' ? 'zh' : 'en');
+    const tab = current;
+    render();
+    show(tab);
+  };
+  document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach((b) => {
+    b.onclick = () => show(b.dataset.tab as Tab);
+  });
+  $('#licence-form').onsubmit = (e) => { e.preventDefault(); void checkLicence(); };
+  $('#enterprise-form').onsubmit = (e) => { e.preventDefault(); void checkEnterprise(); };
+  const drop = $('#drop');
+  const input = $<HTMLInputElement>('#work-file');
+  input.onchange = () => { if (input.files?.[0]) void checkWork(input.files[0]); };
+  drop.ondragover = (e) => { e.preventDefault(); drop.classList.add('over'); };
+  drop.ondragleave = () => drop.classList.remove('over');
+  drop.ondrop = (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const file = e.dataTransfer?.files[0];
+    if (file) void checkWork(file);
+  };
+}
+
+let current: Tab = 'licence';
+function show(tab: Tab) {
+  current = tab;
+  document.querySelectorAll<HTMLElement>('[data-panel]').forEach((p) => { p.hidden = p.dataset.panel !== tab; });
+  document.querySelectorAll<HTMLElement>('[data-tab]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === tab)));
+  message('');
+  $('#result').innerHTML = '';
+}
+
+function message(text: string, kind: 'error' | 'info' = 'error') {
+  const m = $('#message');
+  m.textContent = text;
+  m.className = text ? kind : '';
+}
+
+/** Runs a query, showing progress and turning a dead network into a sentence. */
+async function query<T>(run: () => Promise<T>): Promise<T | undefined> {
+  message(words().loading, 'info');
+  $('#result').innerHTML = '';
+  try {
+    const out = await run();
+    message('');
+    return out;
+  } catch (e) {
+    console.error(e);
+    message(words().unreachable);
+    return undefined;
+  }
+}
+
+const rows = (pairs: [string, string][]) =>
+  `<dl>${pairs.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
+const holderText = (h: Holder) =>
+  esc(`${statusWord(h.kind)} ${h.kind === 'Person' ? `${h.value.slice(0, 18)}…` : h.value}`);
+
+async function checkLicence() {
+  const w = words();
+  const raw = $<HTMLInputElement>('#licence-number').value.trim();
+  const regionRaw = $<HTMLInputElement>('#licence-region').value.trim();
+  if (!/^\d{1,19}$/.test(raw)) return message(w.badNumber);
+  if (!/^\d{6}$/.test(regionRaw)) return message(w.badRegion);
+  const id = Number(raw), region = Number(regionRaw);
+  const got = await query(async () => {
+    const c = await chain();
+    const l = await c.licence(id);
+    return l && { l, v: await c.verify(id, region) };
+  });
+  if (got === undefined) return;
+  if (got === null) return message(w.noLicence(id));
+  $('#result').innerHTML = licenceHtml(got.l, got.v, region);
+}
+
+function verdictText(v: Verdict): string {
+  const w = words();
+  if (v.kind === 'recognised') return v.via === null ? w.recognisedOwn : w.recognisedVia(v.via);
+  if (v.kind === 'notRecognised') return w.notRecognised;
+  return w.invalid(statusWord(v.reason));
+}
+
+function licenceHtml(l: LicenceView, v: Verdict, region: number): string {
+  const w = words();
+  const last = l.lastChange
+    ? `${esc(statusWord(l.lastChange.action))} · ${w.reason} ${l.lastChange.reason} · ${esc(dateTime(l.lastChange.time))}${l.lastChange.agency ? ` · ${esc(l.lastChange.agency)}` : ''}`
+    : esc(w.issued(l.issuedAt));
+  return `<h2 data-testid="licence-title">${esc(l.typeName)} · ${l.id}</h2>
+    <p class="verdict ${v.kind === 'invalid' ? 'bad' : 'good'}" data-testid="verdict">${esc(w.verdict)} ${region}: ${esc(verdictText(v))}</p>
+    ${rows([
+      [w.type, `${esc(l.typeCode)} (${esc(l.typeName)}, ${l.typeRegion})`],
+      [w.holderKind, esc(statusWord(l.holderKind))],
+      [w.holder, holderText(l.holder)],
+      [w.issuer, esc(l.issuer)],
+      [w.validity, `${esc(dateTime(l.validFrom))} – ${l.validUntil === null ? w.indefinite : esc(dateTime(l.validUntil))}`],
+      [w.status, `<span data-testid="status">${esc(statusWord(l.status))}</span>`],
+      [w.lastChange, last],
+    ])}
+    ${l.record.length ? `<h3>${w.record}</h3><ol data-testid="record">${l.record.map((r) =>
+      `<li>${esc(statusWord(r.action))} · ${w.reason} ${r.reason} · ${w.block} ${r.block} · ${esc(dateTime(r.time))}${r.agency ? ` · ${esc(r.agency)}` : ''}</li>`).join('')}</ol>` : ''}`;
+}
+
+async function checkWork(file: File) {
+  const w = words();
+  const got = await query(async () => {
+    const c = await chain();
+    const hash = await c.hashFile(file);
+    return { hash, work: await c.work(hash) };
+  });
+  if (!got) return;
+  const hashLine = `<p class="hash">${esc(file.name)} · ${w.fileHashed}: <code data-testid="file-hash">${got.hash}</code></p>`;
+  if (!got.work) {
+    message(w.noWork);
+    $('#result').innerHTML = hashLine;
+    return;
+  }
+  $('#result').innerHTML = hashLine + workHtml(got.work);
+}
+
+function workHtml(x: WorkView): string {
+  const w = words();
+  const reg = x.registration.kind === 'Registered'
+    ? `${statusWord('Registered')} No. ${x.registration.number} · ${esc(x.registration.office ?? '')}`
+    : esc(statusWord(x.registration.kind));
+  return `<h2 data-testid="work-title">${esc(w.deposited)}: ${esc(x.title)}</h2>
+    ${rows([
+      [w.depositedAt, esc(dateTime(x.time))],
+      [w.block, `<span data-testid="work-block">${x.block}</span> · ${w.extrinsic} ${x.extrinsic}`],
+      [w.depositor, `<code data-testid="depositor">${esc(x.depositor)}</code>`],
+      [w.holder, holderText(x.holder)],
+      [w.registration, `<span data-testid="registration">${reg}</span>`],
+      [w.frozen, x.frozen ? w.yes : w.no],
+    ])}`;
+}
+
+async function checkEnterprise() {
+  const w = words();
+  const checked = checkUscc($<HTMLInputElement>('#uscc').value);
+  if (!checked.ok) {
+    $('#result').innerHTML = '';
+    if (checked.reason === 'length') return message(w.usccLength(checked.length));
+    if (checked.reason === 'character') return message(w.usccChar(checked.position, checked.character));
+    return message(w.usccCheck(checked.expected));
+  }
+  const e = await query(async () => (await chain()).enterprise(checked.code));
+  if (e === undefined) return;
+  if (e === null) return message(w.noEnterprise);
+  $('#result').innerHTML = enterpriseHtml(e);
+}
+
+function enterpriseHtml(e: EnterpriseView): string {
+  const w = words();
+  return `<h2 data-testid="enterprise-name">${esc(e.name)}</h2>
+    ${rows([
+      [w.usccLabel, `<code>${esc(e.uscc)}</code>`],
+      [w.status, `<span data-testid="enterprise-status">${esc(statusWord(e.status))}</span>`],
+      [w.entityType, esc(e.entityType)],
+      [w.region, String(e.region)],
+      [w.authority, esc(e.authority)],
+      [w.businessLicence, `<a data-testid="enterprise-licence" href="${esc(linkTo({ licence: String(e.license) }))}">${e.license}</a>`],
+      [w.established, esc(dateTime(e.established))],
+    ])}
+    <h3>${w.history}</h3>
+    <ol data-testid="history">${e.history.map((h) => `<li>${esc(h.change)} · ${w.block} ${h.block} · ${esc(dateTime(h.time))}</li>`).join('')}</ol>`;
+}
+
+render();
+const params = new URLSearchParams(location.search);
+const fromQr = params.get('licence');
+if (fromQr) {
+  show('licence');
+  $<HTMLInputElement>('#licence-number').value = fromQr;
+  if (params.get('region')) $<HTMLInputElement>('#licence-region').value = params.get('region') as string;
+  void checkLicence();
+} else if (params.get('uscc')) {
+  show('enterprise');
+  $<HTMLInputElement>('#uscc').value = params.get('uscc') as string;
+  void checkEnterprise();
+} else {
+  show((params.get('tab') as Tab) || 'licence');
+}

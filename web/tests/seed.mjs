@@ -1,0 +1,85 @@
+// Puts on a development chain what the browser tests look up on the public page, through
+// @polkadot/api as an agency's own software would: //Alice signs for the development
+// chain's demo agency (every role); //Charlie and //Dave for its seal and tax
+// departments. Exports seed(url, dir) → the records' identifiers.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { blake2AsHex, blake2AsU8a, cryptoWaitReady, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
+import { u8aConcat, hexToU8a, u8aToString } from '@polkadot/util';
+
+const CHONGQING = 500000;
+const YUZHONG = 500103;
+
+function send(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`${tx.method.method}: ${status.type}`));
+      if (!status.isInBlock) return;
+      if (dispatchError) {
+        const m = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
+        reject(new Error(`${tx.method.section}.${tx.method.method}: ${m ? `${m.section}.${m.name}` : dispatchError.toString()}`));
+      } else {
+        resolve(events);
+      }
+    }).catch(reject);
+  });
+}
+const event = (events, section, method) =>
+  events.find(({ event: e }) => e.section === section && e.method === method)?.event.data;
+
+export async function seed(url, dir) {
+  await cryptoWaitReady();
+  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
+  const keyring = new Keyring({ type: 'sr25519' });
+  const [alice, charlie, dave] = ['Alice', 'Charlie', 'Dave'].map((n) => keyring.addFromUri(`//${n}`));
+  const tag = Date.now().toString(36);
+  const now = Math.floor(Date.now() / 1000);
+  const person = { Person: blake2AsHex(`lawyer pseudonym ${tag}`) };
+
+  // A licence type, two licences; the second suspended.
+  const defined = await send(api, api.tx.licenses.defineType(`WEB-LAWYER-${tag}`, '律师执业证', CHONGQING, 'Person',
+    'LicenseIssuer', 5 * 365 * 86400, blake2AsHex('schema'), blake2AsHex('template')), alice);
+  const type = event(defined, 'licenses', 'TypeDefined').licenseType.toNumber();
+  const issue = async () => event(await send(api, api.tx.licenses.issue(type, person, blake2AsHex(`file ${Math.random()}`), now - 60, null), alice),
+    'licenses', 'LicenseIssued').id.toNumber();
+  const licence = await issue();
+  const suspended = await issue();
+  await send(api, api.tx.licenses.suspend(suspended, 7, blake2AsHex('decision of the justice bureau')), alice);
+
+  // An enterprise through the one-stop registration: three departments approve.
+  const biz = await send(api, api.tx.licenses.defineType(`WEB-BIZ-${tag}`, '营业执照', CHONGQING, 'Enterprise',
+    'MarketRegulator', null, blake2AsHex('schema'), blake2AsHex('template')), alice);
+  await send(api, api.tx.enterprises.setLicenseType(event(biz, 'licenses', 'TypeDefined').licenseType), alice);
+  const applied = await send(api, api.tx.enterprises.apply(`重庆云端科技 ${tag} 有限公司`, 'LimitedCompany', CHONGQING,
+    100_000_000, ['I6510'], blake2AsHex('legal representative'), blake2AsHex('materials'),
+    ['BusinessLicense', 'SealEngraving', 'TaxRegistration']), alice);
+  const app = event(applied, 'enterprises', 'ApplicationSubmitted').id;
+  const reviews = await Promise.all([
+    send(api, api.tx.enterprises.review(app, 'SealEngraving', true, 0, null), charlie),
+    send(api, api.tx.enterprises.review(app, 'TaxRegistration', true, 0, null), dave),
+  ]);
+  const last = await send(api, api.tx.enterprises.review(app, 'BusinessLicense', true, 0, blake2AsHex('licence file')), alice);
+  const established = event(last, 'enterprises', 'EnterpriseEstablished') ?? reviews.map((r) => event(r, 'enterprises', 'EnterpriseEstablished')).find(Boolean);
+  const uscc = u8aToString(established.uscc.toU8a());
+
+  // A work deposited by commit and reveal; its file is kept for the browser to drop.
+  const workFile = join(dir, 'song.mp3');
+  const otherFile = join(dir, 'song-copy.mp3');
+  const bytes = randomAsU8a(4096);
+  writeFileSync(workFile, bytes);
+  writeFileSync(otherFile, u8aConcat(bytes, new Uint8Array([0])));
+  const content = blake2AsHex(bytes, 256);
+  const salt = randomAsU8a(32);
+  await send(api, api.tx.copyright.commit(blake2AsU8a(u8aConcat(hexToU8a(content), decodeAddress(alice.address), salt))), alice);
+  const deposited = await send(api, api.tx.copyright.deposit(content, '山城夜曲', 'Music', 'Original', [person], person,
+    YUZHONG, now - 86400, null, salt), alice);
+  const work = event(deposited, 'copyright', 'WorkDeposited');
+
+  const out = { licence, suspended, type, uscc, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
+    content, depositor: alice.address, workBlock: (await api.call.copyrightApi.work(content)).unwrap().deposited.block.toNumber(),
+    workEvent: Boolean(work) };
+  await api.disconnect();
+  return out;
+}

@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Two pages: `/` (the entry point, links) and `/verify/` (the public verification page).
+// @polkadot/api is loaded on demand, so the page's own code is what loads first.
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        verify: resolve(import.meta.dirname, 'verify/index.html'),
+      },
+    },
+  },
+  server: { host: '127.0.0.1', port: 8080 },
+  preview: { host: '127.0.0.1', port: 8080 },
+});
