@@ -47,3 +47,4 @@ npm_ci() {
 }
 npm_ci "$ROOT/tests/e2e"
 npm_ci "$ROOT/web"
+npm_ci "$ROOT/import"

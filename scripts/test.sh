@@ -6,7 +6,9 @@
 #      the pallets with storage migrations again with `--features try-runtime` (their
 #      pre/post-upgrade hooks);
 #   3. the end-to-end suite against a freshly started node;
-#   4. the browser tests of web/ (Playwright driving Debian's Chromium against a node);
+#   4. beside the e2e suite: the browser tests of web/ (Playwright driving Debian's
+#      Chromium against a node) and the importer's tests (import/: a licence export
+#      loaded with two kills on the way);
 #   5. a part of the network fault tests on real node processes (tests/network): the
 #      compose file against the script, a member restarted alone serving no stranger,
 #      kill -9 under load, a runtime upgrade by council vote from the previous release
@@ -32,11 +34,28 @@ cargo test --locked --release -p pallet-copyright --features try-runtime 2>&1 | 
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$rust_log" | awk '{s+=$4} END {print s+0}')
 log "Rust tests: $passed passed (the later runs repeat pallets' unit tests with benchmarks, then try-runtime)"
 
-log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
-node "$ROOT/tests/e2e/harness.mjs"
+# The browser tests and the importer test each start a node of their own: they run
+# beside the e2e files (which mostly wait for finality) instead of after them.
+log "browser tests (web/) and importer test (import/), in the background"
+logs="$CARGO_TARGET_DIR/test-logs"
+mkdir -p "$logs"
+node "$ROOT/web/tests/run.mjs" >"$logs/web.log" 2>&1 &
+web_pid=$!
+(cd "$ROOT/import" && node --test test/ && node test/resume.mjs 3000) >"$logs/import.log" 2>&1 &
+import_pid=$!
 
-log "browser tests (web/: the public verification page in Chromium, Playwright)"
-node "$ROOT/web/tests/run.mjs"
+log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
+e2e=0
+node "$ROOT/tests/e2e/harness.mjs" || e2e=$?
+
+web=0 import=0
+wait "$web_pid" || web=$?
+wait "$import_pid" || import=$?
+log "browser tests (web/: the public verification page in Chromium, Playwright): exit $web"
+grep -vE 'API-WS|REGISTRY' "$logs/web.log" || true
+log "importer test (import/: pseudonyms, then 3000 licence rows killed twice): exit $import"
+grep -vE 'API-WS|REGISTRY' "$logs/import.log" || true
+[ "$e2e" -eq 0 ] && [ "$web" -eq 0 ] && [ "$import" -eq 0 ] || die "e2e exit $e2e, browser tests exit $web, importer test exit $import"
 
 log "network fault tests (tests/network: compose restart-window kill9-load upgrade-by-council)"
 "$ROOT/tests/network/run.sh" compose restart-window kill9-load upgrade-by-council

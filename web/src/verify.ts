@@ -3,7 +3,7 @@
 // its USCC (checked here before any query).
 
 import './style.css';
-import { checkUscc } from './uscc';
+import { checkUscc } from '../../shared/uscc.mjs';
 import { dateTime, lang, setLang, statusWord, words } from './i18n';
 import type { EnterpriseView, Holder, LicenceView, Verdict, WorkView } from './chain';
 

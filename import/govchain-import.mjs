@@ -1,0 +1,353 @@
+#!/usr/bin/env node
+// Bulk import of existing electronic licences into GovChain (licences.issueBatch), from a
+// CSV or JSON-lines export. Resumable and idempotent: kill it at any moment and run the
+// same command again; every good row ends on chain exactly once. See import/README.md.
+//
+//   govchain-import licences <file.csv|file.jsonl> [--rpc ws://…] [--in-flight 32]
+//       [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]
+//
+// Secrets never come from the command line (other users see it in `ps`):
+//   GOVCHAIN_IMPORT_SURI          the operator's secret URI (seed or mnemonic), or
+//   GOVCHAIN_IMPORT_KEYSTORE      a polkadot.js keystore JSON file, with
+//   GOVCHAIN_IMPORT_PASSWORD      its password;
+//   GOVCHAIN_PSEUDONYM_KEY        the `licenses` pseudonym key (hex), or --pseudonym-key-file.
+//
+// Files next to the input: <file>.progress.json (what was signed and what is final),
+// <file>.rejected.csv (line, column, reason of every refused row). Exit status: 0 when
+// every row is imported, present already, or rejected with a reason; 1 on an error
+// that stops the run (nothing is lost: run it again); 2 on bad usage.
+
+import { createReadStream, existsSync, readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { dirname, resolve } from 'node:path';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+import { pseudonym, parseKey } from './pseudonym.mjs';
+import { parseCsvLine, checkUscc } from './rows.mjs';
+
+const ERA_PERIOD = 16; // blocks a signed batch stays valid (48 s): the longest a re-run waits
+const usage = (m) => { console.error(`${m}\nusage: govchain-import licences <file> [--rpc URL] [--in-flight N] [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]`); process.exit(2); };
+
+// ---- arguments and secrets ----
+const argv = process.argv.slice(2);
+const [kind, input] = argv;
+if (kind !== 'licences' && kind !== 'licenses') usage(kind ? `unknown kind ${kind} (this version imports licences)` : 'no kind');
+if (!input || !existsSync(input)) usage(`no input file ${input ?? ''}`);
+const opt = (name, def) => { const i = argv.indexOf(`--${name}`); return i < 0 ? def : argv[i + 1]; };
+const flag = (name) => argv.includes(`--${name}`);
+const rpc = opt('rpc', 'ws://127.0.0.1:9944');
+const inFlight = Math.max(1, Number(opt('in-flight', 32)));
+const progressPath = opt('progress', `${input}.progress.json`);
+const rejectedPath = `${input}.rejected.csv`;
+const quiet = flag('quiet');
+const say = (m) => { if (!quiet) console.error(m); };
+
+function pseudonymKey() {
+  const file = opt('pseudonym-key-file');
+  if (file) return parseKey(readFileSync(file, 'utf8'));
+  if (process.env.GOVCHAIN_PSEUDONYM_KEY) return parseKey(process.env.GOVCHAIN_PSEUDONYM_KEY);
+  return null; // only needed when a row names a person
+}
+
+async function signer() {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519' });
+  if (process.env.GOVCHAIN_IMPORT_SURI) return keyring.addFromUri(process.env.GOVCHAIN_IMPORT_SURI);
+  if (process.env.GOVCHAIN_IMPORT_KEYSTORE) {
+    const pair = keyring.addFromJson(JSON.parse(readFileSync(process.env.GOVCHAIN_IMPORT_KEYSTORE, 'utf8')));
+    pair.decodePkcs8(process.env.GOVCHAIN_IMPORT_PASSWORD ?? '');
+    return pair;
+  }
+  usage('no signing key: set GOVCHAIN_IMPORT_SURI, or GOVCHAIN_IMPORT_KEYSTORE and GOVCHAIN_IMPORT_PASSWORD');
+}
+
+// ---- reading and checking rows ----
+const COLUMNS = ['type_code', 'holder_kind', 'holder_id', 'content', 'valid_from', 'valid_until'];
+
+/** Unix seconds from `YYYY-MM-DD` (UTC midnight), `YYYY-MM-DDTHH:MM:SSZ` or digits. */
+function seconds(text) {
+  if (/^\d{1,12}$/.test(text)) return Number(text);
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$/.test(text)) return null;
+  const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text);
+  return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+}
+
+/** Reads every row; returns { rows: [{ line, typeCode, holder, content, from, until }], rejected: [{ line, column, reason }] }. */
+async function readRows(file, key) {
+  const rows = [], rejected = [];
+  const jsonl = /\.jsonl?$/i.test(file);
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let header = null, line = 0;
+  const base = dirname(resolve(file));
+  for await (const text of lines) {
+    line++;
+    if (!text.trim()) continue;
+    let rec;
+    if (jsonl) {
+      try { rec = JSON.parse(text); } catch { rejected.push({ line, column: '', reason: 'not a JSON object' }); continue; }
+    } else if (!header) {
+      header = parseCsvLine(text).map((h) => h.trim().toLowerCase());
+      const missing = COLUMNS.filter((c) => !header.includes(c));
+      if (missing.length) throw new Error(`line 1: missing columns ${missing.join(', ')} (expected ${COLUMNS.join(',')})`);
+      continue;
+    } else {
+      const cells = parseCsvLine(text);
+      if (cells === null) { rejected.push({ line, column: '', reason: 'unbalanced quotes' }); continue; }
+      if (cells.length !== header.length) { rejected.push({ line, column: '', reason: `${cells.length} fields, the header has ${header.length}` }); continue; }
+      rec = Object.fromEntries(header.map((h, i) => [h, cells[i]]));
+    }
+    const bad = (column, reason) => rejected.push({ line, column, reason });
+    const typeCode = String(rec.type_code ?? '').trim();
+    if (!typeCode) { bad('type_code', 'empty'); continue; }
+    const hk = String(rec.holder_kind ?? '').trim().toLowerCase();
+    const id = String(rec.holder_id ?? '').trim();
+    let holder;
+    if (hk === 'person') {
+      if (!key) { bad('holder_id', 'a person needs the licenses pseudonym key (GOVCHAIN_PSEUDONYM_KEY or --pseudonym-key-file)'); continue; }
+      try { holder = { Person: pseudonym(key, 'licenses', id) }; } catch (e) { bad('holder_id', `identifier refused: ${e.kind ?? e.message}${e.position !== undefined ? ` (character ${e.position + 1})` : ''}`); continue; }
+    } else if (hk === 'enterprise') {
+      const why = checkUscc(id);
+      if (why) { bad('holder_id', why); continue; }
+      holder = { Enterprise: id.toUpperCase() };
+    } else if (hk === 'account') {
+      try { holder = { Account: u8aToHex(decodeAddress(id)) }; } catch { bad('holder_id', 'not an SS58 address'); continue; }
+    } else { bad('holder_kind', `"${hk}" is not person, enterprise or account`); continue; }
+    let content = String(rec.content ?? '').trim();
+    if (/^0x[0-9a-fA-F]{64}$/.test(content)) content = content.toLowerCase();
+    else if (content && existsSync(resolve(base, content))) content = blake2AsHex(readFileSync(resolve(base, content)), 256);
+    else { bad('content', content ? 'neither a 0x-prefixed 32-byte hash nor an existing file' : 'empty'); continue; }
+    const from = seconds(String(rec.valid_from ?? '').trim());
+    if (from === null) { bad('valid_from', 'not a date (YYYY-MM-DD) or Unix seconds'); continue; }
+    const untilText = String(rec.valid_until ?? '').trim();
+    const until = untilText ? seconds(untilText) : null;
+    if (untilText && until === null) { bad('valid_until', 'not a date (YYYY-MM-DD) or Unix seconds'); continue; }
+    if (until !== null && until <= from) { bad('valid_until', 'not after valid_from'); continue; }
+    rows.push({ line, typeCode, holder, content, from, until });
+  }
+  return { rows, rejected, lines: line - (jsonl ? 0 : 1) };
+}
+
+// ---- progress file ----
+function loadProgress(fingerprint, who) {
+  if (!existsSync(progressPath)) return { format: 1, fingerprint, signer: who, batches: {} };
+  const p = JSON.parse(readFileSync(progressPath, 'utf8'));
+  if (p.fingerprint !== fingerprint) throw new Error(`${progressPath} belongs to another version of the input file; move it away to start over`);
+  if (p.signer !== who) throw new Error(`${progressPath} was written by ${p.signer}, not ${who}`);
+  return p;
+}
+function saveProgress(p) {
+  const tmp = `${progressPath}.tmp`;
+  writeFileSync(tmp, JSON.stringify(p));
+  const fd = openSync(tmp, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, progressPath);
+}
+
+// ---- main ----
+const t0 = Date.now();
+const key = pseudonymKey();
+const pair = await signer();
+const fingerprint = createHash('sha256').update(readFileSync(input)).digest('hex');
+const { rows, rejected, lines } = await readRows(input, key);
+const provider = new WsProvider(rpc, 2_000);
+const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+const maxBatch = api.consts.licenses.maxBatchIssue.toNumber();
+const batchSize = Math.min(maxBatch, Number(opt('batch', maxBatch)));
+
+// Type codes → ids and holder kinds, once each; a row of an unknown code, or whose
+// holder is not of its type's kind, is refused here rather than failing its batch.
+const types = new Map(), kinds = new Map();
+for (const code of new Set(rows.map((r) => r.typeCode))) {
+  const id = await api.call.licensesApi.typeByCode(code);
+  types.set(code, id.isSome ? id.unwrap().toNumber() : null);
+  if (id.isSome) kinds.set(code, (await api.call.licensesApi.licenseType(id.unwrap())).unwrap().holderKind.toString());
+}
+const good = [];
+for (const r of rows) {
+  const kind = Object.keys(r.holder)[0];
+  if (types.get(r.typeCode) === null) rejected.push({ line: r.line, column: 'type_code', reason: `no licence type ${r.typeCode} on chain` });
+  else if (kinds.get(r.typeCode) !== kind) rejected.push({ line: r.line, column: 'holder_kind', reason: `licence type ${r.typeCode} is held by ${kinds.get(r.typeCode)} holders, not ${kind}` });
+  else good.push(r);
+}
+
+// Deterministic batches: the rows of each type in file order (types in order of first
+// appearance), cut every batchSize rows; the same file gives the same batches on every
+// run, so the progress file names them by number.
+const byType = new Map();
+for (const r of good) {
+  if (!byType.has(r.typeCode)) byType.set(r.typeCode, []);
+  byType.get(r.typeCode).push(r);
+}
+const batches = [];
+for (const [typeCode, list] of byType) {
+  for (let i = 0; i < list.length; i += batchSize) batches.push({ index: batches.length, typeCode, rows: list.slice(i, i + batchSize) });
+}
+const progress = loadProgress(fingerprint, pair.address);
+progress.batchSize ??= batchSize;
+if (progress.batchSize !== batchSize) throw new Error(`${progressPath} was made with batches of ${progress.batchSize}; use --batch ${progress.batchSize}`);
+const state = (b) => progress.batches[b.index];
+const call = (b) => api.tx.licenses.issueBatch(types.get(b.typeCode), b.rows.map((r) => ({
+  holder: r.holder, content: r.content, validFrom: r.from, validUntil: r.until,
+})));
+
+let finalizedHead = null, finalizedNumber = 0;
+await api.rpc.chain.subscribeFinalizedHeads((h) => { finalizedHead = h.hash.toHex(); finalizedNumber = h.number.toNumber(); });
+while (!finalizedHead) await new Promise((r) => setTimeout(r, 100));
+const blockCache = new Map();
+/** Number → { hashes of extrinsics, events } of a finalized block. */
+async function finalizedBlock(n) {
+  if (!blockCache.has(n)) {
+    const hash = await api.rpc.chain.getBlockHash(n);
+    const [block, events] = await Promise.all([api.rpc.chain.getBlock(hash), (await api.at(hash)).query.system.events()]);
+    blockCache.set(n, { hashes: block.block.extrinsics.map((x) => x.hash.toHex()), events });
+  }
+  return blockCache.get(n);
+}
+const outcome = (events, index) => {
+  const ev = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index).map(({ event }) => event);
+  const failed = ev.find((e) => e.section === 'system' && e.method === 'ExtrinsicFailed');
+  if (!failed) return { ok: true, issued: ev.filter((e) => e.section === 'licenses' && e.method === 'LicenseIssued').length };
+  const err = failed.data[0];
+  if (err.isModule) { const m = api.registry.findMetaError(err.asModule); return { ok: false, error: `${m.section}.${m.name}` }; }
+  return { ok: false, error: err.type };
+};
+
+/**
+ * Settles every batch recorded as signed: on chain (its nonce is spent at the finalized
+ * head; found by hash in the blocks of its era, with its outcome) or never (its era
+ * ended unspent). Waits until each is one or the other.
+ */
+async function settle() {
+  for (;;) {
+    const open = batches.filter((b) => state(b)?.state === 'signed');
+    if (!open.length) return;
+    const nonce = (await (await api.at(finalizedHead)).query.system.account(pair.address)).nonce.toNumber();
+    let waiting = 0;
+    for (const b of open) {
+      const s = state(b);
+      if (s.nonce < nonce) {
+        let found = null;
+        for (let n = s.birth; n <= Math.min(finalizedNumber, s.birth + ERA_PERIOD + 1) && !found; n++) {
+          const blk = await finalizedBlock(n);
+          const i = blk.hashes.indexOf(s.hash);
+          if (i >= 0) found = { n, ...outcome(blk.events, i) };
+        }
+        if (!found) throw new Error(`batch ${b.index}: nonce ${s.nonce} was spent by another transaction of ${pair.address}; only this importer may sign with the key`);
+        progress.batches[b.index] = found.ok ? { state: 'done', block: found.n } : { state: 'failed', block: found.n, error: found.error };
+      } else if (finalizedNumber > s.birth + ERA_PERIOD) {
+        delete progress.batches[b.index]; // its era is over: it can never be included
+      } else waiting++;
+    }
+    saveProgress(progress);
+    if (waiting) {
+      say(`waiting for ${waiting} batch(es) signed by an earlier run to be finalized or to expire (at most ${ERA_PERIOD} blocks)`);
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
+  }
+}
+
+/** With --check-chain: drops rows the holder already holds (same type and content). */
+async function presentOnChain(b) {
+  const type = types.get(b.typeCode);
+  const present = [];
+  for (const r of b.rows) {
+    let after = null, found = false;
+    do {
+      const page = await api.call.licensesApi.licensesOf(r.holder, after, 100);
+      for (const id of page) {
+        const l = (await api.call.licensesApi.license(id)).unwrap();
+        if (l.licenseType.toNumber() === type && l.content.toHex() === r.content) found = true;
+      }
+      after = page.length === 100 ? page[page.length - 1] : null;
+    } while (after !== null && !found);
+    if (found) present.push(r.line);
+  }
+  return present;
+}
+
+const summary = { read: lines, imported: 0, present: 0, rejected: 0, batches: batches.length };
+let stopped = null;
+try {
+  await settle();
+  const todo = batches.filter((b) => !state(b));
+  const doneBefore = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length, 0);
+  say(`${lines} rows read: ${good.length} to import in ${batches.length} batches of up to ${batchSize}, ${rejected.length} rejected; ${doneBefore} on chain already (progress file), ${todo.length} batches to submit`);
+  let nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
+  let flying = 0, sent = 0, lastReport = 0, importedNow = 0;
+  const skipped = new Set();
+  const report = (force) => {
+    const now = Date.now();
+    if (!force && now - lastReport < 2000) return;
+    lastReport = now;
+    const rate = importedNow / Math.max(0.001, (now - t0) / 1000);
+    const left = todo.slice(sent).reduce((s, b) => s + b.rows.length, 0);
+    say(`imported ${importedNow} of ${todo.reduce((s, b) => s + b.rows.length, 0)} this run · ${rate.toFixed(0)} rows/s · ETA ${rate > 0 ? Math.ceil(left / rate) : '?'} s`);
+  };
+  const settled = [];
+  for (const b of todo) {
+    if (flag('check-chain')) {
+      const present = await presentOnChain(b);
+      if (present.length) {
+        present.forEach((l) => skipped.add(l));
+        b.rows = b.rows.filter((r) => !present.includes(r.line));
+        if (!b.rows.length) { progress.batches[b.index] = { state: 'present' }; saveProgress(progress); continue; }
+      }
+    }
+    while (flying >= inFlight) await new Promise((r) => setTimeout(r, 20));
+    const tx = call(b);
+    const birth = finalizedNumber;
+    const era = api.createType('ExtrinsicEra', { current: birth, period: ERA_PERIOD });
+    await tx.signAsync(pair, { nonce, era, blockHash: finalizedHead });
+    // Durable before it leaves: a re-run finds it by its nonce and hash.
+    progress.batches[b.index] = { state: 'signed', nonce, hash: tx.hash.toHex(), birth };
+    saveProgress(progress);
+    nonce++;
+    flying++;
+    sent++;
+    settled.push(new Promise((done) => {
+      let finished = false;
+      const finish = (s) => { if (finished) return; finished = true; flying--; if (s) { progress.batches[b.index] = s; saveProgress(progress); } done(); };
+      tx.send(({ status, events, dispatchError }) => {
+        if (status.isFinalized) {
+          if (dispatchError) {
+            const m = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
+            finish({ state: 'failed', block: null, error: m ? `${m.section}.${m.name}` : dispatchError.type });
+          } else {
+            importedNow += events.filter(({ event }) => event.section === 'licenses' && event.method === 'LicenseIssued').length;
+            finish({ state: 'done', finalized: status.asFinalized.toHex() });
+          }
+          report(false);
+        } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+          stopped ??= `batch ${b.index}: ${status.type}`;
+          finish(null); // stays "signed": settled by the next run
+        }
+      }).catch((e) => { stopped ??= `batch ${b.index}: ${e.message}`; finish(null); });
+    }));
+    if (stopped) break;
+  }
+  await Promise.all(settled);
+  report(true);
+  if (stopped) throw new Error(`${stopped}; run the same command again to go on`);
+  summary.present = skipped.size;
+} catch (e) {
+  console.error(`govchain-import: ${e.message}`);
+  summary.error = e.message;
+}
+
+// Rows refused by the chain count as rejected too, with the chain's reason.
+for (const b of batches) {
+  const s = state(b);
+  if (s?.state === 'failed') for (const r of b.rows) rejected.push({ line: r.line, column: '', reason: `refused by the chain: ${s.error}` });
+}
+rejected.sort((a, b) => a.line - b.line);
+writeFileSync(rejectedPath, `line,column,reason\n${rejected.map((r) => `${r.line},${r.column},"${r.reason.replace(/"/g, '""')}"`).join('\n')}${rejected.length ? '\n' : ''}`);
+summary.imported = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length, 0);
+summary.rejected = rejected.length;
+summary.seconds = Math.round((Date.now() - t0) / 100) / 10;
+console.log(JSON.stringify(summary));
+say(`rows read ${summary.read}: imported ${summary.imported} (all runs), already present ${summary.present}, rejected ${summary.rejected} (${rejectedPath})${summary.error ? `; stopped: ${summary.error}` : ''}`);
+await api.disconnect();
+process.exit(summary.error ? 1 : 0);
