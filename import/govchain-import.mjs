@@ -3,7 +3,7 @@
 // CSV or JSON-lines export. Resumable and idempotent: kill it at any moment and run the
 // same command again; every good row ends on chain exactly once. See import/README.md.
 //
-//   govchain-import licences <file.csv|file.jsonl> [--rpc ws://…] [--in-flight 32]
+//   govchain-import licences <file.csv|file.jsonl> [--rpc ws://…] [--in-flight 128]
 //       [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]
 //
 // Secrets never come from the command line (other users see it in `ps`):
@@ -38,7 +38,7 @@ if (!input || !existsSync(input)) usage(`no input file ${input ?? ''}`);
 const opt = (name, def) => { const i = argv.indexOf(`--${name}`); return i < 0 ? def : argv[i + 1]; };
 const flag = (name) => argv.includes(`--${name}`);
 const rpc = opt('rpc', 'ws://127.0.0.1:9944');
-const inFlight = Math.max(1, Number(opt('in-flight', 32)));
+const inFlight = Math.max(1, Number(opt('in-flight', 128)));
 const progressPath = opt('progress', `${input}.progress.json`);
 const rejectedPath = `${input}.rejected.csv`;
 const quiet = flag('quiet');
@@ -277,12 +277,13 @@ try {
   say(`${lines} rows read: ${good.length} to import in ${batches.length} batches of up to ${batchSize}, ${rejected.length} rejected; ${doneBefore} on chain already (progress file), ${todo.length} batches to submit`);
   let nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
   let flying = 0, sent = 0, lastReport = 0, importedNow = 0;
+  const submitStart = Date.now();
   const skipped = new Set();
   const report = (force) => {
     const now = Date.now();
     if (!force && now - lastReport < 2000) return;
     lastReport = now;
-    const rate = importedNow / Math.max(0.001, (now - t0) / 1000);
+    const rate = importedNow / Math.max(0.001, (now - submitStart) / 1000);
     const left = todo.slice(sent).reduce((s, b) => s + b.rows.length, 0);
     say(`imported ${importedNow} of ${todo.reduce((s, b) => s + b.rows.length, 0)} this run · ${rate.toFixed(0)} rows/s · ETA ${rate > 0 ? Math.ceil(left / rate) : '?'} s`);
   };
@@ -330,6 +331,7 @@ try {
   }
   await Promise.all(settled);
   report(true);
+  summary.rowsPerSecond = Math.round(importedNow / Math.max(0.001, (Date.now() - submitStart) / 1000));
   if (stopped) throw new Error(`${stopped}; run the same command again to go on`);
   summary.present = skipped.size;
 } catch (e) {
