@@ -121,6 +121,29 @@ try {
   const summary = JSON.parse(last.out.trim().split('\n').pop());
   say(`last run: ${JSON.stringify(summary)} (${last.seconds.toFixed(1)} s, settling first what the killed runs had signed)`);
 
+  // What filled the blocks while the last run submitted: batches per block, and the
+  // normal-class weight and length used against their limits.
+  if (kills === 0) {
+    const done = Object.values(JSON.parse(readFileSync(progress, 'utf8')).batches);
+    const first = Math.min(...done.map((b) => b.birth ?? Infinity).filter(Number.isFinite));
+    const head = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    const maxW = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap().refTime.toBigInt();
+    const maxLen = api.consts.system.blockLength.max.normal.toNumber();
+    const rowsOf = [];
+    for (let n = Number.isFinite(first) ? first : 1; n <= head; n++) {
+      const hash = await api.rpc.chain.getBlockHash(n);
+      const [block, at] = await Promise.all([api.rpc.chain.getBlock(hash), api.at(hash)]);
+      const batchesIn = block.block.extrinsics.filter((x) => x.method.section === 'licenses' && x.method.method === 'issueBatch');
+      if (!batchesIn.length) continue;
+      const w = (await at.query.system.blockWeight()).normal.refTime.toBigInt();
+      const len = block.block.extrinsics.reduce((s, x) => s + x.encodedLength, 0);
+      rowsOf.push({ n, batches: batchesIn.length, weight: Number((w * 1000n) / maxW) / 10, length: Math.round((len / maxLen) * 1000) / 10 });
+    }
+    const top = rowsOf.reduce((a, b) => (b.batches > a.batches ? b : a), rowsOf[0]);
+    const mean = (k) => (rowsOf.reduce((s, r) => s + r[k], 0) / rowsOf.length).toFixed(1);
+    say(`blocks with batches: ${rowsOf.length}; batches per block mean ${mean('batches')}, most ${top.batches} (#${top.n}: normal weight ${top.weight} %, length ${top.length} %); mean normal weight ${mean('weight')} %, length ${mean('length')} %`);
+  }
+
   // The chain, not the tool: every licence of the type.
   const entries = await api.query.licenses.licenses.entries();
   const onChain = new Map();
