@@ -116,9 +116,8 @@ pub mod v2 {
 		}
 
 		/// Checks the migration against the pre-check's `state`: the same accounts with
-		/// the same commitments in the same order, each account's deposits adding up to
-		/// its unchanged hold, no commitment without a deposit unless nothing was held,
-		/// and the storage at version 2.
+		/// the same commitments in the same order, each account's hold unchanged and its
+		/// deposits adding up to it, and the storage at version 2.
 		///
 		/// # Errors
 		/// A message naming the first difference.
