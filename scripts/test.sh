@@ -41,7 +41,7 @@ logs="$CARGO_TARGET_DIR/test-logs"
 mkdir -p "$logs"
 node "$ROOT/web/tests/run.mjs" >"$logs/web.log" 2>&1 &
 web_pid=$!
-(cd "$ROOT/import" && node --test test/ && node test/resume.mjs 3000) >"$logs/import.log" 2>&1 &
+(cd "$ROOT/import" && node --test test/*.test.mjs && node test/resume.mjs 3000) >"$logs/import.log" 2>&1 &
 import_pid=$!
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
