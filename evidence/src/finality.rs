@@ -1,0 +1,232 @@
+//! GRANDPA finality without a node: authority sets handed from one to the next through
+//! headers their predecessors finalized, and justifications checked against them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use codec::DecodeAll;
+use govchain_runtime::{BlockNumber, Hash, Header};
+use sp_consensus_grandpa::{
+	check_message_signature_with_buffer, AuthorityId, ConsensusLog, Message, SetId, GRANDPA_ENGINE_ID,
+};
+use sp_runtime::traits::Header as _;
+
+use crate::record::hex;
+
+/// A GRANDPA justification of a GovChain header.
+pub type Justification = sp_consensus_grandpa::GrandpaJustification<Header>;
+
+/// An authority set: its id, its keys with their weights, and (once it has handed over)
+/// the last block it finalized.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuthoritySet {
+	/// Set id.
+	pub id: SetId,
+	/// Keys and weights.
+	pub authorities: Vec<(AuthorityId, u64)>,
+	/// The block that enacted the next set (the last one this set finalizes).
+	pub last_block: Option<BlockNumber>,
+}
+
+impl AuthoritySet {
+	/// Total weight.
+	pub fn total(&self) -> u64 {
+		self.authorities.iter().map(|(_, w)| *w).sum()
+	}
+
+	/// The weight a justification needs: more than two thirds (`t - (t - 1) / 3`).
+	pub fn threshold(&self) -> u64 {
+		let t = self.total();
+		t - t.saturating_sub(1) / 3
+	}
+
+	fn weight_of(&self, id: &AuthorityId) -> Option<u64> {
+		self.authorities.iter().find(|(a, _)| a == id).map(|(_, w)| *w)
+	}
+}
+
+/// Why a header is not proven final.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FinalityError {
+	/// The justification does not decode.
+	Undecodable,
+	/// The justification finalizes another block than this header.
+	OtherTarget {
+		/// The header's number and hash.
+		header: (BlockNumber, Hash),
+		/// What the justification's commit names.
+		target: (BlockNumber, Hash),
+	},
+	/// A precommit is signed by a key outside the set.
+	NotAnAuthority {
+		/// The set.
+		set: SetId,
+		/// The key.
+		key: AuthorityId,
+	},
+	/// A precommit's signature does not verify for this round and set.
+	BadSignature {
+		/// The set.
+		set: SetId,
+		/// The key that supposedly signed.
+		key: AuthorityId,
+	},
+	/// A precommit is signed by an authority of the set, but for another set id: the
+	/// bundle skipped an authority set change (or names the wrong one).
+	WrongSet {
+		/// The set the verifier followed to.
+		expected: SetId,
+		/// The set the signature is for.
+		signed_for: SetId,
+	},
+	/// A precommit votes for a block that the justification does not show descends from
+	/// the target.
+	NotDescendant {
+		/// The key.
+		key: AuthorityId,
+	},
+	/// Not enough weight signed.
+	TooFewSignatures {
+		/// The set.
+		set: SetId,
+		/// Distinct authorities' weight that signed.
+		signed: u64,
+		/// Weight needed.
+		needed: u64,
+		/// Total weight.
+		total: u64,
+	},
+}
+
+impl core::fmt::Display for FinalityError {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		match self {
+			FinalityError::Undecodable => write!(f, "the justification does not decode"),
+			FinalityError::OtherTarget { header, target } => write!(
+				f,
+				"the justification finalizes block #{} {} but the header is block #{} {} (a header from another fork or altered)",
+				target.0,
+				hex(target.1.as_bytes()),
+				header.0,
+				hex(header.1.as_bytes())
+			),
+			FinalityError::NotAnAuthority { set, key } => write!(
+				f,
+				"a precommit is signed by {}, which is not an authority of set {set} (a missing authority set change, or a forged signer)",
+				hex(key.as_ref())
+			),
+			FinalityError::BadSignature { set, key } =>
+				write!(f, "the precommit signature of {} does not verify for set {set} (forged or altered)", hex(key.as_ref())),
+			FinalityError::WrongSet { expected, signed_for } => write!(
+				f,
+				"the precommits are signed for authority set {signed_for}, but the bundle's set changes lead to set {expected}: an authority set change is missing"
+			),
+			FinalityError::NotDescendant { key } => write!(
+				f,
+				"the precommit of {} is for a block not shown to descend from the target",
+				hex(key.as_ref())
+			),
+			FinalityError::TooFewSignatures { set, signed, needed, total } =>
+				write!(f, "only {signed} of {total} authorities of set {set} signed; {needed} are needed"),
+		}
+	}
+}
+
+/// Checks that `justification` finalizes `header` under `set`; returns the weight that
+/// signed.
+pub fn check_justification(
+	header: &Header,
+	justification: &Justification,
+	set: &AuthoritySet,
+) -> Result<u64, FinalityError> {
+	let hash = header.hash();
+	let commit = &justification.commit;
+	if commit.target_hash != hash || commit.target_number != *header.number() {
+		return Err(FinalityError::OtherTarget {
+			header: (*header.number(), hash),
+			target: (commit.target_number, commit.target_hash),
+		});
+	}
+	let ancestry: BTreeMap<Hash, &Header> =
+		justification.votes_ancestries.iter().map(|h| (h.hash(), h)).collect();
+	let mut signers = BTreeSet::new();
+	let mut signed = 0u64;
+	let mut buf = Vec::new();
+	for sp in &commit.precommits {
+		let weight = set
+			.weight_of(&sp.id)
+			.ok_or_else(|| FinalityError::NotAnAuthority { set: set.id, key: sp.id.clone() })?;
+		let message = Message::<Header>::Precommit(sp.precommit.clone());
+		if !check_message_signature_with_buffer(&message, &sp.id, &sp.signature, justification.round, set.id, &mut buf)
+			.is_valid()
+		{
+			// Signed by the key, but for another set id? Then a set change is missing.
+			let other = (set.id.saturating_sub(64)..set.id.saturating_add(64)).find(|id| {
+				*id != set.id &&
+					check_message_signature_with_buffer(&message, &sp.id, &sp.signature, justification.round, *id, &mut buf)
+						.is_valid()
+			});
+			return Err(match other {
+				Some(signed_for) => FinalityError::WrongSet { expected: set.id, signed_for },
+				None => FinalityError::BadSignature { set: set.id, key: sp.id.clone() },
+			});
+		}
+		// The vote must be for the target or a block the justification shows descends
+		// from it.
+		let (mut h, mut n) = (sp.precommit.target_hash, sp.precommit.target_number);
+		while h != hash {
+			let parent = match ancestry.get(&h) {
+				Some(p) if n > commit.target_number => p,
+				_ => return Err(FinalityError::NotDescendant { key: sp.id.clone() }),
+			};
+			h = *parent.parent_hash();
+			n -= 1;
+		}
+		if signers.insert(sp.id.clone()) {
+			signed += weight;
+		}
+	}
+	if signed < set.threshold() {
+		return Err(FinalityError::TooFewSignatures {
+			set: set.id,
+			signed,
+			needed: set.threshold(),
+			total: set.total(),
+		});
+	}
+	Ok(signed)
+}
+
+/// The authority-set change a header's digest enacts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetChange {
+	/// A standard change enacted in this very block (delay 0, as `pallet_grandpa`
+	/// schedules at a session change).
+	Now(Vec<(AuthorityId, u64)>),
+	/// A change with a delay, or a forced change: the chain of signed hand-overs that a
+	/// bundle relies on does not cover it.
+	Unsupported(&'static str),
+}
+
+/// Reads a GRANDPA authority-set change from a header's digest.
+pub fn set_change(header: &Header) -> Option<SetChange> {
+	for log in header.digest().logs() {
+		let Some(c) = log.consensus_try_to::<ConsensusLog<BlockNumber>>(&GRANDPA_ENGINE_ID) else { continue };
+		match c {
+			ConsensusLog::ScheduledChange(s) if s.delay == 0 => return Some(SetChange::Now(s.next_authorities)),
+			ConsensusLog::ScheduledChange(_) => return Some(SetChange::Unsupported("a delayed authority set change")),
+			ConsensusLog::ForcedChange(..) => return Some(SetChange::Unsupported("a forced authority set change")),
+			_ => {},
+		}
+	}
+	None
+}
+
+/// Decodes a header.
+pub fn decode_header(bytes: &[u8]) -> Option<Header> {
+	Header::decode_all(&mut &bytes[..]).ok()
+}
+
+/// Decodes a justification.
+pub fn decode_justification(bytes: &[u8]) -> Option<Justification> {
+	Justification::decode_all(&mut &bytes[..]).ok()
+}
