@@ -107,7 +107,8 @@ pub struct Inclusion {
 	/// The block's extrinsics the proof covers: index 0 (`timestamp.set`) and the
 	/// record's extrinsic.
 	pub extrinsics: Vec<IndexedExtrinsic>,
-	/// Compact trie proof (`sp_trie::generate_trie_proof`, layout V1) of those entries
+	/// Compact trie proof (`sp_trie::generate_trie_proof`, layout V0 as the runtime's
+	/// `system_version` 1 builds it, or V1) of those entries
 	/// against the first header's extrinsics root.
 	pub proof: Vec<Hex>,
 }

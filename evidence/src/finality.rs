@@ -230,3 +230,113 @@ pub fn decode_header(bytes: &[u8]) -> Option<Header> {
 pub fn decode_justification(bytes: &[u8]) -> Option<Justification> {
 	Justification::decode_all(&mut &bytes[..]).ok()
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::Encode;
+	use finality_grandpa::SignedPrecommit;
+	use sp_consensus_grandpa::{localized_payload, Commit, Precommit};
+	use sp_keyring::Ed25519Keyring::{self, *};
+	use sp_runtime::{traits::Header as _, Digest, DigestItem};
+
+	fn header(number: BlockNumber, parent: Hash, digest: Digest) -> Header {
+		Header::new(number, Default::default(), Default::default(), parent, digest)
+	}
+
+	fn set(id: SetId, keys: &[Ed25519Keyring]) -> AuthoritySet {
+		AuthoritySet { id, authorities: keys.iter().map(|k| (k.public().into(), 1)).collect(), last_block: None }
+	}
+
+	// Every signer precommits to `vote` (the target or a descendant shown in `ancestry`).
+	fn justify(target: &Header, vote: &Header, ancestry: Vec<Header>, set_id: SetId, signers: &[Ed25519Keyring]) -> Justification {
+		let round = 7;
+		let precommit = Precommit::<Header> { target_hash: vote.hash(), target_number: *vote.number() };
+		let payload = localized_payload(round, set_id, &Message::<Header>::Precommit(precommit.clone()));
+		let precommits = signers
+			.iter()
+			.map(|k| SignedPrecommit { precommit: precommit.clone(), signature: k.sign(&payload).into(), id: k.public().into() })
+			.collect();
+		Justification {
+			round,
+			commit: Commit::<Header> { target_hash: target.hash(), target_number: *target.number(), precommits },
+			votes_ancestries: ancestry,
+		}
+	}
+
+	#[test]
+	fn more_than_two_thirds_of_the_set_finalize() {
+		let h = header(5, Hash::repeat_byte(1), Digest::default());
+		let s = set(0, &[Alice, Bob, Charlie, Dave]);
+		assert_eq!(s.threshold(), 3);
+		assert_eq!(check_justification(&h, &justify(&h, &h, vec![], 0, &[Alice, Bob, Charlie]), &s), Ok(3));
+		assert_eq!(
+			check_justification(&h, &justify(&h, &h, vec![], 0, &[Alice, Bob]), &s),
+			Err(FinalityError::TooFewSignatures { set: 0, signed: 2, needed: 3, total: 4 })
+		);
+		// The same signer twice counts once.
+		assert!(matches!(
+			check_justification(&h, &justify(&h, &h, vec![], 0, &[Alice, Bob, Bob]), &s),
+			Err(FinalityError::TooFewSignatures { signed: 2, .. })
+		));
+	}
+
+	#[test]
+	fn votes_for_a_descendant_count_only_with_their_ancestry() {
+		let h = header(5, Hash::repeat_byte(1), Digest::default());
+		let child = header(6, h.hash(), Digest::default());
+		let grandchild = header(7, child.hash(), Digest::default());
+		let s = set(0, &[Alice, Bob, Charlie]);
+		let ok = justify(&h, &grandchild, vec![grandchild.clone(), child.clone()], 0, &[Alice, Bob, Charlie]);
+		assert_eq!(check_justification(&h, &ok, &s), Ok(3));
+		let gap = justify(&h, &grandchild, vec![grandchild.clone()], 0, &[Alice, Bob, Charlie]);
+		assert!(matches!(check_justification(&h, &gap, &s), Err(FinalityError::NotDescendant { .. })));
+	}
+
+	#[test]
+	fn forged_or_foreign_signatures_and_other_targets_are_refused() {
+		let h = header(5, Hash::repeat_byte(1), Digest::default());
+		let s = set(3, &[Alice, Bob, Charlie, Dave]);
+		// A key outside the set.
+		assert!(matches!(
+			check_justification(&h, &justify(&h, &h, vec![], 3, &[Alice, Bob, Eve]), &s),
+			Err(FinalityError::NotAnAuthority { set: 3, .. })
+		));
+		// Signed for set 4: the verifier skipped a set change.
+		assert_eq!(
+			check_justification(&h, &justify(&h, &h, vec![], 4, &[Alice, Bob, Charlie]), &s),
+			Err(FinalityError::WrongSet { expected: 3, signed_for: 4 })
+		);
+		// A signature altered.
+		let mut j = justify(&h, &h, vec![], 3, &[Alice, Bob, Charlie]);
+		let mut sig = j.commit.precommits[1].signature.encode();
+		sig[0] ^= 1;
+		j.commit.precommits[1].signature = codec::Decode::decode(&mut &sig[..]).unwrap();
+		assert!(matches!(check_justification(&h, &j, &s), Err(FinalityError::BadSignature { set: 3, .. })));
+		// A header of another block (another fork at the same height).
+		let other = header(5, Hash::repeat_byte(2), Digest::default());
+		assert!(matches!(
+			check_justification(&other, &justify(&h, &h, vec![], 3, &[Alice, Bob, Charlie]), &s),
+			Err(FinalityError::OtherTarget { .. })
+		));
+	}
+
+	#[test]
+	fn set_changes_are_read_from_the_digest() {
+		let next: Vec<(AuthorityId, u64)> = vec![(Eve.public().into(), 1)];
+		let log = |c: ConsensusLog<BlockNumber>| DigestItem::Consensus(GRANDPA_ENGINE_ID, c.encode());
+		let now = header(9, Hash::zero(), Digest {
+			logs: vec![log(ConsensusLog::ScheduledChange(sp_consensus_grandpa::ScheduledChange { next_authorities: next.clone(), delay: 0 }))],
+		});
+		assert_eq!(set_change(&now), Some(SetChange::Now(next.clone())));
+		let later = header(9, Hash::zero(), Digest {
+			logs: vec![log(ConsensusLog::ScheduledChange(sp_consensus_grandpa::ScheduledChange { next_authorities: next.clone(), delay: 2 }))],
+		});
+		assert!(matches!(set_change(&later), Some(SetChange::Unsupported(_))));
+		let forced = header(9, Hash::zero(), Digest {
+			logs: vec![log(ConsensusLog::ForcedChange(1, sp_consensus_grandpa::ScheduledChange { next_authorities: next, delay: 0 }))],
+		});
+		assert!(matches!(set_change(&forced), Some(SetChange::Unsupported(_))));
+		assert_eq!(set_change(&header(9, Hash::zero(), Digest::default())), None);
+	}
+}

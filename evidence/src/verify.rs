@@ -5,7 +5,7 @@ use govchain_runtime::{AccountId, BlockNumber, Hash, Header, RuntimeCall, Unchec
 use sp_consensus_grandpa::AuthorityId;
 use sp_core::ByteArray;
 use sp_runtime::{generic::Preamble, traits::Header as _, MultiAddress};
-use sp_trie::{LayoutV1, StorageProof};
+use sp_trie::{LayoutV0, LayoutV1, StorageProof};
 
 use crate::{
 	bundle::{Bundle, Checkpoint, Inclusion, BUNDLE_FORMAT, CHECKPOINT_FORMAT},
@@ -351,7 +351,10 @@ fn check_inclusion(
 	let (stamp, xt) = (find(0)?, find(index)?);
 	let items = [(Compact(0u32).encode(), Some(stamp.clone())), (Compact(index).encode(), Some(xt.clone()))];
 	let proof: Vec<Vec<u8>> = inc.proof.iter().map(|n| n.0.clone()).collect();
-	sp_trie::verify_trie_proof::<LayoutV1<Hashing>, _, _, _>(first.extrinsics_root(), &proof, &items).map_err(|e| {
+	// Layout V0 (the runtime's `system_version` 1), or V1 (from `system_version` 2).
+	sp_trie::verify_trie_proof::<LayoutV0<Hashing>, _, _, _>(first.extrinsics_root(), &proof, &items)
+		.or_else(|_| sp_trie::verify_trie_proof::<LayoutV1<Hashing>, _, _, _>(first.extrinsics_root(), &proof, &items))
+		.map_err(|e| {
 		Error::Inclusion(format!(
 			"the extrinsics are not in block #{block}: the proof does not match its extrinsics root ({})",
 			format!("{e:?}").chars().take(60).collect::<String>()

@@ -1,6 +1,7 @@
 //! JSON-RPC methods beyond the standard namespaces that `sc-service` installs
 //! (`system_*`, `chain_*`, `state_*`, `author_*`, `rpc_methods`, the new JSON-RPC spec):
-//! the account nonce (`system_accountNextIndex`) and fee queries (`payment_*`).
+//! the account nonce (`system_accountNextIndex`), fee queries (`payment_*`) and evidence
+//! bundles (`evidence_bundle`, `evidence_checkpoint`: [`crate::evidence`]).
 
 #![warn(missing_docs)]
 
@@ -19,6 +20,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// Evidence bundles (`evidence_bundle`, `evidence_checkpoint`).
+	pub evidence: crate::evidence::Evidence,
 }
 
 /// Builds the RPC extensions of a full node.
@@ -38,10 +41,11 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, evidence } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(evidence.into_rpc())?;
 
 	Ok(module)
 }

@@ -22,6 +22,10 @@
 //   node join.mjs <ws-url> author <block-number>
 //       "<aura key> <slot>": the authority that sealed the canonical block, from its Aura
 //       pre-digest (slot modulo the authorities at its parent)
+//   node join.mjs <ws-url> records <tag>
+//       records whose evidence bundles tests/network/join.sh checks: //Alice (operator of
+//       cq-amr, a licence issuer) defines a licence type and issues a licence, then commits
+//       and deposits a work; prints "licence <id> work <content hash>"
 //   node join.mjs <ws-url> session-period
 //       the session length the chain reads (state at the best block, twox_128(":SessionPeriod:"))
 //
@@ -117,6 +121,23 @@ try {
     const slot = api.createType('u64', pre.asPreRuntime[1]).toBigInt();
     const auths = await (await api.at(header.parentHash)).query.aura.authorities();
     console.log(auths[Number(slot % BigInt(auths.length))].toHex(), slot.toString());
+  } else if (cmd === 'records') {
+    const { blake2AsHex, blake2AsU8a, decodeAddress, randomAsU8a } = utilCrypto;
+    const alice = pairOf('Alice');
+    const tag = args[0];
+    const person = { Person: blake2AsHex(`evidence test holder ${tag}`) };
+    const defined = await send(api.tx.licenses.defineType(`EVIDENCE-${tag}`, 'Food business licence', 500000,
+      'Person', 'LicenseIssuer', 5 * 365 * 24 * 3600, blake2AsHex('schema'), blake2AsHex('template')), alice);
+    const type = eventsOf(defined.events, 'licenses', 'TypeDefined')[0].licenseType.toNumber();
+    const issued = await send(api.tx.licenses.issue(type, person, blake2AsHex(`licence file ${tag}`),
+      Math.floor(Date.now() / 1000), null), alice);
+    const licence = eventsOf(issued.events, 'licenses', 'LicenseIssued')[0].id.toNumber();
+    const work = blake2AsHex(`evidence test work ${tag}`), salt = randomAsU8a(32);
+    await send(api.tx.copyright.commit(blake2AsU8a(util.u8aConcat(util.hexToU8a(work), decodeAddress(alice.address), salt))), alice);
+    const deposited = await send(api.tx.copyright.deposit(work, 'Mountain City Nights', 'Music', 'Original', [person],
+      person, 500103, 1_767_225_600, null, salt), alice);
+    if (eventsOf(deposited.events, 'copyright', 'WorkDeposited').length !== 1) die('the work was not deposited');
+    console.log(`licence ${licence} work ${work} (issued at #${issued.number}, deposited at #${deposited.number})`);
   } else if (cmd === 'session-period') {
     const key = xxhashAsHex(':SessionPeriod:', 128);
     const raw = await provider.send('state_getStorage', [key]);

@@ -17,6 +17,12 @@
 # Then a motion suspends the agency (consortium.suspendAgency): //Eve leaves the queued
 # set at the next boundary and the validators and both authority sets at the one after;
 # with cq-bank stopped, the four originals keep finalizing one chain.
+# Evidence: a licence and a work recorded before the join (authority set 0) are
+# exported after the leave (set 2) as evidence bundles by the RPC node
+# (evidence_bundle), and checked by govchain-verify against the checkpoint another node
+# gives (evidence_checkpoint: genesis hash and genesis authorities): each proves its
+# record through both set changes, and every forgery of it is refused with its reason
+# (govchain-verify self-test).
 TEST=join
 export GOVCHAIN_NET_SESSION_PERIOD=10
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -49,6 +55,9 @@ watch_for() {
 period=$(chain session-period) || fail "cannot read the session length"
 say "session length read by the chain: $period"
 [[ "$period" == "10 blocks "* ]] || fail "the chain spec does not set a 10-block session"
+step records "$(date +%s)"
+read -r _ licence _ work _ <<<"$OUT"
+[[ "$licence" =~ ^[0-9]+$ && "$work" == 0x* ]] || fail "no licence and work in: $OUT"
 read -r account account_hex < <(chain account "$seed")
 say "the new agency: $(net_field "$row" 2), admin and validator account //$seed ($account)"
 
@@ -132,4 +141,20 @@ wait_until 40 "finalized advances past #$((f + 3)) without $new" finalized_at_le
 originals=($(net_validators) rpc)
 wait_until 30 "the original nodes agree on the finalized chain" agree_on_finalized "${originals[@]}"
 show
+say "5. evidence bundles of licence $licence and work ${work:0:18}… (recorded in set 0), checked from the genesis checkpoint"
+verify_bin="${GOVCHAIN_VERIFY:-$(dirname "$GOVCHAIN_NODE")/govchain-verify}"
+[ -x "$verify_bin" ] || fail "no govchain-verify at $verify_bin"
+node_rpc cq-amr evidence_checkpoint >"$NET_DIR/checkpoint.json" || fail "evidence_checkpoint: $(cat "$NET_DIR/checkpoint.json")"
+say "  checkpoint from cq-amr: $(cut -c1-160 "$NET_DIR/checkpoint.json")…"
+for rec in "licence $licence" "work $work"; do
+	read -r kind id <<<"$rec"
+	b="$NET_DIR/$kind.bundle.json"
+	node_rpc rpc evidence_bundle "[\"$kind\",\"$id\"]" >"$b" || fail "evidence_bundle $kind: $(cat "$b")"
+	out=$("$verify_bin" self-test "$b" --checkpoint "$NET_DIR/checkpoint.json") || { say "$out"; fail "$kind: the bundle or a forgery of it was judged wrongly"; }
+	while IFS= read -r l; do say "  $l"; done <<<"$out"
+	grep -q '^✔ ' <<<"$out" || fail "$kind: no ✔"
+	grep -q '2 set changes followed' <<<"$out" || fail "$kind: the bundle does not span the join and the leave"
+	grep -q 'Created by extrinsic .* signed by ' <<<"$out" || fail "$kind: the creating extrinsic is not proven"
+	grep -q '10 forgeries refused with the expected reason, 0 not' <<<"$out" || fail "$kind: not every forgery was tried"
+done
 pass "agency $agency joined (validator from #$joined, sealed and voted), then left; finality continued (agreed at #${AGREED%% *})"
