@@ -238,7 +238,7 @@ mod tests {
 	use finality_grandpa::SignedPrecommit;
 	use sp_consensus_grandpa::{localized_payload, Commit, Precommit};
 	use sp_keyring::Ed25519Keyring::{self, *};
-	use sp_runtime::{traits::Header as _, Digest, DigestItem};
+	use sp_runtime::{Digest, DigestItem};
 
 	fn header(number: BlockNumber, parent: Hash, digest: Digest) -> Header {
 		Header::new(number, Default::default(), Default::default(), parent, digest)
