@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Builds the node (and the WASM runtime inside it) in release mode.
-# Extra arguments go to cargo, e.g. `scripts/build.sh --features runtime-benchmarks`.
+# Builds the node (and the WASM runtime inside it) in release mode, and the evidence
+# verifier `govchain-verify` beside it (docs/EVIDENCE.md).
+# Extra arguments go to cargo, e.g. `scripts/build.sh --features runtime-benchmarks`
+# (the node alone then).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
-log "building govchain-node (release) into $CARGO_TARGET_DIR"
-cargo build --locked --release -p govchain-node "$@"
+if [ $# -eq 0 ]; then
+	log "building govchain-node and govchain-verify (release) into $CARGO_TARGET_DIR"
+	cargo build --locked --release -p govchain-node -p govchain-evidence
+else
+	log "building govchain-node (release, $*) into $CARGO_TARGET_DIR"
+	cargo build --locked --release -p govchain-node "$@"
+fi
