@@ -12,8 +12,11 @@
 #   5. a part of the network fault tests on real node processes (tests/network): the
 #      compose file against the script, a member restarted alone serving no stranger,
 #      kill -9 under load, a runtime upgrade by council vote from the previous release
-#      with its storage migration. `tests/network/run.sh` runs them all (about 18
-#      minutes; last results in docs/NETWORK-TESTS.md).
+#      with its storage migration; beside them (its own ports and directory), a new
+#      agency joining and leaving, with the evidence bundles of a licence and a work
+#      checked across both authority set changes (docs/EVIDENCE.md).
+#      `tests/network/run.sh` runs them all (about 22 minutes; last results in
+#      docs/NETWORK-TESTS.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh"
@@ -57,5 +60,15 @@ log "importer test (import/: pseudonyms, then 3000 licence rows killed twice): e
 grep -vE 'API-WS|REGISTRY' "$logs/import.log" || true
 [ "$e2e" -eq 0 ] && [ "$web" -eq 0 ] && [ "$import" -eq 0 ] || die "e2e exit $e2e, browser tests exit $web, importer test exit $import"
 
-log "network fault tests (tests/network: compose restart-window kill9-load upgrade-by-council)"
-"$ROOT/tests/network/run.sh" compose restart-window kill9-load upgrade-by-council
+# `join` mostly waits for session boundaries: it runs beside the others, on its own
+# ports and in its own directory.
+log "network tests (tests/network: compose restart-window kill9-load upgrade-by-council; join beside them)"
+GOVCHAIN_PORT_OFFSET=2600 GOVCHAIN_NETWORK_TESTS_DIR=/tmp/govchain-network-tests-join \
+	"$ROOT/tests/network/run.sh" join >"$logs/network-join.log" 2>&1 &
+join_pid=$!
+network=0 join=0
+"$ROOT/tests/network/run.sh" compose restart-window kill9-load upgrade-by-council || network=$?
+wait "$join_pid" || join=$?
+log "network test join (a new agency joins and leaves; evidence bundles across both set changes): exit $join"
+cat "$logs/network-join.log"
+[ "$network" -eq 0 ] && [ "$join" -eq 0 ] || die "network tests: $network failed; join exit $join"

@@ -152,6 +152,12 @@ for rec in "licence $licence" "work $work"; do
 	node_rpc rpc evidence_bundle "[\"$kind\",\"$id\"]" >"$b" || fail "evidence_bundle $kind: $(cat "$b")"
 	out=$("$verify_bin" self-test "$b" --checkpoint "$NET_DIR/checkpoint.json") || { say "$out"; fail "$kind: the bundle or a forgery of it was judged wrongly"; }
 	while IFS= read -r l; do say "  $l"; done <<<"$out"
+	say "  $kind bundle: $(node -e '
+		const b = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")), n = (h) => (h.length - 2) / 2;
+		const sum = (a) => a.reduce((s, h) => s + n(h), 0), i = b.inclusion;
+		console.log(`finality ${b.finality.map((f) => `${n(f.header)}+${n(f.justification)}`).join(", ")} bytes (header+justification); ` +
+			`state proof ${b.state.proof.length} nodes ${sum(b.state.proof)} bytes; ` +
+			(i ? `inclusion ${i.headers.length} headers ${sum(i.headers)} bytes, justification ${i.justification ? n(i.justification) : 0}, extrinsics ${sum(i.extrinsics.map((x) => x.extrinsic))}, proof ${sum(i.proof)}` : "no inclusion"))' "$b")"
 	grep -q '^✔ ' <<<"$out" || fail "$kind: no ✔"
 	grep -q '2 set changes followed' <<<"$out" || fail "$kind: the bundle does not span the join and the leave"
 	grep -q 'Created by extrinsic .* signed by ' <<<"$out" || fail "$kind: the creating extrinsic is not proven"
