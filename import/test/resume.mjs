@@ -3,7 +3,8 @@
 // the importer killed with SIGKILL twice while it submits, then run to the end; the
 // chain itself (every licence of the type, read from storage) must hold each good row
 // exactly once, and the report must name each bad row. Then a run without the progress
-// file, with --check-chain, must import nothing.
+// file, with --check-chain, must import nothing. Before all that, the same file signed
+// by a stranger (no agency's operator) must be refused row by row, nothing issued.
 //
 //   node import/test/resume.mjs [rows]        (default 3000; IMPORT_ROWS too; IMPORT_KILLS=0:
 //                                              no kill, the run's rate in its summary)
@@ -92,10 +93,10 @@ try {
   const progress = `${file}.progress.json`;
   const doneBatches = () => existsSync(progress)
     ? Object.values(JSON.parse(readFileSync(progress, 'utf8')).batches).filter((b) => b.state === 'done').length : 0;
-  const run = (args, killAt) => new Promise((res) => {
+  const run = (args, killAt, extraEnv = {}) => new Promise((res) => {
     const t0 = Date.now();
     const debug = Boolean(process.env.IMPORT_DEBUG);
-    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'licences', file, '--rpc', rpc, ...(debug ? [] : ['--quiet']), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'licences', file, '--rpc', rpc, ...(debug ? [] : ['--quiet']), ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; if (debug) process.stderr.write(d); });
@@ -103,6 +104,25 @@ try {
     if (killAt) timer = setInterval(() => { if (doneBatches() >= killAt) { child.kill('SIGKILL'); clearInterval(timer); } }, 50);
     child.on('exit', (codeOut, signal) => { clearInterval(timer); res({ code: codeOut, signal, out, err, seconds: (Date.now() - t0) / 1000 }); });
   });
+  // The wrong party first: a funded account that is no agency's operator signs. The
+  // chain refuses every batch; each good row is reported with the chain's reason and
+  // nothing is issued (the issuer's own import below then loads every row).
+  const strangerUri = `//import-stranger/${tag}`;
+  const stranger = new Keyring({ type: 'sr25519' }).addFromUri(strangerUri);
+  await new Promise((res, rej) => api.tx.balances.transferKeepAlive(stranger.address, 10n ** 15n)
+    .signAndSend(alice, ({ status, dispatchError }) => {
+      if (dispatchError) rej(new Error(dispatchError.toString()));
+      else if (status.isFinalized) res();
+    }).catch(rej));
+  const refused = await run(['--progress', join(dir, 'stranger.progress.json')], null, { GOVCHAIN_IMPORT_SURI: strangerUri });
+  const rs = JSON.parse(refused.out.trim().split('\n').pop());
+  const refusedRows = readFileSync(`${file}.rejected.csv`, 'utf8').trim().split('\n').filter((l) => l.includes('refused by the chain: '));
+  const issuedToStranger = (await api.query.licenses.licenses.entries()).filter(([, l]) => ours.has(l.unwrap().licenseType.toNumber())).length;
+  say(`signed by a stranger (${stranger.address}): ${JSON.stringify(rs)}; ${refusedRows.length} rows reported refused, e.g. ${refusedRows[0]}`);
+  if (refused.code !== 0 || rs.imported !== 0 || rs.rejected !== good.size + bad.size || refusedRows.length !== good.size || issuedToStranger !== 0) {
+    throw new Error(`a stranger's import was not refused row by row (exit ${refused.code}, ${issuedToStranger} licences issued): ${refused.err}`);
+  }
+
   // Each run is killed once a quarter of the batches more are final than when it began.
   // Few batches in flight on a small file, so that the kills land while it submits.
   const flight = N < 20000 ? ['--in-flight', '3'] : [];

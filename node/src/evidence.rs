@@ -1,5 +1,6 @@
-//! `evidence_bundle` and `evidence_checkpoint`: the node writes the evidence bundle of a
-//! record (see the `govchain-evidence` crate), and the checkpoint a verifier starts from.
+//! `evidence_bundle(kind, id, at?)` and `evidence_checkpoint()`: the node writes the
+//! evidence bundle of a record, at the latest justified block or at a chosen past block
+//! (see the `govchain-evidence` crate), and the checkpoint a verifier starts from.
 //!
 //! A bundle is made from what every full node keeps: the header and GRANDPA
 //! justification of the last block of each authority set (the warp-sync proof), the
@@ -13,6 +14,7 @@ use codec::{Decode, Encode};
 use govchain_evidence::{
 	assemble,
 	bundle::{BUNDLE_FORMAT, CHECKPOINT_FORMAT},
+	finality::set_change,
 	Bundle, Checkpoint, Entry, Fragment, Hex, Inclusion, IndexedExtrinsic, Record, StateProof,
 };
 use govchain_runtime::{opaque::Block, BlockNumber, Hash, Header};
@@ -56,9 +58,12 @@ impl Evidence {
 		let mut module = RpcModule::new(self);
 		module
 			.register_blocking_method("evidence_bundle", |params, ev, _| {
-				let (kind, id): (String, String) = params.parse()?;
+				let mut seq = params.sequence();
+				let kind: String = seq.next()?;
+				let id: String = seq.next()?;
+				let at: Option<BlockNumber> = seq.optional_next()?;
 				let record = Record::parse(&kind, &id).map_err(|e| error(9001, e))?;
-				ev.bundle(&record)
+				ev.bundle(&record, at)
 			})
 			.expect("method names are unique; qed");
 		module
@@ -89,13 +94,39 @@ impl Evidence {
 		})
 	}
 
-	/// The bundle of `record` at the latest justified block.
-	pub fn bundle(&self, record: &Record) -> Result<Bundle, ErrorObjectOwned> {
-		let genesis = self.client.info().genesis_hash;
+	/// The bundle of `record` at the latest justified block, or with `at`, at the first
+	/// block from `at` on whose justification the node keeps (at most
+	/// [`crate::service::GRANDPA_JUSTIFICATION_PERIOD`] blocks later, or the end of its
+	/// authority set).
+	pub fn bundle(&self, record: &Record, at: Option<BlockNumber>) -> Result<Bundle, ErrorObjectOwned> {
+		let info = self.client.info();
+		let genesis = info.genesis_hash;
 		let proof = self.warp.generate(genesis).map_err(internal)?;
-		let (fragments, finished) = <(Vec<(Header, Justification)>, bool)>::decode(&mut &proof.0[..]).map_err(internal)?;
+		let (mut fragments, finished) =
+			<(Vec<(Header, Justification)>, bool)>::decode(&mut &proof.0[..]).map_err(internal)?;
 		if !finished {
 			return Err(error(9003, "the authority set history exceeds one warp-sync proof"));
+		}
+		if let Some(from) = at {
+			if from > info.finalized_number {
+				return Err(error(9007, format!("block #{from} is not finalized (finalized: #{})", info.finalized_number)));
+			}
+			// The set changes before the block, then the block itself with its stored
+			// justification (a set change's own block keeps one too).
+			let (mut n, mut h) = (from, self.hash_of(from)?);
+			let justification = loop {
+				let stored = self.client.justifications(h).map_err(internal)?;
+				if let Some(j) = stored.and_then(|j| j.into_justification(GRANDPA_ENGINE_ID)) {
+					break Justification::decode(&mut &j[..]).map_err(internal)?;
+				}
+				if (n - from) as usize >= MAX_LINK || n >= info.finalized_number {
+					return Err(error(9006, format!("no stored justification within {MAX_LINK} blocks of #{from}")));
+				}
+				n += 1;
+				h = self.hash_of(n)?;
+			};
+			fragments.retain(|(header, _)| *header.number() < n && set_change(header).is_some());
+			fragments.push((self.header(h)?, justification));
 		}
 		let (at, _) = fragments.last().ok_or_else(|| error(9004, "no finalized block with a justification yet"))?;
 		let at_hash = at.hash();

@@ -46,7 +46,8 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const bundleOf = (kind, id) => rpc.send('evidence_bundle', [kind, String(id)]);
+const bundleOf = (kind, id, at) => rpc.send('evidence_bundle', at === undefined ? [kind, String(id)] : [kind, String(id), at]);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Writes the bundle to a file and runs govchain-verify on it: { status, out }.
 function verify(bundle, name, ...args) {
@@ -85,6 +86,30 @@ test('a licence and a work: the bundle proves the record and the extrinsic that 
   const lout = selfTest(lb, 'licence', 10 - 1); // one validator, no set change: nothing to remove
   assert.match(lout, new RegExp(`^✔ licence ${licence} at block #\\d+: type ${type}, `, 'm'));
   assert.match(lout, new RegExp(`Created by extrinsic ${issued.blockNumber}-\\d+ \\(Licenses\\.issue\\) signed by ${acc.alice.address}`));
+
+  // The state at a past block: a bundle from the licence's block on (the node keeps a
+  // justification at least every 16 blocks: wait until it has one), then a suspension;
+  // that bundle still proves the licence active there, the latest one suspended.
+  let past = null;
+  for (let i = 0; !past; i++) {
+    past = await bundleOf('licence', licence, issued.blockNumber).catch((e) => {
+      if (i > 40 || !/no stored justification/.test(e.message)) throw e;
+      return null;
+    });
+    if (!past) await sleep(2_000);
+  }
+  await sendAndFinalize(api, api.tx.licenses.suspend(licence, 101, blake2AsHex('decision 2026-88')), acc.alice);
+  const pastAgain = await bundleOf('licence', licence, issued.blockNumber);
+  assert.deepEqual(pastAgain.finality.at(-1), past.finality.at(-1), 'the same justified block');
+  const then = verify(pastAgain, 'licence-then');
+  assert.equal(then.status, 0, then.out);
+  const pastBlock = Number(then.out.match(/at block #(\d+):/)[1]);
+  assert.ok(pastBlock >= issued.blockNumber && pastBlock <= issued.blockNumber + 16 + 3, then.out);
+  assert.match(then.out, /status Active/);
+  const now = verify(await bundleOf('licence', licence), 'licence-now');
+  assert.equal(now.status, 0, now.out);
+  assert.match(now.out, /status Suspended, .* 1 management records/);
+  await assert.rejects(bundleOf('licence', licence, 10_000_000), /is not finalized/);
 
   const wb = await bundleOf('work', work);
   const wout = selfTest(wb, 'work', 10 - 1);
