@@ -23,6 +23,26 @@ export async function devKeys() {
   return { keyring, dev, pairOf: (seed) => keyring.addFromUri(`//${seed}`) };
 }
 
+/**
+ * Signs `tx` with `signer` at `nonce` and sends it; calls `outcome` exactly once, with
+ * { status: 'finalized', block, number } (number missing and `error` set if the header
+ * could not be read) or { status: 'dropped' | 'invalid' | 'usurped' | 'finalitytimeout' |
+ * 'error', error? }. For the transaction streams of load.mjs and upgrade.mjs.
+ */
+export function sendWatched(api, tx, signer, nonce, outcome) {
+  let done = false;
+  const finish = (o) => { if (!done) { done = true; outcome(o); } };
+  tx.signAndSend(signer, { nonce }, ({ status }) => {
+    if (status.isFinalized) {
+      api.rpc.chain.getHeader(status.asFinalized).then(
+        (h) => finish({ status: 'finalized', block: status.asFinalized.toHex(), number: h.number.toNumber() }),
+        (e) => finish({ status: 'finalized', block: status.asFinalized.toHex(), error: e.message }));
+    } else if (status.isDropped || status.isInvalid || status.isUsurped || status.isFinalityTimeout) {
+      finish({ status: status.type.toLowerCase() });
+    }
+  }).catch((e) => finish({ status: 'error', error: e.message }));
+}
+
 /** Connects to `url`; returns the api and the helpers bound to it. */
 export async function connect(url) {
   const { dev, pairOf } = await devKeys();

@@ -14,6 +14,7 @@
 
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { sendWatched } from './chain.mjs';
 
 const require = createRequire(new URL('../e2e/package.json', import.meta.url));
 const { ApiPromise, WsProvider, Keyring } = require('@polkadot/api');
@@ -39,17 +40,7 @@ if (mode === 'submit') {
     const n = nonce++;
     const tx = api.tx.balances.transferKeepAlive(bob, unit);
     outstanding++;
-    let done = false;
-    const finish = (o) => { if (!done) { done = true; outstanding--; out({ i, nonce: n, tx: tx.hash.toHex(), ...o }); } };
-    tx.signAndSend(alice, { nonce: n }, ({ status }) => {
-      if (status.isFinalized) {
-        api.rpc.chain.getHeader(status.asFinalized).then(
-          (h) => finish({ status: 'finalized', block: status.asFinalized.toHex(), number: h.number.toNumber() }),
-          (e) => finish({ status: 'finalized', block: status.asFinalized.toHex(), error: e.message }));
-      } else if (status.isDropped || status.isInvalid || status.isUsurped || status.isFinalityTimeout) {
-        finish({ status: status.type.toLowerCase() });
-      }
-    }).catch((e) => finish({ status: 'error', error: e.message }));
+    sendWatched(api, tx, alice, n, (o) => { outstanding--; out({ i, nonce: n, tx: tx.hash.toHex(), ...o }); });
     await sleep(1000 / rate);
   }
   const wait = Date.now() + 90_000;

@@ -27,7 +27,7 @@
 // Exits 1 with the reason when a check fails; nothing waits longer than 4 minutes.
 
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
-import { connect, die, util, utilCrypto } from './chain.mjs';
+import { connect, die, sendWatched, util, utilCrypto } from './chain.mjs';
 
 const { u8aConcat, hexToU8a, u8aToHex } = util;
 const { blake2AsHex, blake2AsU8a, decodeAddress, randomAsU8a, xxhashAsHex } = utilCrypto;
@@ -113,23 +113,11 @@ try {
       const tx = api.tx.balances.transferKeepAlive(charlie.address, 10n ** 12n);
       outstanding++;
       submitted++;
-      let done = false;
-      const finish = (o) => {
-        if (done) return;
-        done = true;
+      sendWatched(api, tx, dave, n, (o) => {
         outstanding--;
         if (o.status !== 'finalized') nonce = null; // the wallet asks the node again
         appendFileSync(outcomesFile, `${JSON.stringify({ i, nonce: n, tx: tx.hash.toHex(), spec: api.runtimeVersion.specVersion.toNumber(), ...o, t: Date.now() })}\n`);
-      };
-      tx.signAndSend(dave, { nonce: n }, ({ status }) => {
-        if (status.isFinalized) {
-          api.rpc.chain.getHeader(status.asFinalized).then(
-            (h) => finish({ status: 'finalized', block: status.asFinalized.toHex(), number: h.number.toNumber() }),
-            (e) => finish({ status: 'finalized', block: status.asFinalized.toHex(), error: e.message }));
-        } else if (status.isDropped || status.isInvalid || status.isUsurped || status.isFinalityTimeout) {
-          finish({ status: status.type.toLowerCase() });
-        }
-      }).catch((e) => finish({ status: 'error', error: e.message }));
+      });
       await sleep(333);
     }
   })();
