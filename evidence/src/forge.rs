@@ -133,6 +133,16 @@ pub fn all() -> Vec<Forgery> {
 			expected: |e| matches!(e, Error::OtherChain { .. }),
 		},
 		Forgery {
+			name: "a bundle and checkpoint relabelled for another chain with the same authorities",
+			make: |b, c| {
+				let (mut b, mut c) = (b.clone(), c.clone());
+				flip(&mut b.genesis_hash.0, 0);
+				c.genesis_hash = b.genesis_hash.clone();
+				Some((b, c))
+			},
+			expected: |e| matches!(e, Error::OtherChain { .. }),
+		},
+		Forgery {
 			name: "a checkpoint with other authorities",
 			make: |b, c| {
 				let mut c = c.clone();
@@ -148,7 +158,7 @@ pub fn all() -> Vec<Forgery> {
 			make: |b, c| {
 				let mut b = b.clone();
 				let x = b.inclusion.as_mut()?.extrinsics.iter_mut().find(|x| x.index != 0)?;
-				let at = x.extrinsic.0.len() - 1;
+				let at = x.extrinsic.0.len().checked_sub(1)?;
 				flip(&mut x.extrinsic.0, at);
 				Some((b, c.clone()))
 			},

@@ -1,9 +1,9 @@
 //! The records a bundle can prove: which storage keys hold them, how their values
 //! decode, where their creating extrinsic is, and how to say what they are in words.
 
-use codec::Decode;
+use codec::{DecodeAll, Encode};
 use govchain_primitives::{HolderRef, Uscc};
-use govchain_runtime::{AccountId, BlockNumber, Runtime};
+use govchain_runtime::{AccountId, BlockNumber, Runtime, RuntimeCall};
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 
 use crate::bundle::RecordRef;
@@ -72,8 +72,9 @@ impl Record {
 		RecordRef { kind: kind.into(), id }
 	}
 
-	/// The storage keys a bundle proves, in order: the record, then the block's
-	/// timestamp (`Timestamp::Now`).
+	/// The storage keys a bundle proves, in order: the record, the block's timestamp
+	/// (`Timestamp::Now`) and the genesis block's hash (`System::BlockHash(0)`, kept for
+	/// ever), which ties the proof to the checkpoint's chain.
 	pub fn keys(&self) -> Vec<Vec<u8>> {
 		let record = match self {
 			Record::Licence(id) => pallet_licenses::Licenses::<Runtime>::hashed_key_for(id),
@@ -81,28 +82,45 @@ impl Record {
 			Record::Enterprise(u) => pallet_enterprises::Enterprises::<Runtime>::hashed_key_for(u),
 			Record::Loan(id) => pallet_provident_fund::Loans::<Runtime>::hashed_key_for(id),
 		};
-		vec![record, pallet_timestamp::Now::<Runtime>::hashed_key().to_vec()]
+		vec![record, pallet_timestamp::Now::<Runtime>::hashed_key().to_vec(), genesis_hash_key()]
 	}
 
-	/// Decodes the record's stored value.
+	/// Decodes the record's stored value (all of it: trailing bytes are an error).
 	pub fn decode(&self, mut value: &[u8]) -> Result<State, codec::Error> {
 		let v = &mut value;
 		Ok(match self {
-			Record::Licence(_) => State::Licence(Decode::decode(v)?),
-			Record::Work(_) => State::Work(Decode::decode(v)?),
-			Record::Enterprise(_) => State::Enterprise(Decode::decode(v)?),
-			Record::Loan(_) => State::Loan(Decode::decode(v)?),
+			Record::Licence(_) => State::Licence(DecodeAll::decode_all(v)?),
+			Record::Work(_) => State::Work(DecodeAll::decode_all(v)?),
+			Record::Enterprise(_) => State::Enterprise(DecodeAll::decode_all(v)?),
+			Record::Loan(_) => State::Loan(DecodeAll::decode_all(v)?),
 		})
 	}
 
-	/// The pallets whose calls can create the record (a batch of them goes through
-	/// `Utility`; a business licence is issued by the enterprise register's review).
-	pub fn creators(&self) -> &'static [&'static str] {
-		match self {
-			Record::Licence(_) => &["Licenses", "Enterprises", "Utility"],
-			Record::Work(_) => &["Copyright", "Utility"],
-			Record::Enterprise(_) => &["Enterprises", "Utility"],
-			Record::Loan(_) => &["ProvidentFund", "Utility"],
+	/// Whether `call` (or a call batched in it through `Utility`) creates this record as
+	/// `state` shows it: a licence's issuance with its type, holder and content (or its
+	/// renewal with that content; a business licence: an approving review of the
+	/// register); a work's deposit of its content hash.
+	pub fn created_by(&self, state: &State, call: &RuntimeCall) -> bool {
+		use pallet_utility::Call as U;
+		match (self, state, call) {
+			(_, _, RuntimeCall::Utility(U::batch { calls } | U::batch_all { calls } | U::force_batch { calls })) =>
+				calls.iter().any(|c| self.created_by(state, c)),
+			(Record::Licence(_), State::Licence(l), RuntimeCall::Licenses(c)) => match c {
+				pallet_licenses::Call::issue { license_type, holder, content, .. } =>
+					*license_type == l.license_type && *holder == l.holder && *content == l.content,
+				pallet_licenses::Call::issue_batch { license_type, items } =>
+					*license_type == l.license_type && items.iter().any(|i| i.holder == l.holder && i.content == l.content),
+				pallet_licenses::Call::renew { content, .. } => *content == l.content,
+				_ => false,
+			},
+			(Record::Licence(_), State::Licence(l), RuntimeCall::Enterprises(pallet_enterprises::Call::review { approve, .. })) =>
+				l.managed_by_register && *approve,
+			(Record::Work(hash), State::Work(_), RuntimeCall::Copyright(c)) => match c {
+				pallet_copyright::Call::deposit { content, .. } => content == hash,
+				pallet_copyright::Call::deposit_batch { items, .. } => items.iter().any(|i| i.content == *hash),
+				_ => false,
+			},
+			_ => false,
 		}
 	}
 
@@ -182,6 +200,12 @@ impl State {
 	}
 }
 
+/// The storage key of the genesis block's hash (`System::BlockHash(0)`).
+pub fn genesis_hash_key() -> Vec<u8> {
+	use frame_support::{StorageHasher, Twox64Concat};
+	[&frame_support::storage::storage_prefix(b"System", b"BlockHash")[..], &Twox64Concat::hash(&0u32.encode())].concat()
+}
+
 /// `0x`-prefixed lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
 	format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
@@ -248,9 +272,10 @@ mod tests {
 	fn keys_are_the_pallets_storage_keys() {
 		use frame_support::{storage::storage_prefix, StorageHasher, Twox64Concat};
 		let k = Record::Licence(5).keys();
-		assert_eq!(k.len(), 2);
+		assert_eq!(k.len(), 3);
 		assert_eq!(&k[0][..32], &storage_prefix(b"Licenses", b"Licenses"));
 		assert_eq!(&k[0][32..], &Twox64Concat::hash(&5u64.to_le_bytes())[..]);
 		assert_eq!(k[1], storage_prefix(b"Timestamp", b"Now").to_vec());
+		assert_eq!(k[2], frame_system::BlockHash::<Runtime>::hashed_key_for(0));
 	}
 }

@@ -1,6 +1,6 @@
 //! Checking a bundle against a checkpoint, and saying what it proves.
 
-use codec::{Compact, Decode, Encode};
+use codec::{Compact, DecodeAll, Encode};
 use govchain_runtime::{AccountId, BlockNumber, Hash, Header, RuntimeCall, UncheckedExtrinsic};
 use sp_consensus_grandpa::AuthorityId;
 use sp_core::ByteArray;
@@ -271,13 +271,25 @@ pub fn verify(bundle: &Bundle, checkpoint: &Checkpoint) -> Result<Proven, Error>
 	};
 	let time_ms = values[1]
 		.as_ref()
-		.and_then(|v| u64::decode(&mut &v[..]).ok())
+		.and_then(|v| u64::decode_all(&mut &v[..]).ok())
 		.ok_or(Error::Undecodable("timestamp"))?;
+	// The genesis hash the chain itself keeps, not the bundle's label of it: GRANDPA
+	// signatures do not name the chain, so this is what ties the proof to the
+	// checkpoint's chain (another chain with the same genesis authorities fails here).
+	if values[2].as_deref() != Some(&checkpoint.genesis_hash.0[..]) {
+		return Err(Error::OtherChain {
+			bundle: values[2].clone().unwrap_or_default(),
+			checkpoint: checkpoint.genesis_hash.0.clone(),
+		});
+	}
 
 	// 3. The creating extrinsic.
 	let created = state.as_ref().and_then(State::created_at);
 	let extrinsic = match (&bundle.inclusion, created) {
-		(Some(inc), Some(at)) => Some(check_inclusion(inc, at, record.creators(), &header, &past, &set)?),
+		(Some(inc), Some(at)) => {
+			let state = state.as_ref().expect("created_at is Some only with a state; qed");
+			Some(check_inclusion(inc, at, |call| record.created_by(state, call), &header, &past, &set)?)
+		},
 		(Some(_), None) => return Err(Error::Inclusion("the bundle includes an extrinsic for a record that names none".into())),
 		(None, _) => None,
 	};
@@ -297,7 +309,7 @@ pub fn verify(bundle: &Bundle, checkpoint: &Checkpoint) -> Result<Proven, Error>
 fn check_inclusion(
 	inc: &Inclusion,
 	(block, index): (BlockNumber, Option<u32>),
-	creators: &[&str],
+	creates: impl Fn(&RuntimeCall) -> bool,
 	proven: &Header,
 	past: &[AuthoritySet],
 	current: &AuthoritySet,
@@ -321,6 +333,9 @@ fn check_inclusion(
 		}
 	}
 	let tip = headers.last().expect("headers is not empty; qed");
+	if tip.number() > proven.number() {
+		return Err(Error::Inclusion(format!("the inclusion headers go past the proven block #{}", proven.number())));
+	}
 	match &inc.justification {
 		None if tip.hash() == proven.hash() => {},
 		None => return Err(Error::Inclusion("the inclusion headers end at no finalized block".into())),
@@ -348,6 +363,9 @@ fn check_inclusion(
 			.map(|x| x.extrinsic.0.clone())
 			.ok_or_else(|| Error::Inclusion(format!("the inclusion lacks extrinsic {i}")))
 	};
+	if inc.extrinsics.iter().any(|x| x.index != 0 && x.index != index) || inc.extrinsics.len() != 2 {
+		return Err(Error::Inclusion(format!("the inclusion must hold exactly extrinsics 0 and {index}")));
+	}
 	let (stamp, xt) = (find(0)?, find(index)?);
 	let items = [(Compact(0u32).encode(), Some(stamp.clone())), (Compact(index).encode(), Some(xt.clone()))];
 	let proof: Vec<Vec<u8>> = inc.proof.iter().map(|n| n.0.clone()).collect();
@@ -360,11 +378,11 @@ fn check_inclusion(
 			format!("{e:?}").chars().take(60).collect::<String>()
 		))
 	})?;
-	let time_ms = match UncheckedExtrinsic::decode(&mut &stamp[..]).map(|x| x.function) {
+	let time_ms = match UncheckedExtrinsic::decode_all(&mut &stamp[..]).map(|x| x.function) {
 		Ok(RuntimeCall::Timestamp(pallet_timestamp::Call::set { now })) => now,
 		_ => return Err(Error::Inclusion(format!("extrinsic 0 of block #{block} is not timestamp.set"))),
 	};
-	let xt = UncheckedExtrinsic::decode(&mut &xt[..])
+	let xt = UncheckedExtrinsic::decode_all(&mut &xt[..])
 		.map_err(|_| Error::Inclusion(format!("extrinsic {index} of block #{block} does not decode")))?;
 	let signer = match &xt.preamble {
 		Preamble::Signed(MultiAddress::Id(who), ..) => Some(who.clone()),
@@ -375,10 +393,10 @@ fn check_inclusion(
 		let m = xt.function.get_call_metadata();
 		(m.pallet_name.to_string(), m.function_name.to_string())
 	};
-	// The call must be one that can create the record (possibly wrapped in a batch).
-	if !creators.contains(&call.0.as_str()) {
+	// The call must be the one that created the record as it stands (possibly in a batch).
+	if !creates(&xt.function) {
 		return Err(Error::Inclusion(format!(
-			"extrinsic {block}-{index} is a {}.{} call, which cannot create the record",
+			"extrinsic {block}-{index} ({}.{}) does not create this record",
 			call.0, call.1
 		)));
 	}

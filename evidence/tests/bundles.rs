@@ -66,3 +66,29 @@ fn bundle_and_checkpoint_mismatches_are_refused() {
 	assert!(matches!(verify(&b, &c), Err(Error::Inclusion(_))));
 	assert!(Bundle::from_json("{\"format\":1}").is_err());
 }
+
+#[test]
+fn only_the_call_that_created_the_licence_as_proven_counts() {
+	use govchain_runtime::RuntimeCall;
+	let b = bundles().remove(0);
+	let record = Record::from_ref(&b.record).unwrap();
+	let state = record.decode(&b.state.entries[0].value.as_ref().unwrap().0).unwrap();
+	let govchain_evidence::State::Licence(l) = &state else { panic!("a licence") };
+	let issue = |content: [u8; 32]| {
+		RuntimeCall::Licenses(pallet_licenses::Call::issue {
+			license_type: l.license_type,
+			holder: l.holder.clone(),
+			content,
+			valid_from: l.valid_from,
+			valid_until: l.valid_until,
+		})
+	};
+	assert!(record.created_by(&state, &issue(l.content)));
+	assert!(!record.created_by(&state, &issue([7; 32])), "another licence's issuance");
+	let batched = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![issue([7; 32]), issue(l.content)] });
+	assert!(record.created_by(&state, &batched));
+	let suspend = RuntimeCall::Licenses(pallet_licenses::Call::suspend { id: 0, reason: 1, legal_basis: None });
+	assert!(!record.created_by(&state, &suspend), "a call of the right pallet that creates nothing");
+	// The same call does not create a work.
+	assert!(!Record::Work(l.content).created_by(&state, &issue(l.content)));
+}

@@ -28,9 +28,6 @@ use sp_runtime::traits::Header as _;
 
 use crate::service::FullClient;
 
-/// Most headers between a record's block and a stored justification.
-const MAX_LINK: usize = 4 * crate::service::GRANDPA_JUSTIFICATION_PERIOD as usize;
-
 /// Writes bundles and checkpoints.
 pub struct Evidence {
 	client: Arc<FullClient>,
@@ -95,9 +92,9 @@ impl Evidence {
 	}
 
 	/// The bundle of `record` at the latest justified block, or with `at`, at the first
-	/// block from `at` on whose justification the node keeps (at most
-	/// [`crate::service::GRANDPA_JUSTIFICATION_PERIOD`] blocks later, or the end of its
-	/// authority set).
+	/// block from `at` on whose justification the node keeps (usually within
+	/// [`crate::service::GRANDPA_JUSTIFICATION_PERIOD`] blocks; at worst the latest
+	/// justified block).
 	pub fn bundle(&self, record: &Record, at: Option<BlockNumber>) -> Result<Bundle, ErrorObjectOwned> {
 		let info = self.client.info();
 		let genesis = info.genesis_hash;
@@ -108,25 +105,30 @@ impl Evidence {
 			return Err(error(9003, "the authority set history exceeds one warp-sync proof"));
 		}
 		if let Some(from) = at {
-			if from > info.finalized_number {
-				return Err(error(9007, format!("block #{from} is not finalized (finalized: #{})", info.finalized_number)));
+			let (latest, _) = fragments.last().ok_or_else(|| error(9004, "no finalized block with a justification yet"))?;
+			let latest = *latest.number();
+			if from > latest {
+				return Err(error(9007, format!("block #{from} is not finalized with a justification yet (latest: #{latest})")));
 			}
-			// The set changes before the block, then the block itself with its stored
-			// justification (a set change's own block keeps one too).
+			// The set changes before the block, then the first block from it on whose
+			// justification the node keeps (a set change's own block keeps one; the latest
+			// justified block ends the walk).
 			let (mut n, mut h) = (from, self.hash_of(from)?);
 			let justification = loop {
+				if n == latest {
+					break None;
+				}
 				let stored = self.client.justifications(h).map_err(internal)?;
 				if let Some(j) = stored.and_then(|j| j.into_justification(GRANDPA_ENGINE_ID)) {
-					break Justification::decode(&mut &j[..]).map_err(internal)?;
-				}
-				if (n - from) as usize >= MAX_LINK || n >= info.finalized_number {
-					return Err(error(9006, format!("no stored justification within {MAX_LINK} blocks of #{from}")));
+					break Some(Justification::decode(&mut &j[..]).map_err(internal)?);
 				}
 				n += 1;
 				h = self.hash_of(n)?;
 			};
-			fragments.retain(|(header, _)| *header.number() < n && set_change(header).is_some());
-			fragments.push((self.header(h)?, justification));
+			if let Some(justification) = justification {
+				fragments.retain(|(header, _)| *header.number() < n && set_change(header).is_some());
+				fragments.push((self.header(h)?, justification));
+			}
 		}
 		let (at, _) = fragments.last().ok_or_else(|| error(9004, "no finalized block with a justification yet"))?;
 		let at_hash = at.hash();
@@ -200,7 +202,8 @@ impl Evidence {
 			.collect::<Result<Vec<_>, _>>()?;
 
 		// Headers from the block up to one whose justification is stored, or the bundle's
-		// justified block.
+		// justified block (which ends the walk; usually within the justification period,
+		// longer after finality stalled).
 		let mut headers = Vec::new();
 		let (mut n, mut h) = (block, hash);
 		let justification = loop {
@@ -211,9 +214,6 @@ impl Evidence {
 			let stored = self.client.justifications(h).map_err(internal)?;
 			if let Some(j) = stored.and_then(|j| j.into_justification(GRANDPA_ENGINE_ID)) {
 				break Some(Hex(j));
-			}
-			if headers.len() >= MAX_LINK {
-				return Err(error(9006, format!("no stored justification within {MAX_LINK} blocks of #{block}")));
 			}
 			n += 1;
 			h = self.hash_of(n)?;

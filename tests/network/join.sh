@@ -161,6 +161,6 @@ for rec in "licence $licence" "work $work"; do
 	grep -q '^✔ ' <<<"$out" || fail "$kind: no ✔"
 	grep -q '2 set changes followed' <<<"$out" || fail "$kind: the bundle does not span the join and the leave"
 	grep -q 'Created by extrinsic .* signed by ' <<<"$out" || fail "$kind: the creating extrinsic is not proven"
-	grep -q '10 forgeries refused with the expected reason, 0 not' <<<"$out" || fail "$kind: not every forgery was tried"
+	grep -q '11 forgeries refused with the expected reason, 0 not' <<<"$out" || fail "$kind: not every forgery was tried"
 done
 pass "agency $agency joined (validator from #$joined, sealed and voted), then left; finality continued (agreed at #${AGREED%% *})"
