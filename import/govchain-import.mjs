@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// Bulk import of existing electronic licences into GovChain (licences.issueBatch), from a
-// CSV or JSON-lines export. Resumable and idempotent: kill it at any moment and run the
-// same command again; every good row ends on chain exactly once. See import/README.md.
+// Bulk import of existing records into GovChain from a CSV or JSON-lines export:
+// electronic licences (licences.issueBatch) and provident-fund deposit records
+// (providentFund.recordDeposit, in utility.forceBatch). Resumable and idempotent: kill it
+// at any moment and run the same command again; every good row ends on chain exactly
+// once. See import/README.md.
 //
-//   govchain-import licences <file.csv|file.jsonl> [--rpc ws://…] [--in-flight 128]
-//       [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]
+//   govchain-import <licences|fund-deposits> <file.csv|file.jsonl> [--rpc ws://…]
+//       [--in-flight 128] [--batch N] [--pseudonym-key-file F] [--check-chain]
+//       [--progress F] [--quiet]
 //
 // Secrets never come from the command line (other users see it in `ps`):
 //   GOVCHAIN_IMPORT_SURI          the operator's secret URI (seed or mnemonic), or
 //   GOVCHAIN_IMPORT_KEYSTORE      a polkadot.js keystore JSON file, with
 //   GOVCHAIN_IMPORT_PASSWORD      its password;
-//   GOVCHAIN_PSEUDONYM_KEY        the `licenses` pseudonym key (hex), or --pseudonym-key-file.
+//   GOVCHAIN_PSEUDONYM_KEY        the pseudonym key of the kind's domain (hex: `licenses`
+//                                 or `provident-fund`), or --pseudonym-key-file.
 //
 // Files next to the input: <file>.progress.json (what was signed and what is final),
 // <file>.rejected.csv (line, column, reason of every refused row). Exit status: 0 when
@@ -28,12 +32,13 @@ import { pseudonym, parseKey } from './pseudonym.mjs';
 import { parseCsvLine, checkUscc } from './rows.mjs';
 
 const ERA_PERIOD = 16; // blocks a signed batch stays valid (48 s): the longest a re-run waits
-const usage = (m) => { console.error(`${m}\nusage: govchain-import licences <file> [--rpc URL] [--in-flight N] [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]`); process.exit(2); };
+const usage = (m) => { console.error(`${m}\nusage: govchain-import <licences|fund-deposits> <file> [--rpc URL] [--in-flight N] [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]`); process.exit(2); };
 
 // ---- arguments and secrets ----
 const argv = process.argv.slice(2);
-const [kind, input] = argv;
-if (kind !== 'licences' && kind !== 'licenses') usage(kind ? `unknown kind ${kind} (this version imports licences)` : 'no kind');
+const [kindName, input] = argv;
+const KIND_NAMES = { licences: 'licences', licenses: 'licences', 'fund-deposits': 'fund-deposits' };
+if (!KIND_NAMES[kindName]) usage(kindName ? `unknown kind ${kindName} (licences, fund-deposits)` : 'no kind');
 if (!input || !existsSync(input)) usage(`no input file ${input ?? ''}`);
 const opt = (name, def) => { const i = argv.indexOf(`--${name}`); return i < 0 ? def : argv[i + 1]; };
 const flag = (name) => argv.includes(`--${name}`);
@@ -64,8 +69,6 @@ async function signer() {
 }
 
 // ---- reading and checking rows ----
-const COLUMNS = ['type_code', 'holder_kind', 'holder_id', 'content', 'valid_from', 'valid_until'];
-
 /** Unix seconds from `YYYY-MM-DD` (UTC midnight), `YYYY-MM-DDTHH:MM:SSZ` or digits. */
 function seconds(text) {
   if (/^\d{1,12}$/.test(text)) return Number(text);
@@ -74,8 +77,61 @@ function seconds(text) {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
-/** Reads every row; returns { rows: [{ line, typeCode, holder, content, from, until }], rejected: [{ line, column, reason }] }. */
-async function readRows(file, key) {
+/** A licence row: { typeCode, holder, content, from, until }, or null after `bad(column, reason)`. */
+function licenceRow(rec, bad, { key, base }) {
+  const typeCode = String(rec.type_code ?? '').trim();
+  if (!typeCode) return bad('type_code', 'empty');
+  const hk = String(rec.holder_kind ?? '').trim().toLowerCase();
+  const id = String(rec.holder_id ?? '').trim();
+  let holder;
+  if (hk === 'person') {
+    if (!key) return bad('holder_id', 'a person needs the licenses pseudonym key (GOVCHAIN_PSEUDONYM_KEY or --pseudonym-key-file)');
+    try { holder = { Person: pseudonym(key, 'licenses', id) }; } catch (e) { return bad('holder_id', refusedId(e)); }
+  } else if (hk === 'enterprise') {
+    const why = checkUscc(id);
+    if (why) return bad('holder_id', why);
+    holder = { Enterprise: id.toUpperCase() };
+  } else if (hk === 'account') {
+    try { holder = { Account: u8aToHex(decodeAddress(id)) }; } catch { return bad('holder_id', 'not an SS58 address'); }
+  } else return bad('holder_kind', `"${hk}" is not person, enterprise or account`);
+  let content = String(rec.content ?? '').trim();
+  if (/^0x[0-9a-fA-F]{64}$/.test(content)) content = content.toLowerCase();
+  else if (content && existsSync(resolve(base, content))) content = blake2AsHex(readFileSync(resolve(base, content)), 256);
+  else return bad('content', content ? 'neither a 0x-prefixed 32-byte hash nor an existing file' : 'empty');
+  const from = seconds(String(rec.valid_from ?? '').trim());
+  if (from === null) return bad('valid_from', 'not a date (YYYY-MM-DD) or Unix seconds');
+  const untilText = String(rec.valid_until ?? '').trim();
+  const until = untilText ? seconds(untilText) : null;
+  if (untilText && until === null) return bad('valid_until', 'not a date (YYYY-MM-DD) or Unix seconds');
+  if (until !== null && until <= from) return bad('valid_until', 'not after valid_from');
+  return { typeCode, holder, content, from, until };
+}
+
+const refusedId = (e) => `identifier refused: ${e.kind ?? e.message}${e.position !== undefined ? ` (character ${e.position + 1})` : ''}`;
+const ACCOUNT_STATUS = ['Normal', 'Sealed', 'Closed'];
+
+/** A deposit record row: { member, standing, region }, or null after `bad(column, reason)`. */
+function fundRow(rec, bad, { key }) {
+  if (!key) return bad('member_id', 'a member needs the provident-fund pseudonym key (GOVCHAIN_PSEUDONYM_KEY or --pseudonym-key-file)');
+  let member;
+  try { member = pseudonym(key, 'provident-fund', String(rec.member_id ?? '').trim()); } catch (e) { return bad('member_id', refusedId(e)); }
+  const st = String(rec.status ?? '').trim();
+  const status = ACCOUNT_STATUS.find((x) => x.toLowerCase() === st.toLowerCase());
+  if (!status) return bad('status', `"${st}" is not ${ACCOUNT_STATUS.join(', ')}`);
+  // The amount never leaves the machine: only its band (500.00 yuan wide) goes on chain.
+  const monthly = String(rec.monthly_contribution ?? '').trim();
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(monthly)) return bad('monthly_contribution', 'not an amount in yuan (e.g. 2400 or 2400.50)');
+  const fen = Math.round(Number(monthly) * 100);
+  const contributionBand = Math.min(255, Math.floor(fen / 500_00));
+  const months = String(rec.months ?? '').trim();
+  if (!/^\d{1,4}$/.test(months)) return bad('months', 'not a whole number of months');
+  const region = String(rec.employer_region ?? '').trim();
+  if (!/^[1-9]\d{5}$/.test(region)) return bad('employer_region', 'not a 6-digit GB/T 2260 region code');
+  return { member, standing: { status, contributionBand, months: Number(months) }, region: Number(region) };
+}
+
+/** Reads every row with `parse`; returns { rows: [{ line, … }], rejected: [{ line, column, reason }], lines }. */
+async function readRows(file, columns, parse, key) {
   const rows = [], rejected = [];
   const jsonl = /\.jsonl?$/i.test(file);
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
@@ -89,8 +145,8 @@ async function readRows(file, key) {
       try { rec = JSON.parse(text); } catch { rejected.push({ line, column: '', reason: 'not a JSON object' }); continue; }
     } else if (!header) {
       header = parseCsvLine(text).map((h) => h.trim().toLowerCase());
-      const missing = COLUMNS.filter((c) => !header.includes(c));
-      if (missing.length) throw new Error(`line 1: missing columns ${missing.join(', ')} (expected ${COLUMNS.join(',')})`);
+      const missing = columns.filter((c) => !header.includes(c));
+      if (missing.length) throw new Error(`line 1: missing columns ${missing.join(', ')} (expected ${columns.join(',')})`);
       continue;
     } else {
       const cells = parseCsvLine(text);
@@ -98,33 +154,8 @@ async function readRows(file, key) {
       if (cells.length !== header.length) { rejected.push({ line, column: '', reason: `${cells.length} fields, the header has ${header.length}` }); continue; }
       rec = Object.fromEntries(header.map((h, i) => [h, cells[i]]));
     }
-    const bad = (column, reason) => rejected.push({ line, column, reason });
-    const typeCode = String(rec.type_code ?? '').trim();
-    if (!typeCode) { bad('type_code', 'empty'); continue; }
-    const hk = String(rec.holder_kind ?? '').trim().toLowerCase();
-    const id = String(rec.holder_id ?? '').trim();
-    let holder;
-    if (hk === 'person') {
-      if (!key) { bad('holder_id', 'a person needs the licenses pseudonym key (GOVCHAIN_PSEUDONYM_KEY or --pseudonym-key-file)'); continue; }
-      try { holder = { Person: pseudonym(key, 'licenses', id) }; } catch (e) { bad('holder_id', `identifier refused: ${e.kind ?? e.message}${e.position !== undefined ? ` (character ${e.position + 1})` : ''}`); continue; }
-    } else if (hk === 'enterprise') {
-      const why = checkUscc(id);
-      if (why) { bad('holder_id', why); continue; }
-      holder = { Enterprise: id.toUpperCase() };
-    } else if (hk === 'account') {
-      try { holder = { Account: u8aToHex(decodeAddress(id)) }; } catch { bad('holder_id', 'not an SS58 address'); continue; }
-    } else { bad('holder_kind', `"${hk}" is not person, enterprise or account`); continue; }
-    let content = String(rec.content ?? '').trim();
-    if (/^0x[0-9a-fA-F]{64}$/.test(content)) content = content.toLowerCase();
-    else if (content && existsSync(resolve(base, content))) content = blake2AsHex(readFileSync(resolve(base, content)), 256);
-    else { bad('content', content ? 'neither a 0x-prefixed 32-byte hash nor an existing file' : 'empty'); continue; }
-    const from = seconds(String(rec.valid_from ?? '').trim());
-    if (from === null) { bad('valid_from', 'not a date (YYYY-MM-DD) or Unix seconds'); continue; }
-    const untilText = String(rec.valid_until ?? '').trim();
-    const until = untilText ? seconds(untilText) : null;
-    if (untilText && until === null) { bad('valid_until', 'not a date (YYYY-MM-DD) or Unix seconds'); continue; }
-    if (until !== null && until <= from) { bad('valid_until', 'not after valid_from'); continue; }
-    rows.push({ line, typeCode, holder, content, from, until });
+    const row = parse(rec, (column, reason) => { rejected.push({ line, column, reason }); return null; }, { key, base });
+    if (row) rows.push({ line, ...row });
   }
   return { rows, rejected, lines: line - (jsonl ? 0 : 1) };
 }
@@ -151,47 +182,111 @@ const t0 = Date.now();
 const key = pseudonymKey();
 const pair = await signer();
 const fingerprint = createHash('sha256').update(readFileSync(input)).digest('hex');
-const { rows, rejected, lines } = await readRows(input, key);
+
+// What differs between kinds: the columns and row check, how rows become batches (one
+// transaction each), what a finalized batch did, and how --check-chain finds a row.
+const KINDS = {
+  licences: {
+    columns: ['type_code', 'holder_kind', 'holder_id', 'content', 'valid_from', 'valid_until'],
+    parse: licenceRow,
+    maxBatch: (api) => api.consts.licenses.maxBatchIssue.toNumber(),
+    // Type codes → ids and holder kinds, once each; a row of an unknown code, or whose
+    // holder is not of its type's kind, is refused here rather than failing its batch.
+    async prepare(api, rows, rejected) {
+      const types = new Map(), kinds = new Map();
+      for (const code of new Set(rows.map((r) => r.typeCode))) {
+        const id = await api.call.licensesApi.typeByCode(code);
+        types.set(code, id.isSome ? id.unwrap().toNumber() : null);
+        if (id.isSome) kinds.set(code, (await api.call.licensesApi.licenseType(id.unwrap())).unwrap().holderKind.toString());
+      }
+      this.types = types;
+      return rows.filter((r) => {
+        const kind = Object.keys(r.holder)[0];
+        if (types.get(r.typeCode) === null) rejected.push({ line: r.line, column: 'type_code', reason: `no licence type ${r.typeCode} on chain` });
+        else if (kinds.get(r.typeCode) !== kind) rejected.push({ line: r.line, column: 'holder_kind', reason: `licence type ${r.typeCode} is held by ${kinds.get(r.typeCode)} holders, not ${kind}` });
+        else return true;
+        return false;
+      });
+    },
+    group: (r) => r.typeCode, // one type per issueBatch
+    call(api, b) {
+      return api.tx.licenses.issueBatch(this.types.get(b.group), b.rows.map((r) => ({
+        holder: r.holder, content: r.content, validFrom: r.from, validUntil: r.until,
+      })));
+    },
+    // issueBatch is all or nothing: no row fails alone.
+    failedRows: () => [],
+    async present(api, b, r) {
+      const type = this.types.get(b.group);
+      let after = null;
+      do {
+        const page = await api.call.licensesApi.licensesOf(r.holder, after, 100);
+        for (const id of page) {
+          const l = (await api.call.licensesApi.license(id)).unwrap();
+          if (l.licenseType.toNumber() === type && l.content.toHex() === r.content) return true;
+        }
+        after = page.length === 100 ? page[page.length - 1] : null;
+      } while (after !== null);
+      return false;
+    },
+  },
+  'fund-deposits': {
+    columns: ['member_id', 'status', 'monthly_contribution', 'months', 'employer_region'],
+    parse: fundRow,
+    maxBatch: (api) => Math.min(100, api.consts.utility.batchedCallsLimit.toNumber()),
+    async prepare(api, rows) { return rows; },
+    group: () => '',
+    // forceBatch: each record stands alone; the chain's refusal of one (an employer
+    // outside the centre's region, another centre's member) is reported for its row.
+    call: (api, b) => api.tx.utility.forceBatch(b.rows.map((r) => api.tx.providentFund.recordDeposit(r.member, r.standing, r.region))),
+    failedRows(api, events, b) {
+      const items = events.filter((e) => e.section === 'utility' && (e.method === 'ItemCompleted' || e.method === 'ItemFailed'));
+      return items.flatMap((e, i) => (e.method === 'ItemFailed' && b.rows[i] ? [{ line: b.rows[i].line, error: errorName(api, e.data[0]) }] : []));
+    },
+    async present(api, b, r) {
+      const a = await api.call.providentFundApi.account(r.member);
+      if (a.isNone) return false;
+      const s = a.unwrap().standing;
+      return s.status.toString() === r.standing.status && s.contributionBand.toNumber() === r.standing.contributionBand && s.months.toNumber() === r.standing.months;
+    },
+  },
+};
+const KIND = KINDS[KIND_NAMES[kindName]];
+const errorName = (api, err) => {
+  if (err.isModule) { const m = api.registry.findMetaError(err.asModule); return `${m.section}.${m.name}`; }
+  return err.type ?? err.toString();
+};
+
+const { rows, rejected, lines } = await readRows(input, KIND.columns, KIND.parse, key);
 const provider = new WsProvider(rpc, 2_000);
 const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-const maxBatch = api.consts.licenses.maxBatchIssue.toNumber();
+const maxBatch = KIND.maxBatch(api);
 const batchSize = Math.min(maxBatch, Number(opt('batch', maxBatch)));
+const good = await KIND.prepare(api, rows, rejected);
 
-// Type codes → ids and holder kinds, once each; a row of an unknown code, or whose
-// holder is not of its type's kind, is refused here rather than failing its batch.
-const types = new Map(), kinds = new Map();
-for (const code of new Set(rows.map((r) => r.typeCode))) {
-  const id = await api.call.licensesApi.typeByCode(code);
-  types.set(code, id.isSome ? id.unwrap().toNumber() : null);
-  if (id.isSome) kinds.set(code, (await api.call.licensesApi.licenseType(id.unwrap())).unwrap().holderKind.toString());
-}
-const good = [];
-for (const r of rows) {
-  const kind = Object.keys(r.holder)[0];
-  if (types.get(r.typeCode) === null) rejected.push({ line: r.line, column: 'type_code', reason: `no licence type ${r.typeCode} on chain` });
-  else if (kinds.get(r.typeCode) !== kind) rejected.push({ line: r.line, column: 'holder_kind', reason: `licence type ${r.typeCode} is held by ${kinds.get(r.typeCode)} holders, not ${kind}` });
-  else good.push(r);
-}
-
-// Deterministic batches: the rows of each type in file order (types in order of first
-// appearance), cut every batchSize rows; the same file gives the same batches on every
-// run, so the progress file names them by number.
-const byType = new Map();
+// Deterministic batches: the rows of each group (licences: of one type) in file order
+// (groups in order of first appearance), cut every batchSize rows; the same file gives
+// the same batches on every run, so the progress file names them by number.
+const byGroup = new Map();
 for (const r of good) {
-  if (!byType.has(r.typeCode)) byType.set(r.typeCode, []);
-  byType.get(r.typeCode).push(r);
+  const g = KIND.group(r);
+  if (!byGroup.has(g)) byGroup.set(g, []);
+  byGroup.get(g).push(r);
 }
 const batches = [];
-for (const [typeCode, list] of byType) {
-  for (let i = 0; i < list.length; i += batchSize) batches.push({ index: batches.length, typeCode, rows: list.slice(i, i + batchSize) });
+for (const [group, list] of byGroup) {
+  for (let i = 0; i < list.length; i += batchSize) batches.push({ index: batches.length, group, rows: list.slice(i, i + batchSize) });
 }
 const progress = loadProgress(fingerprint, pair.address);
 progress.batchSize ??= batchSize;
 if (progress.batchSize !== batchSize) throw new Error(`${progressPath} was made with batches of ${progress.batchSize}; use --batch ${progress.batchSize}`);
 const state = (b) => progress.batches[b.index];
-const call = (b) => api.tx.licenses.issueBatch(types.get(b.typeCode), b.rows.map((r) => ({
-  holder: r.holder, content: r.content, validFrom: r.from, validUntil: r.until,
-})));
+const call = (b) => KIND.call(api, b);
+// The final state of a batch whose extrinsic succeeded, with the rows the chain refused.
+const doneState = (b, events, where) => {
+  const failed = KIND.failedRows(api, events, b);
+  return { state: 'done', ...where, ...(failed.length ? { failed } : {}) };
+};
 
 let finalizedHead = null, finalizedNumber = 0;
 await api.rpc.chain.subscribeFinalizedHeads((h) => { finalizedHead = h.hash.toHex(); finalizedNumber = h.number.toNumber(); });
@@ -209,10 +304,7 @@ async function finalizedBlock(n) {
 const outcome = (events, index) => {
   const ev = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index).map(({ event }) => event);
   const failed = ev.find((e) => e.section === 'system' && e.method === 'ExtrinsicFailed');
-  if (!failed) return { ok: true, issued: ev.filter((e) => e.section === 'licenses' && e.method === 'LicenseIssued').length };
-  const err = failed.data[0];
-  if (err.isModule) { const m = api.registry.findMetaError(err.asModule); return { ok: false, error: `${m.section}.${m.name}` }; }
-  return { ok: false, error: err.type };
+  return failed ? { ok: false, error: errorName(api, failed.data[0]) } : { ok: true, events: ev };
 };
 
 /**
@@ -236,7 +328,7 @@ async function settle() {
           if (i >= 0) found = { n, ...outcome(blk.events, i) };
         }
         if (!found) throw new Error(`batch ${b.index}: nonce ${s.nonce} was spent by another transaction of ${pair.address}; only this importer may sign with the key`);
-        progress.batches[b.index] = found.ok ? { state: 'done', block: found.n } : { state: 'failed', block: found.n, error: found.error };
+        progress.batches[b.index] = found.ok ? doneState(b, found.events, { block: found.n }) : { state: 'failed', block: found.n, error: found.error };
       } else if (finalizedNumber > s.birth + ERA_PERIOD) {
         delete progress.batches[b.index]; // its era is over: it can never be included
       } else waiting++;
@@ -249,22 +341,11 @@ async function settle() {
   }
 }
 
-/** With --check-chain: drops rows the holder already holds (same type and content). */
+/** With --check-chain: the lines of the batch's rows the chain holds already (a licence of
+ * the same type and content for the holder; a member's account with the same standing). */
 async function presentOnChain(b) {
-  const type = types.get(b.typeCode);
   const present = [];
-  for (const r of b.rows) {
-    let after = null, found = false;
-    do {
-      const page = await api.call.licensesApi.licensesOf(r.holder, after, 100);
-      for (const id of page) {
-        const l = (await api.call.licensesApi.license(id)).unwrap();
-        if (l.licenseType.toNumber() === type && l.content.toHex() === r.content) found = true;
-      }
-      after = page.length === 100 ? page[page.length - 1] : null;
-    } while (after !== null && !found);
-    if (found) present.push(r.line);
-  }
+  for (const r of b.rows) if (await KIND.present(api, b, r)) present.push(r.line);
   return present;
 }
 
@@ -273,7 +354,7 @@ let stopped = null;
 try {
   await settle();
   const todo = batches.filter((b) => !state(b));
-  const doneBefore = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length, 0);
+  const doneBefore = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length - (state(b).failed?.length ?? 0), 0);
   say(`${lines} rows read: ${good.length} to import in ${batches.length} batches of up to ${batchSize}, ${rejected.length} rejected; ${doneBefore} on chain already (progress file), ${todo.length} batches to submit`);
   let nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
   let flying = 0, sent = 0, lastReport = 0, importedNow = 0;
@@ -314,11 +395,11 @@ try {
       tx.send(({ status, events, dispatchError }) => {
         if (status.isFinalized) {
           if (dispatchError) {
-            const m = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
-            finish({ state: 'failed', block: null, error: m ? `${m.section}.${m.name}` : dispatchError.type });
+            finish({ state: 'failed', block: null, error: errorName(api, dispatchError) });
           } else {
-            importedNow += events.filter(({ event }) => event.section === 'licenses' && event.method === 'LicenseIssued').length;
-            finish({ state: 'done', finalized: status.asFinalized.toHex() });
+            const done = doneState(b, events.map(({ event }) => event), { finalized: status.asFinalized.toHex() });
+            importedNow += b.rows.length - (done.failed?.length ?? 0);
+            finish(done);
           }
           report(false);
         } else if (status.isInvalid || status.isDropped || status.isUsurped) {
@@ -343,10 +424,11 @@ try {
 for (const b of batches) {
   const s = state(b);
   if (s?.state === 'failed') for (const r of b.rows) rejected.push({ line: r.line, column: '', reason: `refused by the chain: ${s.error}` });
+  for (const f of s?.failed ?? []) rejected.push({ line: f.line, column: '', reason: `refused by the chain: ${f.error}` });
 }
 rejected.sort((a, b) => a.line - b.line);
 writeFileSync(rejectedPath, `line,column,reason\n${rejected.map((r) => `${r.line},${r.column},"${r.reason.replace(/"/g, '""')}"`).join('\n')}${rejected.length ? '\n' : ''}`);
-summary.imported = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length, 0);
+summary.imported = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length - (state(b).failed?.length ?? 0), 0);
 summary.rejected = rejected.length;
 summary.seconds = Math.round((Date.now() - t0) / 100) / 10;
 console.log(JSON.stringify(summary));

@@ -44,7 +44,7 @@ logs="$CARGO_TARGET_DIR/test-logs"
 mkdir -p "$logs"
 node "$ROOT/web/tests/run.mjs" >"$logs/web.log" 2>&1 &
 web_pid=$!
-(cd "$ROOT/import" && node --test test/*.test.mjs && node test/resume.mjs 3000) >"$logs/import.log" 2>&1 &
+(cd "$ROOT/import" && node --test test/*.test.mjs && node test/resume.mjs 3000 && node test/fund.mjs) >"$logs/import.log" 2>&1 &
 import_pid=$!
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
@@ -56,7 +56,7 @@ wait "$web_pid" || web=$?
 wait "$import_pid" || import=$?
 log "browser tests (web/: the public verification page in Chromium, Playwright): exit $web"
 grep -vE 'API-WS|REGISTRY' "$logs/web.log" || true
-log "importer test (import/: pseudonyms, then 3000 licence rows killed twice): exit $import"
+log "importer tests (import/: pseudonyms; 3000 licence rows killed twice; 250 fund deposit records killed once): exit $import"
 grep -vE 'API-WS|REGISTRY' "$logs/import.log" || true
 [ "$e2e" -eq 0 ] && [ "$web" -eq 0 ] && [ "$import" -eq 0 ] || die "e2e exit $e2e, browser tests exit $web, importer test exit $import"
 
