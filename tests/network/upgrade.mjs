@@ -12,8 +12,10 @@
 // 2. A stream of transfers //Dave → //Charlie (Dave's seat does not vote here), 3 a second, each outcome a JSON line in
 //    <outcomes.jsonl> (the format of load.mjs, which verifies it afterwards). Like a
 //    wallet, it takes the next nonce from the node again after a transaction is dropped.
-// 3. A council motion consortium.govern(system.authorizeUpgrade(blake2_256(code))),
-//    then //Eve submits system.applyAuthorizedUpgrade(code) (free once authorised).
+// 3. //Eve's system.applyAuthorizedUpgrade(code) is refused while nothing is authorised;
+//    a council motion consortium.govern(system.authorizeUpgrade(blake2_256(code)));
+//    then other code (one byte changed) is refused, and //Eve submits
+//    system.applyAuthorizedUpgrade(code) (free once authorised).
 // 4. Checks, from the node's state at the upgrade block U (old layout, raw) and at U+1
 //    (the first block run by the new runtime, where the migration ran):
 //    - spec_version rises; copyright's storage version goes 1 → 2;
@@ -126,10 +128,21 @@ try {
   const code = readFileSync(wasmFile);
   const codeHash = blake2AsHex(code);
   say(`new runtime: ${wasmFile}, ${code.length} bytes, blake2_256 ${codeHash}`);
+  // Nobody installs code the council did not authorise: before the motion nothing is,
+  // and after it only the code of the authorised hash.
+  const refusal = (tx) => send(tx, eve, 'inBlock').then(() => null, (e) => e.message);
+  const early = await refusal(api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
+  check(early && /NothingAuthorized/.test(early), `applyAuthorizedUpgrade before any authorisation is refused (got: ${early ?? 'accepted'})`);
+  say(`before the motion, //Eve's applyAuthorizedUpgrade is refused: ${early}`);
   const { closed } = await motion('authorizeUpgrade', api.tx.consortium.govern(api.tx.system.authorizeUpgrade(codeHash)));
   const [governed] = eventsOf(closed.events, 'consortium', 'Governed');
   check(governed && governed.result.isOk, 'consortium.Governed with Ok');
   check(eventsOf(closed.events, 'system', 'UpgradeAuthorized').length === 1, 'system.UpgradeAuthorized emitted');
+  const other = Uint8Array.from(code);
+  other[other.length - 1] ^= 1;
+  const wrong = await refusal(api.tx.system.applyAuthorizedUpgrade(u8aToHex(other)));
+  check(wrong && /Unauthorized/.test(wrong), `applyAuthorizedUpgrade of other code is refused (got: ${wrong ?? 'accepted'})`);
+  say(`after the motion, other code (one byte changed) is refused: ${wrong}`);
   const applied = await send(api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), eve, 'inBlock');
   check(eventsOf(applied.events, 'system', 'CodeUpdated').length === 1, 'system.CodeUpdated in the block of applyAuthorizedUpgrade');
   const U = applied.number, hashU = applied.hash;
