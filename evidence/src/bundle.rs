@@ -22,12 +22,6 @@ impl core::fmt::Debug for Hex {
 	}
 }
 
-impl From<Vec<u8>> for Hex {
-	fn from(v: Vec<u8>) -> Self {
-		Hex(v)
-	}
-}
-
 /// Which record a bundle is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -146,21 +140,11 @@ impl Bundle {
 	pub fn from_json(s: &str) -> Result<Self, String> {
 		serde_json::from_str(s).map_err(|e| format!("not a GovChain evidence bundle: {e}"))
 	}
-
-	/// Writes a bundle as pretty JSON.
-	pub fn to_json(&self) -> String {
-		serde_json::to_string_pretty(self).unwrap_or_default()
-	}
 }
 
 impl Checkpoint {
 	/// Reads a checkpoint from JSON.
 	pub fn from_json(s: &str) -> Result<Self, String> {
 		serde_json::from_str(s).map_err(|e| format!("not a GovChain checkpoint: {e}"))
-	}
-
-	/// Writes a checkpoint as pretty JSON.
-	pub fn to_json(&self) -> String {
-		serde_json::to_string_pretty(self).unwrap_or_default()
 	}
 }

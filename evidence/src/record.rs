@@ -1,7 +1,7 @@
 //! The records a bundle can prove: which storage keys hold them, how their values
 //! decode, where their creating extrinsic is, and how to say what they are in words.
 
-use codec::{DecodeAll, Encode};
+use codec::DecodeAll;
 use govchain_primitives::{HolderRef, Uscc};
 use govchain_runtime::{AccountId, BlockNumber, Runtime, RuntimeCall};
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
@@ -82,7 +82,11 @@ impl Record {
 			Record::Enterprise(u) => pallet_enterprises::Enterprises::<Runtime>::hashed_key_for(u),
 			Record::Loan(id) => pallet_provident_fund::Loans::<Runtime>::hashed_key_for(id),
 		};
-		vec![record, pallet_timestamp::Now::<Runtime>::hashed_key().to_vec(), genesis_hash_key()]
+		vec![
+			record,
+			pallet_timestamp::Now::<Runtime>::hashed_key().to_vec(),
+			frame_system::BlockHash::<Runtime>::hashed_key_for(0),
+		]
 	}
 
 	/// Decodes the record's stored value (all of it: trailing bytes are an error).
@@ -200,12 +204,6 @@ impl State {
 	}
 }
 
-/// The storage key of the genesis block's hash (`System::BlockHash(0)`).
-pub fn genesis_hash_key() -> Vec<u8> {
-	use frame_support::{StorageHasher, Twox64Concat};
-	[&frame_support::storage::storage_prefix(b"System", b"BlockHash")[..], &Twox64Concat::hash(&0u32.encode())].concat()
-}
-
 /// `0x`-prefixed lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
 	format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
@@ -276,6 +274,6 @@ mod tests {
 		assert_eq!(&k[0][..32], &storage_prefix(b"Licenses", b"Licenses"));
 		assert_eq!(&k[0][32..], &Twox64Concat::hash(&5u64.to_le_bytes())[..]);
 		assert_eq!(k[1], storage_prefix(b"Timestamp", b"Now").to_vec());
-		assert_eq!(k[2], frame_system::BlockHash::<Runtime>::hashed_key_for(0));
+		assert_eq!(&k[2][..32], &storage_prefix(b"System", b"BlockHash"));
 	}
 }

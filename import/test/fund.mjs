@@ -7,6 +7,7 @@
 // hold each good member's account exactly once (one history entry) with the standing of
 // its row; the report must name each bad row and each refused one with the chain's
 // reason. Then a run without the progress file, with --check-chain, adds nothing.
+// Before all that, the file signed by a bank's operator is refused row by row.
 //
 //   node import/test/fund.mjs
 import { spawn } from 'node:child_process';
@@ -63,14 +64,26 @@ try {
   const progress = `${file}.progress.json`;
   const doneBatches = () => existsSync(progress)
     ? Object.values(JSON.parse(readFileSync(progress, 'utf8')).batches).filter((b) => b.state === 'done').length : 0;
-  const run = (args, killAt) => new Promise((res) => {
-    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'fund-deposits', file, '--rpc', rpc, '--quiet', '--batch', '10', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (args, killAt, extraEnv = {}) => new Promise((res) => {
+    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'fund-deposits', file, '--rpc', rpc, '--quiet', '--batch', '10', ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
     const timer = killAt ? setInterval(() => { if (doneBatches() >= killAt) { child.kill('SIGKILL'); clearInterval(timer); } }, 50) : null;
     child.on('exit', (code, signal) => { if (timer) clearInterval(timer); res({ code, signal, out, err }); });
   });
+  // The wrong party first: the bank's operator (//Ferdie, agency 5) is no fund centre.
+  // Every record is refused on its own, with the chain's reason; no account opens.
+  const bank = await run(['--progress', join(dir, 'bank.progress.json'), '--in-flight', '8'], null, { GOVCHAIN_IMPORT_SURI: '//Ferdie' });
+  const bs = JSON.parse(bank.out.trim().split('\n').pop());
+  const bankRefused = readFileSync(`${file}.rejected.csv`, 'utf8').trim().split('\n').filter((l) => l.includes('refused by the chain: ')).length;
+  let opened = 0;
+  for (const [member] of good) if ((await api.call.providentFundApi.account(member)).isSome) opened++;
+  say(`signed by the bank's operator: ${JSON.stringify(bs)}; ${bankRefused} rows refused by the chain, ${opened} accounts opened`);
+  if (bank.code !== 0 || bs.imported !== 0 || bankRefused !== good.size + refused.size || opened !== 0) {
+    throw new Error(`a bank's import of deposit records was not refused row by row (exit ${bank.code}): ${bank.err}`);
+  }
+
   const killed = await run(['--in-flight', '2'], 5);
   if (killed.signal !== 'SIGKILL') throw new Error(`the importer was to be killed after 5 batches but ended: ${killed.code} ${killed.err}`);
   say(`killed with SIGKILL after ${doneBatches()} final batches`);
