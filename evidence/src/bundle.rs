@@ -5,6 +5,8 @@
 //! until [`crate::verify`] has checked it against a checkpoint obtained elsewhere (the
 //! consortium publishes the network's checkpoint with its chain spec).
 
+use alloc::{format, string::String, vec::Vec};
+
 use serde::{Deserialize, Serialize};
 
 /// The bundle format this crate writes and reads.

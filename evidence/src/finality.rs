@@ -1,16 +1,39 @@
 //! GRANDPA finality without a node: authority sets handed from one to the next through
 //! headers their predecessors finalized, and justifications checked against them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use alloc::{
+	collections::{BTreeMap, BTreeSet},
+	vec::Vec,
+};
 
 use codec::DecodeAll;
 use govchain_runtime::{BlockNumber, Hash, Header};
 use sp_consensus_grandpa::{
-	check_message_signature_with_buffer, AuthorityId, ConsensusLog, Message, SetId, GRANDPA_ENGINE_ID,
+	localized_payload_with_buffer, AuthorityId, AuthoritySignature, ConsensusLog, Message, RoundNumber, SetId,
+	GRANDPA_ENGINE_ID,
 };
+use sp_core::{ed25519, ByteArray, Pair as _};
 use sp_runtime::traits::Header as _;
 
-use crate::record::hex;
+use crate::{header_hash, record::hex};
+
+/// Whether `signature` is `id`'s ed25519 signature of `message` in `round` of set
+/// `set_id` (GRANDPA's localized payload). The same check as
+/// `sp_consensus_grandpa::check_message_signature`, done with `sp_core` directly instead
+/// of through `sp_io`.
+fn signed_by(
+	message: &Message<Header>,
+	id: &AuthorityId,
+	signature: &AuthoritySignature,
+	round: RoundNumber,
+	set_id: SetId,
+	buf: &mut Vec<u8>,
+) -> bool {
+	localized_payload_with_buffer(round, set_id, message, buf);
+	let Ok(public) = ed25519::Public::from_slice(id.as_slice()) else { return false };
+	let Ok(raw) = <[u8; 64]>::try_from(AsRef::<[u8]>::as_ref(signature)) else { return false };
+	ed25519::Pair::verify(&ed25519::Signature::from_raw(raw), &buf[..], &public)
+}
 
 /// A GRANDPA justification of a GovChain header.
 pub type Justification = sp_consensus_grandpa::GrandpaJustification<Header>;
@@ -138,7 +161,7 @@ pub fn check_justification(
 	justification: &Justification,
 	set: &AuthoritySet,
 ) -> Result<u64, FinalityError> {
-	let hash = header.hash();
+	let hash = header_hash(header);
 	let commit = &justification.commit;
 	if commit.target_hash != hash || commit.target_number != *header.number() {
 		return Err(FinalityError::OtherTarget {
@@ -147,7 +170,7 @@ pub fn check_justification(
 		});
 	}
 	let ancestry: BTreeMap<Hash, &Header> =
-		justification.votes_ancestries.iter().map(|h| (h.hash(), h)).collect();
+		justification.votes_ancestries.iter().map(|h| (header_hash(h), h)).collect();
 	let mut signers = BTreeSet::new();
 	let mut signed = 0u64;
 	let mut buf = Vec::new();
@@ -156,14 +179,11 @@ pub fn check_justification(
 			.weight_of(&sp.id)
 			.ok_or_else(|| FinalityError::NotAnAuthority { set: set.id, key: sp.id.clone() })?;
 		let message = Message::<Header>::Precommit(sp.precommit.clone());
-		if !check_message_signature_with_buffer(&message, &sp.id, &sp.signature, justification.round, set.id, &mut buf)
-			.is_valid()
-		{
+		if !signed_by(&message, &sp.id, &sp.signature, justification.round, set.id, &mut buf) {
 			// Signed by the key, but for another set id? Then a set change is missing.
 			let other = (set.id.saturating_sub(64)..set.id.saturating_add(64)).find(|id| {
 				*id != set.id &&
-					check_message_signature_with_buffer(&message, &sp.id, &sp.signature, justification.round, *id, &mut buf)
-						.is_valid()
+					signed_by(&message, &sp.id, &sp.signature, justification.round, *id, &mut buf)
 			});
 			return Err(match other {
 				Some(signed_for) => FinalityError::WrongSet { expected: set.id, signed_for },

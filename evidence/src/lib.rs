@@ -22,14 +22,59 @@
 //! ([`forge`]).
 
 #![warn(missing_docs)]
+#![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+#[cfg(feature = "std")]
 pub mod assemble;
 pub mod bundle;
 pub mod finality;
+#[cfg(feature = "std")]
 pub mod forge;
 pub mod record;
 pub mod verify;
 
 pub use bundle::{Bundle, Checkpoint, Entry, Fragment, Hex, IndexedExtrinsic, Inclusion, RecordRef, StateProof};
 pub use record::{Record, State};
-pub use verify::{verify, Error, Proven};
+pub use verify::{check_text, verify, Error, Proven, Verdict};
+
+/// The hash of a header (blake2-256 of its encoding), computed here rather than through
+/// `sp_io`, so that the verifier runs in a browser as well as natively.
+pub fn header_hash(header: &govchain_runtime::Header) -> govchain_runtime::Hash {
+	use codec::Encode;
+	sp_core::H256(sp_crypto_hashing::blake2_256(&header.encode()))
+}
+
+/// The trie hasher: blake2-256, as `sp_core::Blake2Hasher`, which the runtime-side
+/// build (`substrate_runtime`, used for the WASM verifier) leaves out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrieHasher;
+
+impl sp_core::Hasher for TrieHasher {
+	type Out = sp_core::H256;
+	type StdHasher = KeyHasher;
+	const LENGTH: usize = 32;
+
+	fn hash(s: &[u8]) -> Self::Out {
+		sp_core::H256(sp_crypto_hashing::blake2_256(s))
+	}
+}
+
+/// Hashes keys that are already hashes (for the proof's in-memory node map).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl core::hash::Hasher for KeyHasher {
+	fn finish(&self) -> u64 {
+		self.0
+	}
+
+	fn write(&mut self, bytes: &[u8]) {
+		for chunk in bytes.chunks(8) {
+			let mut word = [0u8; 8];
+			word[..chunk.len()].copy_from_slice(chunk);
+			self.0 = self.0.rotate_left(29) ^ u64::from_le_bytes(word);
+		}
+	}
+}

@@ -1,7 +1,15 @@
 //! The records a bundle can prove: which storage keys hold them, how their values
 //! decode, where their creating extrinsic is, and how to say what they are in words.
 
-use codec::DecodeAll;
+use alloc::{
+	format,
+	string::{String, ToString},
+	vec,
+	vec::Vec,
+};
+
+use codec::{DecodeAll, Encode};
+use frame_support::traits::PalletInfoAccess;
 use govchain_primitives::{HolderRef, Uscc};
 use govchain_runtime::{AccountId, BlockNumber, Runtime, RuntimeCall};
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
@@ -75,17 +83,24 @@ impl Record {
 	/// The storage keys a bundle proves, in order: the record, the block's timestamp
 	/// (`Timestamp::Now`) and the genesis block's hash (`System::BlockHash(0)`, kept for
 	/// ever), which ties the proof to the checkpoint's chain.
+	///
+	/// Computed with `sp_crypto_hashing` from the pallets' names in the runtime and the
+	/// maps' hashers (as `frame_support` does through `sp_io`), so the verifier also runs
+	/// in a browser; a test holds them equal to the pallets' `hashed_key_for`.
 	pub fn keys(&self) -> Vec<Vec<u8>> {
 		let record = match self {
-			Record::Licence(id) => pallet_licenses::Licenses::<Runtime>::hashed_key_for(id),
-			Record::Work(h) => pallet_copyright::Works::<Runtime>::hashed_key_for(h),
-			Record::Enterprise(u) => pallet_enterprises::Enterprises::<Runtime>::hashed_key_for(u),
-			Record::Loan(id) => pallet_provident_fund::Loans::<Runtime>::hashed_key_for(id),
+			Record::Licence(id) =>
+				map_key(pallet_licenses::Pallet::<Runtime>::name(), "Licenses", twox64_concat(&id.encode())),
+			Record::Work(h) => map_key(pallet_copyright::Pallet::<Runtime>::name(), "Works", blake2_128_concat(h)),
+			Record::Enterprise(u) =>
+				map_key(pallet_enterprises::Pallet::<Runtime>::name(), "Enterprises", blake2_128_concat(&u.encode())),
+			Record::Loan(id) =>
+				map_key(pallet_provident_fund::Pallet::<Runtime>::name(), "Loans", twox64_concat(&id.encode())),
 		};
 		vec![
 			record,
-			pallet_timestamp::Now::<Runtime>::hashed_key().to_vec(),
-			frame_system::BlockHash::<Runtime>::hashed_key_for(0),
+			map_key(pallet_timestamp::Pallet::<Runtime>::name(), "Now", Vec::new()),
+			map_key(frame_system::Pallet::<Runtime>::name(), "BlockHash", twox64_concat(&BlockNumber::encode(&0))),
 		]
 	}
 
@@ -204,6 +219,22 @@ impl State {
 	}
 }
 
+/// A storage key: `twox128(pallet) ++ twox128(item) ++ hashed map key`.
+fn map_key(pallet: &str, item: &str, hashed: Vec<u8>) -> Vec<u8> {
+	let mut k = sp_crypto_hashing::twox_128(pallet.as_bytes()).to_vec();
+	k.extend_from_slice(&sp_crypto_hashing::twox_128(item.as_bytes()));
+	k.extend(hashed);
+	k
+}
+
+fn twox64_concat(key: &[u8]) -> Vec<u8> {
+	[&sp_crypto_hashing::twox_64(key)[..], key].concat()
+}
+
+fn blake2_128_concat(key: &[u8]) -> Vec<u8> {
+	[&sp_crypto_hashing::blake2_128(key)[..], key].concat()
+}
+
 /// `0x`-prefixed lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
 	format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&bytes))
@@ -268,12 +299,20 @@ mod tests {
 
 	#[test]
 	fn keys_are_the_pallets_storage_keys() {
-		use frame_support::{storage::storage_prefix, StorageHasher, Twox64Concat};
-		let k = Record::Licence(5).keys();
-		assert_eq!(k.len(), 3);
-		assert_eq!(&k[0][..32], &storage_prefix(b"Licenses", b"Licenses"));
-		assert_eq!(&k[0][32..], &Twox64Concat::hash(&5u64.to_le_bytes())[..]);
-		assert_eq!(k[1], storage_prefix(b"Timestamp", b"Now").to_vec());
-		assert_eq!(&k[2][..32], &storage_prefix(b"System", b"BlockHash"));
+		let uscc = Uscc::parse(b"91350100M000100Y43").expect("a valid USCC");
+		let records = vec![
+			(Record::Licence(5), pallet_licenses::Licenses::<Runtime>::hashed_key_for(5)),
+			(Record::Loan(9), pallet_provident_fund::Loans::<Runtime>::hashed_key_for(9)),
+			(Record::Work([7; 32]), pallet_copyright::Works::<Runtime>::hashed_key_for([7; 32])),
+			(Record::Enterprise(uscc.clone()), pallet_enterprises::Enterprises::<Runtime>::hashed_key_for(uscc)),
+		];
+		for (record, key) in records {
+			let k = record.keys();
+			assert_eq!(k, vec![
+				key,
+				pallet_timestamp::Now::<Runtime>::hashed_key().to_vec(),
+				frame_system::BlockHash::<Runtime>::hashed_key_for(0),
+			]);
+		}
 	}
 }

@@ -1,5 +1,12 @@
 //! Checking a bundle against a checkpoint, and saying what it proves.
 
+use alloc::{
+	format,
+	string::{String, ToString},
+	vec,
+	vec::Vec,
+};
+
 use codec::{Compact, DecodeAll, Encode};
 use govchain_runtime::{AccountId, BlockNumber, Hash, Header, RuntimeCall, UncheckedExtrinsic};
 use sp_consensus_grandpa::AuthorityId;
@@ -10,10 +17,10 @@ use sp_trie::{LayoutV0, LayoutV1, StorageProof};
 use crate::{
 	bundle::{Bundle, Checkpoint, Inclusion, BUNDLE_FORMAT, CHECKPOINT_FORMAT},
 	finality::{check_justification, decode_header, decode_justification, set_change, AuthoritySet, FinalityError, SetChange},
+	header_hash,
 	record::{account, hex, utc, Record, State},
+	TrieHasher as Hashing,
 };
-
-type Hashing = sp_runtime::traits::BlakeTwo256;
 
 /// Why a bundle proves nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,6 +110,7 @@ impl core::fmt::Display for Error {
 	}
 }
 
+#[cfg(feature = "std")]
 impl std::error::Error for Error {}
 
 /// The creating extrinsic, as proven.
@@ -298,7 +306,7 @@ pub fn verify(bundle: &Bundle, checkpoint: &Checkpoint) -> Result<Proven, Error>
 		record,
 		state,
 		block: *header.number(),
-		block_hash: header.hash(),
+		block_hash: header_hash(&header),
 		time_ms,
 		finalized_by,
 		set_changes: past.len(),
@@ -328,7 +336,7 @@ fn check_inclusion(
 		)));
 	}
 	for w in headers.windows(2) {
-		if *w[1].parent_hash() != w[0].hash() || *w[1].number() != w[0].number() + 1 {
+		if *w[1].parent_hash() != header_hash(&w[0]) || *w[1].number() != w[0].number() + 1 {
 			return Err(Error::Inclusion(format!("inclusion header #{} is not the child of #{}", w[1].number(), w[0].number())));
 		}
 	}
@@ -337,7 +345,7 @@ fn check_inclusion(
 		return Err(Error::Inclusion(format!("the inclusion headers go past the proven block #{}", proven.number())));
 	}
 	match &inc.justification {
-		None if tip.hash() == proven.hash() => {},
+		None if header_hash(tip) == header_hash(proven) => {},
 		None => return Err(Error::Inclusion("the inclusion headers end at no finalized block".into())),
 		Some(j) => {
 			let j = decode_justification(&j.0).ok_or(Error::BadJustification("the inclusion", 0))?;
@@ -372,10 +380,14 @@ fn check_inclusion(
 	// Layout V0 (the runtime's `system_version` 1), or V1 (from `system_version` 2).
 	sp_trie::verify_trie_proof::<LayoutV0<Hashing>, _, _, _>(first.extrinsics_root(), &proof, &items)
 		.or_else(|_| sp_trie::verify_trie_proof::<LayoutV1<Hashing>, _, _, _>(first.extrinsics_root(), &proof, &items))
-		.map_err(|e| {
+		.map_err(|_e| {
+		// The trie's own words, where it can give them (not in the no_std build).
+		#[cfg(feature = "std")]
+		let why = format!(" ({})", format!("{_e:?}").chars().take(60).collect::<String>());
+		#[cfg(not(feature = "std"))]
+		let why = "";
 		Error::Inclusion(format!(
-			"the extrinsics are not in block #{block}: the proof does not match its extrinsics root ({})",
-			format!("{e:?}").chars().take(60).collect::<String>()
+			"the extrinsics are not in block #{block}: the proof does not match its extrinsics root{why}"
 		))
 	})?;
 	let time_ms = match UncheckedExtrinsic::decode_all(&mut &stamp[..]).map(|x| x.function) {
@@ -400,5 +412,59 @@ fn check_inclusion(
 			call.0, call.1
 		)));
 	}
-	Ok(ProvenExtrinsic { block, block_hash: first.hash(), index, time_ms, signer, call })
+	Ok(ProvenExtrinsic { block, block_hash: header_hash(first), index, time_ms, signer, call })
+}
+
+/// The outcome of checking a bundle file against a checkpoint file, as
+/// `govchain-verify --json` prints it and the public verification page (the WASM build)
+/// shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Verdict {
+	/// Whether the bundle proves its record.
+	pub valid: bool,
+	/// The record the bundle names, once it has been read.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub record: Option<crate::RecordRef>,
+	/// What it proves, in words ([`Proven::describe`]).
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub proves: Option<String>,
+	/// The block whose state is proven.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub block: Option<BlockNumber>,
+	/// Why not.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub reason: Option<String>,
+}
+
+impl Verdict {
+	fn refused(record: Option<crate::RecordRef>, reason: String) -> Self {
+		Verdict { valid: false, record, proves: None, block: None, reason: Some(reason) }
+	}
+
+	/// As one line of JSON.
+	pub fn to_json(&self) -> String {
+		serde_json::to_string(self).unwrap_or_default()
+	}
+}
+
+/// Reads a bundle and a checkpoint (JSON text) and checks one against the other.
+pub fn check_text(bundle: &str, checkpoint: &str) -> Verdict {
+	let bundle = match Bundle::from_json(bundle) {
+		Ok(b) => b,
+		Err(e) => return Verdict::refused(None, e),
+	};
+	let checkpoint = match Checkpoint::from_json(checkpoint) {
+		Ok(c) => c,
+		Err(e) => return Verdict::refused(Some(bundle.record), e),
+	};
+	match verify(&bundle, &checkpoint) {
+		Ok(p) => Verdict {
+			valid: true,
+			record: Some(bundle.record),
+			proves: Some(p.describe()),
+			block: Some(p.block),
+			reason: None,
+		},
+		Err(e) => Verdict::refused(Some(bundle.record), e.to_string()),
+	}
 }
