@@ -10,13 +10,23 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 args=(--dev --rpc-port 9944 --rpc-cors all)
 case " $* " in *" --base-path "*) ;; *) args+=(--tmp) ;; esac
 web="$ROOT/web"
-if [ ! -f "$web/dist/verify/index.html" ] || [ -n "$(find "$web/src" "$web/verify" "$web/index.html" -newer "$web/dist/verify/index.html" | head -1)" ]; then
+if [ ! -f "$web/dist/verify/index.html" ] || [ -n "$(find "$web/src" "$web/verify" "$web/public" "$web/index.html" -newer "$web/dist/verify/index.html" | head -1)" ]; then
 	log "building web/ (npm run build)"
 	(cd "$web" && npm run build --silent) || die "web/ does not build"
 fi
 (cd "$web" && exec node_modules/.bin/vite preview --host 127.0.0.1 --port 8080 --strictPort >/dev/null 2>&1) &
 preview=$!
 trap 'kill $preview 2>/dev/null' EXIT
+# The page checks evidence files against the chain's checkpoint (docs/EVIDENCE.md), which
+# a network's consortium publishes with its site; for the development chain, ask it.
+rm -f "$web/dist/checkpoint.json"
+(for _ in $(seq 1 300); do
+	if cp=$(node "$ROOT/scripts/network-rpc.mjs" call http://127.0.0.1:9944 evidence_checkpoint 2>/dev/null); then
+		printf '%s\n' "$cp" >"$web/dist/checkpoint.json"
+		exit 0
+	fi
+	sleep 1
+done) &
 log "starting a development chain: ws://127.0.0.1:9944"
 log "public verification page: http://127.0.0.1:8080/verify/ (web/; site index http://127.0.0.1:8080/)"
 "$NODE_BIN" "${args[@]}" "$@"

@@ -5,15 +5,17 @@ import type { ApiPromise } from '@polkadot/api';
 import { rpcEndpoint } from './config';
 
 let connecting: Promise<ApiPromise> | null = null;
+let provider: { send(method: string, params: unknown[], cacheable?: boolean): Promise<unknown> } | null = null;
 
 /** One connection per page, opened on first use; refused after 15 s without an answer. */
 export function api(): Promise<ApiPromise> {
   if (!connecting) {
     connecting = (async () => {
       const { ApiPromise, WsProvider } = await import('@polkadot/api');
-      const provider = new WsProvider(rpcEndpoint(), 2_000, {}, 15_000);
+      const ws = new WsProvider(rpcEndpoint(), 2_000, {}, 15_000);
+      provider = ws;
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('unreachable')), 15_000));
-      const created = await Promise.race([ApiPromise.create({ provider, noInitWarn: true }), timeout]);
+      const created = await Promise.race([ApiPromise.create({ provider: ws, noInitWarn: true }), timeout]);
       // A runtime upgrade drops the runtime APIs from a live connection (@polkadot/api
       // reloads metadata v14 only): open a new one when the version changes.
       const spec = created.runtimeVersion.specVersion.toNumber();
@@ -25,6 +27,13 @@ export function api(): Promise<ApiPromise> {
     connecting.catch(() => { connecting = null; });
   }
   return connecting;
+}
+
+/** Calls a node RPC method that @polkadot/api does not decorate (e.g. `evidence_bundle`). */
+export async function send(method: string, params: unknown[]): Promise<unknown> {
+  await api();
+  if (!provider) throw new Error('unreachable');
+  return provider.send(method, params, false);
 }
 
 const text = (bytes: { toU8a(bare: boolean): Uint8Array }) => new TextDecoder().decode(bytes.toU8a(true));

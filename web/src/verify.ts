@@ -1,15 +1,19 @@
 // The public verification page: a licence by number (or by the link its QR code holds,
 // /verify/?licence=N), a work by its file (hashed here, never sent), an enterprise by
-// its USCC (checked here before any query).
+// its USCC (checked here before any query); and an evidence file, checked here by the
+// verifier compiled to WebAssembly against the published checkpoint. Each record found
+// can be downloaded as an evidence file.
 
 import './style.css';
 import { checkUscc } from '../../shared/uscc.mjs';
 import { dateTime, lang, setLang, statusWord, words } from './i18n';
 import type { EnterpriseView, Holder, LicenceView, Verdict, WorkView } from './chain';
+import type { CheckpointInfo, EvidenceKind } from './evidence';
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const chain = () => import('./chain');
+const evidence = () => import('./evidence');
 /** A link to this page with `params`, keeping the chosen network (`rpc`). */
 function linkTo(params: Record<string, string>): string {
   const q = new URLSearchParams(params);
@@ -18,7 +22,7 @@ function linkTo(params: Record<string, string>): string {
   return `?${q}`;
 }
 
-type Tab = 'licence' | 'work' | 'enterprise';
+type Tab = 'licence' | 'work' | 'enterprise' | 'evidence';
 
 function render() {
   const w = words();
@@ -34,6 +38,7 @@ function render() {
       <button role="tab" data-tab="licence">${w.tabLicence}</button>
       <button role="tab" data-tab="work">${w.tabWork}</button>
       <button role="tab" data-tab="enterprise">${w.tabEnterprise}</button>
+      <button role="tab" data-tab="evidence">${w.tabEvidence}</button>
     </nav>
     <section data-panel="licence">
       <form id="licence-form" novalidate>
@@ -51,6 +56,11 @@ function render() {
         <button type="submit">${w.check}</button>
       </form>
     </section>
+    <section data-panel="evidence">
+      <label id="bundle-drop" class="drop" tabindex="0">${w.dropBundle}<input id="bundle-file" type="file" accept=".json,application/json" hidden></label>
+      <p id="checkpoint-line" data-testid="checkpoint"></p>
+      <label>${w.chooseCheckpoint} <input id="checkpoint-file" type="file" accept=".json,application/json"></label>
+    </section>
     <div id="message" role="alert"></div>
     <article id="result"></article>`;
   $('#lang').onclick = () => {
@@ -67,13 +77,33 @@ function render() {
   const drop = $('#drop');
   const input = $<HTMLInputElement>('#work-file');
   input.onchange = () => { if (input.files?.[0]) void checkWork(input.files[0]); };
-  drop.ondragover = (e) => { e.preventDefault(); drop.classList.add('over'); };
-  drop.ondragleave = () => drop.classList.remove('over');
-  drop.ondrop = (e) => {
+  dropZone(drop, (file) => void checkWork(file));
+  const bundleInput = $<HTMLInputElement>('#bundle-file');
+  // Cleared once read, so that the same file can be checked again (e.g. against another
+  // checkpoint).
+  bundleInput.onchange = () => {
+    const file = bundleInput.files?.[0];
+    bundleInput.value = '';
+    if (file) void checkEvidence(file);
+  };
+  dropZone($('#bundle-drop'), (file) => void checkEvidence(file));
+  const cpInput = $<HTMLInputElement>('#checkpoint-file');
+  cpInput.onchange = () => { if (cpInput.files?.[0]) void chooseCheckpoint(cpInput.files[0]); };
+  $('#result').onclick = (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLElement>('[data-export]');
+    if (b) void exportEvidence(b.dataset.export as EvidenceKind, b.dataset.id as string);
+  };
+}
+
+/** Makes `zone` take a dropped file. */
+function dropZone(zone: HTMLElement, take: (f: File) => void) {
+  zone.ondragover = (e) => { e.preventDefault(); zone.classList.add('over'); };
+  zone.ondragleave = () => zone.classList.remove('over');
+  zone.ondrop = (e) => {
     e.preventDefault();
-    drop.classList.remove('over');
+    zone.classList.remove('over');
     const file = e.dataTransfer?.files[0];
-    if (file) void checkWork(file);
+    if (file) take(file);
   };
 }
 
@@ -84,6 +114,7 @@ function show(tab: Tab) {
   document.querySelectorAll<HTMLElement>('[data-tab]').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === tab)));
   message('');
   $('#result').innerHTML = '';
+  if (tab === 'evidence') void showCheckpoint();
 }
 
 function message(text: string, kind: 'error' | 'info' = 'error') {
@@ -142,6 +173,7 @@ function licenceHtml(l: LicenceView, v: Verdict, region: number): string {
     ? `${esc(statusWord(l.lastChange.action))} · ${w.reason} ${l.lastChange.reason} · ${esc(dateTime(l.lastChange.time))}${l.lastChange.agency ? ` · ${esc(l.lastChange.agency)}` : ''}`
     : esc(w.issued(l.issuedAt));
   return `<h2 data-testid="licence-title">${esc(l.typeName)} · ${l.id}</h2>
+    ${exportButton('licence', String(l.id))}
     <p class="verdict ${v.kind === 'invalid' ? 'bad' : 'good'}" data-testid="verdict">${esc(w.verdict)} ${region}: ${esc(verdictText(v))}</p>
     ${rows([
       [w.type, `${esc(l.typeCode)} (${esc(l.typeName)}, ${l.typeRegion})`],
@@ -179,6 +211,7 @@ function workHtml(x: WorkView): string {
     ? `${statusWord('Registered')} No. ${x.registration.number} · ${esc(x.registration.office ?? '')}`
     : esc(statusWord(x.registration.kind));
   return `<h2 data-testid="work-title">${esc(w.deposited)}: ${esc(x.title)}</h2>
+    ${exportButton('work', x.hash)}
     ${rows([
       [w.depositedAt, esc(dateTime(x.time))],
       [w.block, `<span data-testid="work-block">${x.block}</span> · ${w.extrinsic} ${x.extrinsic}`],
@@ -207,6 +240,7 @@ async function checkEnterprise() {
 function enterpriseHtml(e: EnterpriseView): string {
   const w = words();
   return `<h2 data-testid="enterprise-name">${esc(e.name)}</h2>
+    ${exportButton('enterprise', e.uscc)}
     ${rows([
       [w.usccLabel, `<code>${esc(e.uscc)}</code>`],
       [w.status, `<span data-testid="enterprise-status">${esc(statusWord(e.status))}</span>`],
@@ -218,6 +252,70 @@ function enterpriseHtml(e: EnterpriseView): string {
     ])}
     <h3>${w.history}</h3>
     <ol data-testid="history">${e.history.map((h) => `<li>${esc(h.change)} · ${w.block} ${h.block} · ${esc(dateTime(h.time))}</li>`).join('')}</ol>`;
+}
+
+const exportButton = (kind: EvidenceKind, id: string) =>
+  `<button type="button" class="export" data-export="${kind}" data-id="${esc(id)}">${words().exportEvidence}</button>`;
+
+async function exportEvidence(kind: EvidenceKind, id: string) {
+  const w = words();
+  message(w.loading, 'info');
+  try {
+    message(w.exported(await (await evidence()).downloadEvidence(kind, id)), 'info');
+  } catch (e) {
+    console.error(e);
+    message(w.exportFailed(e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** The checkpoint evidence files are checked against: the published one unless the
+ * person chose a file. */
+let checkpoint: { info: CheckpointInfo; file: string | null } | null = null;
+
+async function showCheckpoint() {
+  const w = words();
+  if (!checkpoint) {
+    const published = await (await evidence()).publishedCheckpoint();
+    if (published && !checkpoint) checkpoint = { info: published, file: null };
+  }
+  const line = $('#checkpoint-line');
+  if (!line) return;
+  const c = checkpoint;
+  line.textContent = !c ? w.checkpointNone
+    : c.file === null ? w.checkpointPublished(c.info.genesis, c.info.setId, c.info.authorities)
+      : w.checkpointFromFile(c.file, c.info.genesis, c.info.setId, c.info.authorities);
+}
+
+async function chooseCheckpoint(file: File) {
+  const info = (await evidence()).checkpointInfo(await file.text());
+  if (!info) return message(words().badCheckpoint);
+  checkpoint = { info, file: file.name };
+  message('');
+  $('#result').innerHTML = '';
+  await showCheckpoint();
+}
+
+async function checkEvidence(file: File) {
+  const w = words();
+  $('#result').innerHTML = '';
+  await showCheckpoint();
+  if (!checkpoint) return message(w.checkpointNone);
+  const ev = await evidence();
+  const started = performance.now();
+  let v;
+  try {
+    v = await ev.checkBundle(await file.text(), checkpoint.info.text);
+  } catch (e) {
+    console.error(e);
+    return message(w.verifierUnavailable);
+  }
+  const ms = (performance.now() - started).toFixed(1);
+  message('');
+  $('#result').innerHTML = `<h2 class="verdict ${v.valid ? 'good' : 'bad'}" data-testid="evidence-verdict">${v.valid ? w.evidenceValid : w.evidenceInvalid}</h2>
+    <p class="hash">${esc(file.name)}${v.record ? ` · ${esc(v.record.kind)} ${esc(v.record.id)}` : ''}</p>
+    <h3>${w.verifierSays}</h3>
+    <pre data-testid="evidence-words">${esc(v.valid ? v.proves ?? '' : v.reason ?? '')}</pre>
+    <p>${esc(w.checkedLocally(ms))}</p>`;
 }
 
 render();

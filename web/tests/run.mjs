@@ -21,7 +21,8 @@ const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!existsSync(chromium)) die(`no Chromium at ${chromium} (scripts/setup.sh installs Debian's chromium)`);
 
 const newest = (dir) => Math.max(...readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, f)).mtimeMs));
-if (!existsSync(join(web, 'dist/verify/index.html')) || newest(join(web, 'src')) > statSync(join(web, 'dist/verify/index.html')).mtimeMs) {
+if (!existsSync(join(web, 'public/govchain-verify.wasm'))) die('no web/public/govchain-verify.wasm (scripts/build.sh builds it)');
+if (!existsSync(join(web, 'dist/verify/index.html')) || Math.max(newest(join(web, 'src')), newest(join(web, 'public'))) > statSync(join(web, 'dist/verify/index.html')).mtimeMs) {
   console.log('web tests: building dist/ (npm run build)');
   if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: web, stdio: 'inherit' }).status !== 0) die('the build failed');
 }
@@ -42,6 +43,12 @@ try {
   const t0 = Date.now();
   const seeded = await seed(rpc, dir);
   console.log(`web tests: seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: licence ${seeded.licence} (and ${seeded.suspended} suspended), enterprise ${seeded.uscc}, work ${seeded.content.slice(0, 18)}…`);
+  // The checkpoint the page checks evidence files against, as an operator publishes it.
+  const checkpoint = await fetch(`http://127.0.0.1:${node.port}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'evidence_checkpoint', params: [] }),
+  }).then((r) => r.json());
+  writeFileSync(join(web, 'dist/checkpoint.json'), JSON.stringify(checkpoint.result));
   const seedFile = join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(seeded));
 
