@@ -441,6 +441,15 @@ impl Verdict {
 		Verdict { valid: false, record, proves: None, block: None, reason: Some(reason) }
 	}
 
+	/// The verdict on `bundle` given what [`verify`] said about it.
+	pub fn of(bundle: &Bundle, outcome: &Result<Proven, Error>) -> Self {
+		let record = Some(bundle.record.clone());
+		match outcome {
+			Ok(p) => Verdict { valid: true, record, proves: Some(p.describe()), block: Some(p.block), reason: None },
+			Err(e) => Verdict::refused(record, e.to_string()),
+		}
+	}
+
 	/// As one line of JSON.
 	pub fn to_json(&self) -> String {
 		serde_json::to_string(self).unwrap_or_default()
@@ -457,14 +466,5 @@ pub fn check_text(bundle: &str, checkpoint: &str) -> Verdict {
 		Ok(c) => c,
 		Err(e) => return Verdict::refused(Some(bundle.record), e),
 	};
-	match verify(&bundle, &checkpoint) {
-		Ok(p) => Verdict {
-			valid: true,
-			record: Some(bundle.record),
-			proves: Some(p.describe()),
-			block: Some(p.block),
-			reason: None,
-		},
-		Err(e) => Verdict::refused(Some(bundle.record), e.to_string()),
-	}
+	Verdict::of(&bundle, &verify(&bundle, &checkpoint))
 }

@@ -144,6 +144,8 @@ show
 say "5. evidence bundles of licence $licence and work ${work:0:18}… (recorded in set 0), checked from the genesis checkpoint"
 verify_bin="${GOVCHAIN_VERIFY:-$(dirname "$GOVCHAIN_NODE")/govchain-verify}"
 [ -x "$verify_bin" ] || fail "no govchain-verify at $verify_bin"
+wasm="$ROOT/web/public/govchain-verify.wasm"
+[ -f "$wasm" ] || fail "no $wasm (scripts/build.sh builds it)"
 node_rpc cq-amr evidence_checkpoint >"$NET_DIR/checkpoint.json" || fail "evidence_checkpoint: $(cat "$NET_DIR/checkpoint.json")"
 say "  checkpoint from cq-amr: $(cut -c1-160 "$NET_DIR/checkpoint.json")…"
 for rec in "licence $licence" "work $work"; do
@@ -162,5 +164,9 @@ for rec in "licence $licence" "work $work"; do
 	grep -q '2 set changes followed' <<<"$out" || fail "$kind: the bundle does not span the join and the leave"
 	grep -q 'Created by extrinsic .* signed by ' <<<"$out" || fail "$kind: the creating extrinsic is not proven"
 	grep -q '11 forgeries refused with the expected reason, 0 not' <<<"$out" || fail "$kind: not every forgery was tried"
+	# The same bundle through the verifier the public page runs (WebAssembly).
+	wout=$(node "$ROOT/tests/network/wasm-verify.mjs" "$wasm" "$b" "$NET_DIR/checkpoint.json") || { say "$wout"; fail "$kind: the WebAssembly verifier judged wrongly"; }
+	while IFS= read -r l; do say "  $l"; done <<<"$wout"
+	grep -q '2 set changes followed' <<<"$wout" || fail "$kind: the WebAssembly verifier did not follow both set changes"
 done
 pass "agency $agency joined (validator from #$joined, sealed and voted), then left; finality continued (agreed at #${AGREED%% *})"

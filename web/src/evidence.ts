@@ -6,15 +6,9 @@
 
 import { send } from './chain';
 import { checkpointUrl } from './config';
+import { checkBundle as check, type EvidenceVerdict } from '../../shared/evidence-wasm.mjs';
 
-/** What the verifier says (govchain_evidence::Verdict). */
-export interface EvidenceVerdict {
-  valid: boolean;
-  record?: { kind: string; id: string };
-  proves?: string;
-  block?: number;
-  reason?: string;
-}
+export type { EvidenceVerdict } from '../../shared/evidence-wasm.mjs';
 
 /** A checkpoint's summary, to show what the check trusts. */
 export interface CheckpointInfo { text: string; genesis: string; setId: number; authorities: number }
@@ -28,23 +22,9 @@ const verifier = () => {
   return compiled;
 };
 
-/** Checks `bundle` against `checkpoint` (both the files' text), in a fresh instance. */
+/** Checks `bundle` against `checkpoint` (both the files' text) here, with the verifier. */
 export async function checkBundle(bundle: string, checkpoint: string): Promise<EvidenceVerdict> {
-  const instance = await WebAssembly.instantiate(await verifier(), {});
-  const x = instance.exports as unknown as {
-    memory: WebAssembly.Memory;
-    gv_alloc(len: number): number;
-    gv_verify(b: number, bl: number, c: number, cl: number): bigint;
-  };
-  const put = (s: string): [number, number] => {
-    const bytes = new TextEncoder().encode(s);
-    const at = x.gv_alloc(bytes.length);
-    new Uint8Array(x.memory.buffer, at, bytes.length).set(bytes);
-    return [at, bytes.length];
-  };
-  const out = x.gv_verify(...put(bundle), ...put(checkpoint));
-  const at = Number(out >> 32n), len = Number(out & 0xffffffffn);
-  return JSON.parse(new TextDecoder().decode(new Uint8Array(x.memory.buffer, at, len))) as EvidenceVerdict;
+  return check(await verifier(), bundle, checkpoint);
 }
 
 /** Reads a checkpoint's summary; `null` if the text is not a GovChain checkpoint. */

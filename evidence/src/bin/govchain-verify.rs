@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! govchain-verify BUNDLE.json --checkpoint CHECKPOINT.json [--json]
-//!     ✔ and what the bundle proves, in words (exit 0), or ✗ and why not (exit 1)
+//!     ✔ and what the bundle proves, in words (exit 0), or ✗ and why not (exit 1);
+//!     --json: the verdict as the public page's verifier gives it, plus size and time
 //! govchain-verify self-test BUNDLE.json --checkpoint CHECKPOINT.json
 //!     checks the bundle, then altered copies of it (govchain_evidence::forge): each must
 //!     be refused with its reason; exit 1 if the bundle fails or a forgery passes
@@ -12,7 +13,7 @@
 
 use std::{process::exit, time::Instant};
 
-use govchain_evidence::{forge, verify, Bundle, Checkpoint};
+use govchain_evidence::{forge, verify, Bundle, Checkpoint, Verdict};
 
 fn usage() -> ! {
 	eprintln!("usage: govchain-verify [self-test] BUNDLE.json --checkpoint CHECKPOINT.json [--json]");
@@ -24,10 +25,6 @@ fn read(path: &str) -> String {
 		eprintln!("cannot read {path}: {e}");
 		exit(2)
 	})
-}
-
-fn json_string(s: &str) -> String {
-	serde_json::to_string(s).unwrap_or_default()
 }
 
 fn main() {
@@ -57,13 +54,15 @@ fn main() {
 	let outcome = verify(&bundle, &checkpoint);
 	let micros = start.elapsed().as_micros();
 	match (&outcome, json) {
-		(Ok(p), true) => println!(
-			"{{\"valid\":true,\"proves\":{},\"block\":{},\"bytes\":{},\"micros\":{micros}}}",
-			json_string(&p.describe()),
-			p.block,
-			text.len()
-		),
-		(Err(e), true) => println!("{{\"valid\":false,\"reason\":{},\"bytes\":{}}}", json_string(&e.to_string()), text.len()),
+		(_, true) => {
+			// The verdict the public page shows, with the file's size and the time taken.
+			let mut v = serde_json::to_value(Verdict::of(&bundle, &outcome)).unwrap_or_default();
+			if let Some(o) = v.as_object_mut() {
+				o.insert("bytes".into(), text.len().into());
+				o.insert("micros".into(), (micros as u64).into());
+			}
+			println!("{v}")
+		},
 		(Ok(p), false) => {
 			println!("✔ {}", p.describe());
 			println!("(bundle of {} bytes checked in {:.1} ms)", text.len(), micros as f64 / 1000.0);
