@@ -3,9 +3,10 @@
 # everything is already there.
 #   - Debian packages: build-essential (C/C++ compiler and linker for Rust and the
 #     WASM optimiser), protobuf-compiler (networking), nodejs + npm (e2e suite, web/),
-#     chromium + fonts-noto-cjk (web/'s browser tests, Chinese pages)
+#     chromium + fonts-noto-cjk (web/'s browser tests, Chinese pages), postgresql-15
+#     (indexer/: GovChain's history in PostgreSQL)
 #   - Rust: the wasm32v1-none target and rust-src (WASM runtime build)
-#   - npm packages of the e2e suite and of web/, from the committed lockfiles (Node.js
+#   - npm packages of the e2e suite, web/, import/ and indexer/, from the committed lockfiles (Node.js
 #     20.19 or later: Vite 8 needs it)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -18,6 +19,7 @@ command -v git >/dev/null || missing+=(git)
 command -v curl >/dev/null || missing+=(curl)
 command -v chromium >/dev/null || missing+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || missing+=(fonts-noto-cjk)
+[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -gt 0 ]; then
 	log "installing Debian packages: ${missing[*]}"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -48,3 +50,4 @@ npm_ci() {
 npm_ci "$ROOT/tests/e2e"
 npm_ci "$ROOT/web"
 npm_ci "$ROOT/import"
+npm_ci "$ROOT/indexer"

@@ -37,28 +37,34 @@ cargo test --locked --release -p pallet-copyright --features try-runtime 2>&1 | 
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$rust_log" | awk '{s+=$4} END {print s+0}')
 log "Rust tests: $passed passed (the later runs repeat pallets' unit tests with benchmarks, then try-runtime)"
 
-# The browser tests and the importer test each start a node of their own: they run
+# The browser, importer and indexer tests each start a node of their own: they run
 # beside the e2e files (which mostly wait for finality) instead of after them.
-log "browser tests (web/) and importer test (import/), in the background"
+log "browser tests (web/), importer test (import/) and indexer test (indexer/), in the background"
 logs="$CARGO_TARGET_DIR/test-logs"
 mkdir -p "$logs"
 node "$ROOT/web/tests/run.mjs" >"$logs/web.log" 2>&1 &
 web_pid=$!
 (cd "$ROOT/import" && node --test test/*.test.mjs && node test/resume.mjs 3000 && node test/fund.mjs) >"$logs/import.log" 2>&1 &
 import_pid=$!
+node "$ROOT/indexer/test/run.mjs" >"$logs/indexer.log" 2>&1 &
+indexer_pid=$!
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
 e2e=0
 node "$ROOT/tests/e2e/harness.mjs" || e2e=$?
 
-web=0 import=0
+web=0 import=0 indexer=0
 wait "$web_pid" || web=$?
 wait "$import_pid" || import=$?
+wait "$indexer_pid" || indexer=$?
 log "browser tests (web/: the public verification page in Chromium, Playwright): exit $web"
 grep -vE 'API-WS|REGISTRY' "$logs/web.log" || true
 log "importer tests (import/: pseudonyms; 3000 licence rows killed twice; 250 fund deposit records killed once): exit $import"
 grep -vE 'API-WS|REGISTRY' "$logs/import.log" || true
-[ "$e2e" -eq 0 ] && [ "$web" -eq 0 ] && [ "$import" -eq 0 ] || die "e2e exit $e2e, browser tests exit $web, importer test exit $import"
+log "indexer test (indexer/: e2e scenarios indexed, GraphQL against the runtime APIs, killed and restarted, replayed from genesis): exit $indexer"
+grep -vE 'API-WS|REGISTRY' "$logs/indexer.log" || true
+[ "$e2e" -eq 0 ] && [ "$web" -eq 0 ] && [ "$import" -eq 0 ] && [ "$indexer" -eq 0 ] ||
+	die "e2e exit $e2e, browser tests exit $web, importer test exit $import, indexer test exit $indexer"
 
 # `join` mostly waits for session boundaries: it runs beside the others, on its own
 # ports and in its own directory.
