@@ -26,18 +26,18 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { dirname, resolve } from 'node:path';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
-import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
-import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex, cryptoWaitReady, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { pseudonym, parseKey } from './pseudonym.mjs';
 import { parseCsvLine, checkUscc } from './rows.mjs';
 
 const ERA_PERIOD = 16; // blocks a signed batch stays valid (48 s): the longest a re-run waits
-const usage = (m) => { console.error(`${m}\nusage: govchain-import <licences|fund-deposits> <file> [--rpc URL] [--in-flight N] [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]`); process.exit(2); };
+const usage = (m) => { console.error(`${m}\nusage: govchain-import <licences|fund-deposits|works> <file> [--rpc URL] [--in-flight N] [--batch N] [--pseudonym-key-file F] [--check-chain] [--progress F] [--quiet]`); process.exit(2); };
 
 // ---- arguments and secrets ----
 const argv = process.argv.slice(2);
 const [kindName, input] = argv;
-const KIND_NAMES = { licences: 'licences', licenses: 'licences', 'fund-deposits': 'fund-deposits' };
+const KIND_NAMES = { licences: 'licences', licenses: 'licences', 'fund-deposits': 'fund-deposits', works: 'works' };
 if (!KIND_NAMES[kindName]) usage(kindName ? `unknown kind ${kindName} (licences, fund-deposits)` : 'no kind');
 if (!input || !existsSync(input)) usage(`no input file ${input ?? ''}`);
 const opt = (name, def) => { const i = argv.indexOf(`--${name}`); return i < 0 ? def : argv[i + 1]; };
@@ -83,21 +83,11 @@ function licenceRow(rec, bad, { key, base }) {
   if (!typeCode) return bad('type_code', 'empty');
   const hk = String(rec.holder_kind ?? '').trim().toLowerCase();
   const id = String(rec.holder_id ?? '').trim();
-  let holder;
-  if (hk === 'person') {
-    if (!key) return bad('holder_id', 'a person needs the licenses pseudonym key (GOVCHAIN_PSEUDONYM_KEY or --pseudonym-key-file)');
-    try { holder = { Person: pseudonym(key, 'licenses', id) }; } catch (e) { return bad('holder_id', refusedId(e)); }
-  } else if (hk === 'enterprise') {
-    const why = checkUscc(id);
-    if (why) return bad('holder_id', why);
-    holder = { Enterprise: id.toUpperCase() };
-  } else if (hk === 'account') {
-    try { holder = { Account: u8aToHex(decodeAddress(id)) }; } catch { return bad('holder_id', 'not an SS58 address'); }
-  } else return bad('holder_kind', `"${hk}" is not person, enterprise or account`);
-  let content = String(rec.content ?? '').trim();
-  if (/^0x[0-9a-fA-F]{64}$/.test(content)) content = content.toLowerCase();
-  else if (content && existsSync(resolve(base, content))) content = blake2AsHex(readFileSync(resolve(base, content)), 256);
-  else return bad('content', content ? 'neither a 0x-prefixed 32-byte hash nor an existing file' : 'empty');
+  if (!['person', 'enterprise', 'account'].includes(hk)) return bad('holder_kind', `"${hk}" is not person, enterprise or account`);
+  const holder = party(hk, id, 'licenses', key, (why) => bad('holder_id', why));
+  if (!holder) return null;
+  const content = contentOf(rec, base, bad);
+  if (!content) return null;
   const from = seconds(String(rec.valid_from ?? '').trim());
   if (from === null) return bad('valid_from', 'not a date (YYYY-MM-DD) or Unix seconds');
   const untilText = String(rec.valid_until ?? '').trim();
@@ -105,6 +95,81 @@ function licenceRow(rec, bad, { key, base }) {
   if (untilText && until === null) return bad('valid_until', 'not a date (YYYY-MM-DD) or Unix seconds');
   if (until !== null && until <= from) return bad('valid_until', 'not after valid_from');
   return { typeCode, holder, content, from, until };
+}
+
+/** A holder or author (`HolderRef`): a person (by identity document, turned here into
+ * the `domain` pseudonym), an enterprise (USCC) or an account (SS58); null after `bad(why)`. */
+function party(kind, id, domain, key, bad) {
+  if (kind === 'person') {
+    if (!key) return bad(`a person needs the ${domain} pseudonym key (GOVCHAIN_PSEUDONYM_KEY or --pseudonym-key-file)`);
+    try { return { Person: pseudonym(key, domain, id) }; } catch (e) { return bad(refusedId(e)); }
+  }
+  if (kind === 'enterprise') {
+    const why = checkUscc(id);
+    return why ? bad(why) : { Enterprise: id.toUpperCase() };
+  }
+  if (kind === 'account') {
+    try { return { Account: u8aToHex(decodeAddress(id)) }; } catch { return bad('not an SS58 address'); }
+  }
+  return bad(`"${kind}" is not person, enterprise or account`);
+}
+
+/** The `content` column: a 0x-prefixed blake2-256, or a file (relative to the input) hashed here. */
+function contentOf(rec, base, bad) {
+  const content = String(rec.content ?? '').trim();
+  if (/^0x[0-9a-fA-F]{64}$/.test(content)) return content.toLowerCase();
+  if (content && existsSync(resolve(base, content))) return blake2AsHex(readFileSync(resolve(base, content)), 256);
+  return bad('content', content ? 'neither a 0x-prefixed 32-byte hash nor an existing file' : 'empty');
+}
+
+const CATEGORIES = ['Text', 'Oral', 'Music', 'Performance', 'FineArt', 'Photography', 'Audiovisual', 'Drawing', 'Software', 'Other'];
+const NATURES = ['Original', 'Adaptation', 'Translation', 'Compilation', 'Arrangement'];
+const oneOf = (list, text) => list.find((x) => x.toLowerCase() === text.trim().toLowerCase().replace(/[\s_-]/g, ''));
+const region = (text) => (/^[1-9]\d{5}$/.test(text.trim()) ? Number(text.trim()) : null);
+
+/** A work row: { content, deposit }, or null after `bad(column, reason)`. */
+function workRow(rec, bad, { key, base }) {
+  const content = contentOf(rec, base, bad);
+  if (!content) return null;
+  const title = String(rec.title ?? '').trim();
+  if (!title) return bad('title', 'empty');
+  if (Buffer.byteLength(title) > 256) return bad('title', 'longer than 256 bytes (UTF-8)');
+  const category = oneOf(CATEGORIES, String(rec.category ?? ''));
+  if (!category) return bad('category', `not one of ${CATEGORIES.join(', ')}`);
+  const nature = oneOf(NATURES, String(rec.nature ?? ''));
+  if (!nature) return bad('nature', `not one of ${NATURES.join(', ')}`);
+  // `kind:identifier`, e.g. person:cn-resident-id:…, enterprise:9150…, account:5Grw…
+  const ref = (text, column) => {
+    const t = text.trim();
+    const i = t.indexOf(':');
+    return party(i < 0 ? t : t.slice(0, i).toLowerCase(), i < 0 ? '' : t.slice(i + 1), 'copyright', key, (why) => bad(column, why));
+  };
+  const names = String(rec.authors ?? '').split(';').filter((a) => a.trim());
+  if (!names.length) return bad('authors', 'no author');
+  if (names.length > 16) return bad('authors', `${names.length} authors; at most 16`);
+  const authors = [];
+  for (const a of names) {
+    const r = ref(a, 'authors');
+    if (!r) return null;
+    authors.push(r);
+  }
+  const holder = ref(String(rec.holder ?? ''), 'holder');
+  if (!holder) return null;
+  const where = region(String(rec.region ?? ''));
+  if (where === null) return bad('region', 'not a 6-digit GB/T 2260 region code');
+  const completed = seconds(String(rec.completed ?? '').trim());
+  if (completed === null) return bad('completed', 'not a date (YYYY-MM-DD) or Unix seconds');
+  const pubText = String(rec.published ?? '').trim();
+  let publication = null;
+  if (pubText) {
+    const date = seconds(pubText);
+    if (date === null) return bad('published', 'not a date (YYYY-MM-DD) or Unix seconds');
+    if (date < completed) return bad('published', 'before completed');
+    const place = region(String(rec.published_place ?? ''));
+    if (place === null) return bad('published_place', 'a published work needs the 6-digit region of first publication');
+    publication = { date, place };
+  }
+  return { content, deposit: { content, title, category, nature, authors, holder, region: where, completed, publication } };
 }
 
 const refusedId = (e) => `identifier refused: ${e.kind ?? e.message}${e.position !== undefined ? ` (character ${e.position + 1})` : ''}`;
@@ -250,7 +315,99 @@ const KINDS = {
       return s.status.toString() === r.standing.status && s.contributionBand.toNumber() === r.standing.contributionBand && s.months.toNumber() === r.standing.months;
     },
   },
+  // Copyright works: each chunk is two steps, `copyright.commit` of
+  // blake2_256(contents ‖ signer ‖ salt), then, once that is finalized,
+  // `copyright.depositBatch` revealing the salt (all or nothing). The salt comes from a
+  // secret kept in the progress file, so a re-run reveals what an earlier run committed;
+  // at most COMMIT_WINDOW chunks are committed and their deposit not yet signed (the
+  // chain keeps 16 pending commitments per signer). Steps go out in the order c0…c11,
+  // d0, c12, d1, c13, …: each deposit waits for a commitment signed 12 steps earlier.
+  works: {
+    columns: ['content', 'title', 'category', 'nature', 'authors', 'holder', 'region', 'completed', 'published', 'published_place'],
+    parse: workRow,
+    maxBatch: (api) => api.consts.copyright.maxBatchDeposit.toNumber(),
+    async prepare(api, rows, rejected) {
+      const first = new Map();
+      return rows.filter((r) => {
+        if (!first.has(r.content)) { first.set(r.content, r.line); return true; }
+        rejected.push({ line: r.line, column: 'content', reason: `the same content as line ${first.get(r.content)}` });
+        return false;
+      });
+    },
+    group: () => '',
+    steps(chunks) {
+      const step = (c, kind) => ({
+        index: 2 * c.index + (kind === 'deposit' ? 1 : 0), chunk: c.index, step: kind, group: c.group,
+        get rows() { return c.rows; }, set rows(v) { c.rows = v; },
+      });
+      const out = [];
+      chunks.forEach((c, k) => {
+        out.push(step(c, 'commit'));
+        if (k >= COMMIT_WINDOW - 1) out.push(step(chunks[k - COMMIT_WINDOW + 1], 'deposit'));
+      });
+      chunks.slice(Math.max(0, chunks.length - COMMIT_WINDOW + 1)).forEach((c) => out.push(step(c, 'deposit')));
+      return out;
+    },
+    counts: (b) => b.step === 'deposit',
+    checksChain: (b) => b.step === 'commit',
+    chunkOf(k) {
+      progress.chunks ??= {};
+      return (progress.chunks[k] ??= { round: 0 });
+    },
+    salt(k) {
+      progress.saltKey ??= u8aToHex(randomAsU8a(32));
+      return blake2AsHex(`${progress.saltKey}/${k}/${this.chunkOf(k).round}`, 256);
+    },
+    commitment(b) {
+      const data = u8aConcat(...b.rows.map((r) => hexToU8a(r.content)), decodeAddress(pair.address), hexToU8a(this.salt(b.chunk)));
+      return blake2AsHex(data, 256);
+    },
+    /** Before signing: a commit records the chunk's rows (after --check-chain); a deposit
+     * reveals exactly those. */
+    beforeSign(b) {
+      const c = this.chunkOf(b.chunk);
+      if (b.step === 'commit') c.lines = b.rows.map((r) => r.line);
+      else b.rows = b.rows.filter((r) => c.lines.includes(r.line));
+    },
+    /** `wait`, `go`, or the final state a deposit gets without being sent. */
+    ready(b) {
+      // Chunks committed whose deposit is not yet signed. One signer's transactions are
+      // included in nonce order, so a deposit signed before a commit is included first:
+      // the chain never holds more than COMMIT_WINDOW + 1 of these commitments.
+      const open = batches.filter((x) => x.step === 'commit' && state(x) && !['failed', 'present'].includes(state(x).state)
+        && !state(batches.find((y) => y.index === x.index + 1))).length;
+      if (b.step === 'commit') return open < COMMIT_WINDOW ? 'go' : 'wait';
+      const c = state(batches.find((y) => y.index === b.index - 1));
+      if (!c || c.state === 'signed') return 'wait';
+      if (c.state === 'failed') return { state: 'failed', block: null, error: `its commitment was refused: ${c.error}` };
+      if (c.state === 'present') return { state: 'present' };
+      return 'go';
+    },
+    call(api, b) {
+      return b.step === 'commit' ? api.tx.copyright.commit(this.commitment(b))
+        : api.tx.copyright.depositBatch(b.rows.map((r) => r.deposit), this.salt(b.chunk));
+    },
+    failedRows: () => [],
+    /** After an earlier run: a chunk committed but not deposited whose commitment is gone
+     * (expired after a day) is committed again under a new salt. */
+    async resume(api) {
+      const pending = new Set((await api.query.copyright.commitments(pair.address)).map((c) => c.commitment.toHex()));
+      for (const b of batches.filter((x) => x.step === 'commit' && state(x)?.state === 'done')) {
+        if (state(batches.find((y) => y.index === b.index + 1))) continue;
+        this.beforeSign({ ...b, step: 'deposit', get rows() { return b.rows; }, set rows(v) { b.rows = v; } });
+        if (pending.has(this.commitment(b))) continue;
+        say(`chunk ${b.chunk}: its commitment is no longer on chain (expired); committing it again`);
+        delete progress.batches[b.index];
+        this.chunkOf(b.chunk).round++;
+      }
+      saveProgress(progress);
+    },
+    async present(api, b, r) {
+      return (await api.query.copyright.works(r.content)).isSome;
+    },
+  },
 };
+const COMMIT_WINDOW = 12;
 const KIND = KINDS[KIND_NAMES[kindName]];
 const errorName = (api, err) => {
   if (err.isModule) { const m = api.registry.findMetaError(err.asModule); return `${m.section}.${m.name}`; }
@@ -273,10 +430,13 @@ for (const r of good) {
   if (!byGroup.has(g)) byGroup.set(g, []);
   byGroup.get(g).push(r);
 }
-const batches = [];
+const chunks = [];
 for (const [group, list] of byGroup) {
-  for (let i = 0; i < list.length; i += batchSize) batches.push({ index: batches.length, group, rows: list.slice(i, i + batchSize) });
+  for (let i = 0; i < list.length; i += batchSize) chunks.push({ index: chunks.length, group, rows: list.slice(i, i + batchSize) });
 }
+// One transaction per chunk, or several steps (works: commit, then deposit).
+const batches = KIND.steps ? KIND.steps(chunks) : chunks;
+const counts = (b) => (KIND.counts ? KIND.counts(b) : true);
 const progress = loadProgress(fingerprint, pair.address);
 progress.batchSize ??= batchSize;
 if (progress.batchSize !== batchSize) throw new Error(`${progressPath} was made with batches of ${progress.batchSize}; use --batch ${progress.batchSize}`);
@@ -353,8 +513,9 @@ const summary = { read: lines, imported: 0, present: 0, rejected: 0, batches: ba
 let stopped = null;
 try {
   await settle();
+  if (KIND.resume) await KIND.resume(api);
   const todo = batches.filter((b) => !state(b));
-  const doneBefore = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length - (state(b).failed?.length ?? 0), 0);
+  const doneBefore = batches.filter((b) => counts(b) && state(b)?.state === 'done').reduce((s, b) => s + b.rows.length - (state(b).failed?.length ?? 0), 0);
   say(`${lines} rows read: ${good.length} to import in ${batches.length} batches of up to ${batchSize}, ${rejected.length} rejected; ${doneBefore} on chain already (progress file), ${todo.length} batches to submit`);
   let nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
   let flying = 0, sent = 0, lastReport = 0, importedNow = 0;
@@ -365,12 +526,12 @@ try {
     if (!force && now - lastReport < 2000) return;
     lastReport = now;
     const rate = importedNow / Math.max(0.001, (now - submitStart) / 1000);
-    const left = todo.slice(sent).reduce((s, b) => s + b.rows.length, 0);
-    say(`imported ${importedNow} of ${todo.reduce((s, b) => s + b.rows.length, 0)} this run · ${rate.toFixed(0)} rows/s · ETA ${rate > 0 ? Math.ceil(left / rate) : '?'} s`);
+    const left = todo.slice(sent).filter(counts).reduce((s, b) => s + b.rows.length, 0);
+    say(`imported ${importedNow} of ${todo.filter(counts).reduce((s, b) => s + b.rows.length, 0)} this run · ${rate.toFixed(0)} rows/s · ETA ${rate > 0 ? Math.ceil(left / rate) : '?'} s`);
   };
   const settled = [];
   for (const b of todo) {
-    if (flag('check-chain')) {
+    if (flag('check-chain') && (KIND.checksChain ? KIND.checksChain(b) : true)) {
       const present = await presentOnChain(b);
       if (present.length) {
         present.forEach((l) => skipped.add(l));
@@ -378,7 +539,16 @@ try {
         if (!b.rows.length) { progress.batches[b.index] = { state: 'present' }; saveProgress(progress); continue; }
       }
     }
+    // A step may wait for an earlier one (a deposit for its commitment to be final).
+    let ready = KIND.ready ? KIND.ready(b) : 'go';
+    while (ready === 'wait' && !stopped) {
+      await new Promise((r) => setTimeout(r, 200));
+      ready = KIND.ready(b);
+    }
+    if (stopped) break;
+    if (ready !== 'go') { progress.batches[b.index] = ready; saveProgress(progress); continue; }
     while (flying >= inFlight) await new Promise((r) => setTimeout(r, 20));
+    if (KIND.beforeSign) KIND.beforeSign(b);
     const tx = call(b);
     const birth = finalizedNumber;
     const era = api.createType('ExtrinsicEra', { current: birth, period: ERA_PERIOD });
@@ -398,7 +568,7 @@ try {
             finish({ state: 'failed', block: null, error: errorName(api, dispatchError) });
           } else {
             const done = doneState(b, events.map(({ event }) => event), { finalized: status.asFinalized.toHex() });
-            importedNow += b.rows.length - (done.failed?.length ?? 0);
+            if (counts(b)) importedNow += b.rows.length - (done.failed?.length ?? 0);
             finish(done);
           }
           report(false);
@@ -421,14 +591,14 @@ try {
 }
 
 // Rows refused by the chain count as rejected too, with the chain's reason.
-for (const b of batches) {
+for (const b of batches.filter(counts)) {
   const s = state(b);
   if (s?.state === 'failed') for (const r of b.rows) rejected.push({ line: r.line, column: '', reason: `refused by the chain: ${s.error}` });
   for (const f of s?.failed ?? []) rejected.push({ line: f.line, column: '', reason: `refused by the chain: ${f.error}` });
 }
 rejected.sort((a, b) => a.line - b.line);
 writeFileSync(rejectedPath, `line,column,reason\n${rejected.map((r) => `${r.line},${r.column},"${r.reason.replace(/"/g, '""')}"`).join('\n')}${rejected.length ? '\n' : ''}`);
-summary.imported = batches.filter((b) => state(b)?.state === 'done').reduce((s, b) => s + b.rows.length - (state(b).failed?.length ?? 0), 0);
+summary.imported = batches.filter((b) => counts(b) && state(b)?.state === 'done').reduce((s, b) => s + b.rows.length - (state(b).failed?.length ?? 0), 0);
 summary.rejected = rejected.length;
 summary.seconds = Math.round((Date.now() - t0) / 100) / 10;
 console.log(JSON.stringify(summary));

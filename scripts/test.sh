@@ -44,7 +44,7 @@ logs="$CARGO_TARGET_DIR/test-logs"
 mkdir -p "$logs"
 node "$ROOT/web/tests/run.mjs" >"$logs/web.log" 2>&1 &
 web_pid=$!
-(cd "$ROOT/import" && node --test test/*.test.mjs && node test/resume.mjs 3000 && node test/fund.mjs) >"$logs/import.log" 2>&1 &
+(cd "$ROOT/import" && node --test test/*.test.mjs && node test/resume.mjs 3000 && node test/fund.mjs && node test/works.mjs) >"$logs/import.log" 2>&1 &
 import_pid=$!
 node "$ROOT/indexer/test/run.mjs" >"$logs/indexer.log" 2>&1 &
 indexer_pid=$!
@@ -59,7 +59,7 @@ wait "$import_pid" || import=$?
 wait "$indexer_pid" || indexer=$?
 log "browser tests (web/: the public verification page in Chromium, Playwright): exit $web"
 grep -vE 'API-WS|REGISTRY' "$logs/web.log" || true
-log "importer tests (import/: pseudonyms; 3000 licence rows killed twice; 250 fund deposit records killed once): exit $import"
+log "importer tests (import/: pseudonyms; 3000 licence rows killed twice; 250 fund deposit records killed once; 300 works killed once): exit $import"
 grep -vE 'API-WS|REGISTRY' "$logs/import.log" || true
 log "indexer test (indexer/: e2e scenarios indexed, GraphQL against the runtime APIs, killed and restarted, replayed from genesis): exit $indexer"
 grep -vE 'API-WS|REGISTRY' "$logs/indexer.log" || true
