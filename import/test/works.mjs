@@ -7,8 +7,10 @@
 // 10: each chunk committed, then deposited once its commitment is final (28 chunks, more
 // than the 12 the importer keeps committed at once). Killed once mid-run, then run to
 // the end: the chain must hold each good work exactly once, deposited by //Alice with its
-// row's title and holder; the report must name each bad row. Then a run without the
-// progress file, with --check-chain, deposits nothing.
+// row's title and holder; the report must name each bad row. Between the two runs one
+// pending commitment of a chunk not yet deposited is removed from the chain (as if it had
+// expired): the second run must commit that chunk again. Then a run without the progress
+// file, with --check-chain, deposits nothing.
 //
 //   node import/test/works.mjs
 import { spawn } from 'node:child_process';
@@ -17,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { Keyring } from '@polkadot/api';
+import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { startNode } from '../../tests/e2e/lib/node.mjs';
 import { pseudonym } from '../pseudonym.mjs';
 
@@ -75,7 +79,7 @@ try {
   const doneSteps = () => existsSync(progress)
     ? Object.values(JSON.parse(readFileSync(progress, 'utf8')).batches).filter((b) => b.state === 'done').length : 0;
   const run = (args, killAt) => new Promise((res) => {
-    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'works', file, '--rpc', rpc, '--quiet', '--batch', '10', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'works', file, '--rpc', rpc, '--batch', '10', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { err += d; });
@@ -87,7 +91,22 @@ try {
   const killed = await run(['--in-flight', '4'], 14);
   if (killed.signal !== 'SIGKILL') throw new Error(`the importer was to be killed after 14 steps but ended: ${killed.code} ${killed.err}`);
   say(`killed with SIGKILL after ${doneSteps()} final steps (commits and deposits)`);
+  // A chunk committed whose deposit was not signed: its commitment goes (as if expired).
+  const p = JSON.parse(readFileSync(progress, 'utf8'));
+  const lineHash = new Map([...good].map(([hash, row]) => [row.line, hash]));
+  const open = Object.keys(p.chunks).map(Number).filter((k) => p.batches[2 * k]?.state === 'done' && !p.batches[2 * k + 1]);
+  if (!open.length) throw new Error('no chunk was committed and left undeposited by the killed run');
+  const k = open[open.length - 1];
+  const salt = blake2AsHex(`${p.saltKey}/${k}/${p.chunks[k].round}`, 256);
+  const commitment = blake2AsHex(u8aConcat(...p.chunks[k].lines.map((l) => hexToU8a(lineHash.get(l))), decodeAddress(ALICE), hexToU8a(salt)), 256);
+  const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+  await new Promise((res, rej) => api.tx.copyright.removeCommitment(ALICE, commitment).signAndSend(alice, ({ status, dispatchError }) => {
+    if (dispatchError) rej(new Error(`removeCommitment: ${dispatchError}`));
+    else if (status.isFinalized) res();
+  }).catch(rej));
+  say(`removed the pending commitment of chunk ${k} (of ${open.length} committed, not deposited)`);
   const last = await run(['--in-flight', '16']);
+  if (!last.err.includes(`chunk ${k}: its commitment is no longer on chain`)) throw new Error(`the re-run did not commit chunk ${k} again: ${last.err}`);
   if (last.code !== 0) throw new Error(`the last run failed (${last.code}): ${last.err}`);
   const summary = JSON.parse(last.out.trim().split('\n').pop());
   say(`last run: ${JSON.stringify(summary)}`);
