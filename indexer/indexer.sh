@@ -72,18 +72,27 @@ start)
 			>>"$dir/logs/indexer.log" 2>&1) &
 		echo $! >"$dir/indexer.pid"
 	fi
-	# 4. GraphQL.
+	# 4. GraphQL, once the indexer has made its tables (it answers /ready then).
+	ix_port="${GOVCHAIN_INDEXER_PORT:-3010}"
+	for _ in $(seq 1 300); do
+		curl -sf -o /dev/null "http://127.0.0.1:$ix_port/ready" && break
+		alive indexer || die "the indexer stopped: $dir/logs/indexer.log"
+		sleep 0.4
+	done
 	if ! alive query; then
 		(cd "$dir" && exec "$here/node_modules/.bin/subql-query" --name=govchain --port="$gql_port" \
-			--indexer="http://127.0.0.1:${GOVCHAIN_INDEXER_PORT:-3010}" --aggregate >>"$dir/logs/query.log" 2>&1) &
+			--indexer="http://127.0.0.1:$ix_port" --aggregate >>"$dir/logs/query.log" 2>&1) &
 		echo $! >"$dir/query.pid"
 		echo "$gql_port" >"$dir/query.port"
 	fi
 	for _ in $(seq 1 150); do
 		curl -sf -o /dev/null -H 'content-type: application/json' -d '{"query":"{_metadata{lastProcessedHeight}}"}' "http://127.0.0.1:$gql_port/" && break
 		alive indexer || die "the indexer stopped: $dir/logs/indexer.log"
+		alive query || die "the GraphQL service stopped: $dir/logs/query.log"
 		sleep 0.4
 	done
+	curl -sf -o /dev/null -H 'content-type: application/json' -d '{"query":"{_metadata{lastProcessedHeight}}"}' "http://127.0.0.1:$gql_port/" ||
+		die "GraphQL does not answer on port $gql_port: $dir/logs/query.log"
 	log "GovChain history (GraphQL): http://127.0.0.1:$gql_port/ (data and logs in $dir)"
 	;;
 stop)

@@ -225,13 +225,13 @@ async function handleEvent(ev) {
   await loadAgencies();
   const who = await callOf(ev, block, time);
   const data = fieldsOf(ev.event);
-  const text = json(data);
+  const dataJson = json(data);
   await store.set('Event', id, {
-    id, block, time, module: section, method, data: text, callId: who.id, signer: who.signer, agency: who.agency,
+    id, block, time, module: section, method, data: dataJson, callId: who.id, signer: who.signer, agency: who.agency,
   });
   const d = {};
   (ev.event.data.names || []).forEach((n, i) => { d[n] = ev.event.data[i]; });
-  const step = { data: text, block, time, signer: who.signer, agency: who.agency };
+  const step = { data: dataJson, block, time, signer: who.signer, agency: who.agency };
 
   switch (section) {
     case 'consortium':
