@@ -487,7 +487,13 @@ async function settle() {
           const i = blk.hashes.indexOf(s.hash);
           if (i >= 0) found = { n, ...outcome(blk.events, i) };
         }
-        if (!found) throw new Error(`batch ${b.index}: nonce ${s.nonce} was spent by another transaction of ${pair.address}; only this importer may sign with the key`);
+        if (!found) {
+          // Not in any finalized block since it was signed, yet its nonce is spent: another
+          // transaction of this key took the nonce, so this one can never be included.
+          say(`batch ${b.index}: its nonce ${s.nonce} was taken by another transaction of ${pair.address}; sending it again`);
+          delete progress.batches[b.index];
+          continue;
+        }
         progress.batches[b.index] = found.ok ? doneState(b, found.events, { block: found.n }) : { state: 'failed', block: found.n, error: found.error };
       } else if (finalizedNumber > s.birth + ERA_PERIOD) {
         delete progress.batches[b.index]; // its era is over: it can never be included

@@ -48,17 +48,17 @@ async function service(dir, ws) {
     dir, url: `http://127.0.0.1:${gql}/`,
     start: () => sh('start', dir, ws, String(gql)),
     /** Starts it without waiting, and SIGKILLs the indexer as soon as its own /meta says
-     * it has processed block `n` (mid-sync); returns the height it was killed at. */
+     * it is processing block `n` (mid-sync); returns that height. */
     async startAndKillAt(n) {
       const child = spawn(join(root, 'indexer/indexer.sh'), ['start', dir, ws, String(gql)], { env, stdio: 'ignore' });
       const ended = new Promise((r) => child.on('exit', r));
       const limit = Date.now() + 120_000;
       for (;;) {
         const meta = await fetch(`http://127.0.0.1:${ix}/meta`).then((r) => r.json(), () => null);
-        if ((meta?.lastProcessedHeight ?? 0) >= n) {
+        if ((meta?.currentProcessingHeight ?? 0) >= n) {
           s.kill();
           await ended;
-          return meta.lastProcessedHeight;
+          return meta.currentProcessingHeight;
         }
         if (Date.now() > limit) throw new Error(`the indexer did not reach block #${n} in 120 s`);
         await sleep(20);
