@@ -28,10 +28,11 @@ fi
 (cd "$web" && exec node_modules/.bin/vite preview --host 127.0.0.1 --port 8080 --strictPort >/dev/null 2>&1) &
 preview=$!
 on_exit() {
-	kill "$preview" 2>/dev/null
+	kill "$preview" 2>/dev/null || true
 	if [ -n "$base" ]; then "$ROOT/indexer/indexer.sh" stop "$history"; else "$ROOT/indexer/indexer.sh" wipe "$history"; fi
 }
 trap on_exit EXIT
+trap 'exit 130' INT TERM
 # The page checks evidence files against the chain's checkpoint (docs/EVIDENCE.md), which
 # a network's consortium publishes with its site; for the development chain, ask it.
 rm -f "$web/dist/checkpoint.json"
