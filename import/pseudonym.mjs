@@ -17,7 +17,8 @@ export class IdError extends Error {
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
-const residentCheck = (d17) => CHECK[[...d17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i], 0) % 11];
+/** The check character (GB 11643) of a resident identity number's first 17 digits. */
+export const residentCheck = (d17) => CHECK[[...d17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i], 0) % 11];
 const realDate = (y, m, d) => {
   if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode } from '../../tests/e2e/lib/node.mjs';
-import { pseudonym } from '../pseudonym.mjs';
+import { pseudonym, residentCheck } from '../pseudonym.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const say = (m) => console.log(`fund import test: ${m}`);
@@ -35,8 +35,7 @@ try {
   // A resident identity number per n (a real date, a sequence number, its check character).
   const id18 = (n) => {
     const d17 = `500103${1960 + (n % 40)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    return d17 + '10X98765432'[[...d17].reduce((s, c, i) => s + Number(c) * w[i], 0) % 11];
+    return d17 + residentCheck(d17);
   };
   const lines = ['member_id,status,monthly_contribution,months,employer_region'];
   const good = new Map(), bad = new Set(), refused = new Set();

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import { startNode } from '../../tests/e2e/lib/node.mjs';
-import { pseudonym } from '../pseudonym.mjs';
+import { pseudonym, residentCheck } from '../pseudonym.mjs';
 import { checkChar } from '../../shared/uscc.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,8 +60,7 @@ try {
   const id18 = (n) => {
     const date = `${1950 + ((n / 336) | 0) % 50}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (((n / 12) | 0) % 28)).padStart(2, '0')}`;
     const d17 = `110105${date}${String(((n / 16800) | 0) % 1000).padStart(3, '0')}`;
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    return d17 + '10X98765432'[[...d17].reduce((s, c, i) => s + Number(c) * w[i], 0) % 11];
+    return d17 + residentCheck(d17);
   };
   const account = (n) => encodeAddress(blake2AsU8a(`imported holder ${tag} ${n}`));
   const uscc = (n) => { const f = `91500000${String(n).padStart(9, '0')}`; return f + checkChar(f); };

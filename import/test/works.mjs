@@ -23,7 +23,7 @@ import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-cryp
 import { Keyring } from '@polkadot/api';
 import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { startNode } from '../../tests/e2e/lib/node.mjs';
-import { pseudonym } from '../pseudonym.mjs';
+import { pseudonym, residentCheck } from '../pseudonym.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const say = (m) => console.log(`works import test: ${m}`);
@@ -41,8 +41,7 @@ try {
   const key = Buffer.from(KEY_HEX, 'hex');
   const id18 = (n) => {
     const d17 = `500103${1970 + (n % 40)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
-    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    return d17 + '10X98765432'[[...d17].reduce((s, c, i) => s + Number(c) * w[i], 0) % 11];
+    return d17 + residentCheck(d17);
   };
   const tag = Date.now().toString(36);
   const content = (n) => blake2AsHex(`work ${tag} ${n}`, 256);

@@ -33,7 +33,6 @@ function holderText(h) {
 /** The variant name of an enum value (`Suspended`, `Registered`, …). */
 const variant = (e) => (e.type !== undefined ? e.type : e.toString());
 
-const agencies = new Map();
 /** The agency an account acts for at this block: as an operator, else as a council seat. */
 async function agencyOf(account) {
   if (!account) return null;
@@ -43,22 +42,23 @@ async function agencyOf(account) {
   return seat.isSome ? num(seat.unwrap()) : null;
 }
 
+// The extrinsic of the previous event: an extrinsic's events arrive one after another,
+// so it is written (and its signer's agency looked up) once.
+let lastCall = { id: null, signer: null, agency: null };
+
 async function callOf(ev, blockNumber, time) {
   const x = ev.extrinsic;
   if (!x) return { id: null, signer: null, agency: null };
   const id = `${blockNumber}-${x.idx}`;
-  const signer = x.extrinsic.isSigned ? x.extrinsic.signer.toString() : null;
-  const key = `${id}`;
-  if (!agencies.has(key)) {
-    const agency = await agencyOf(signer);
-    agencies.clear();
-    agencies.set(key, agency);
+  if (lastCall.id !== id) {
+    const signer = x.extrinsic.isSigned ? x.extrinsic.signer.toString() : null;
+    lastCall = { id, signer, agency: await agencyOf(signer) };
     await store.set('Call', id, {
-      id, block: blockNumber, time, hash: x.extrinsic.hash.toHex(), signer, agency,
+      id, block: blockNumber, time, hash: x.extrinsic.hash.toHex(), ...lastCall,
       module: x.extrinsic.method.section, method: x.extrinsic.method.method, success: x.success,
     });
   }
-  return { id, signer, agency: agencies.get(key) };
+  return lastCall;
 }
 
 /** Agencies made at genesis announce themselves with no event: read them all once. */

@@ -87,12 +87,12 @@ async function service(dir, ws) {
         throw new Error(`${what}: the indexer stopped:\n${log}`);
       }
     },
-    async reach(n, what, poll = 500) {
+    async reach(n, what) {
       const limit = Date.now() + 300_000;
       while ((await s.height()) < n) {
         s.alive(what);
         if (Date.now() > limit) throw new Error(`${what}: the indexer did not reach block #${n} in 300 s`);
-        await sleep(poll);
+        await sleep(500);
       }
     },
   };
