@@ -388,6 +388,14 @@ const KINDS = {
         : api.tx.copyright.depositBatch(b.rows.map((r) => r.deposit), this.salt(b.chunk));
     },
     failedRows: () => [],
+    /** After an earlier run, the deposits of chunks it committed go first: their
+     * commitments fill the window, and a commit waiting for the window to drain must not
+     * stand in the queue before them (a deposit of the earlier run signed but never sent,
+     * or a commitment committed again, puts a commit there). */
+    order: (todo) => [
+      ...todo.filter((b) => b.step === 'deposit' && state(batches.find((y) => y.index === b.index - 1))),
+      ...todo.filter((b) => !(b.step === 'deposit' && state(batches.find((y) => y.index === b.index - 1)))),
+    ],
     /** After an earlier run: a chunk committed but not deposited whose commitment is gone
      * (expired after a day) is committed again under a new salt. */
     async resume(api) {
@@ -520,7 +528,8 @@ let stopped = null;
 try {
   await settle();
   if (KIND.resume) await KIND.resume(api);
-  const todo = batches.filter((b) => !state(b));
+  const pending = batches.filter((b) => !state(b));
+  const todo = KIND.order ? KIND.order(pending) : pending;
   const doneBefore = batches.filter((b) => counts(b) && state(b)?.state === 'done').reduce((s, b) => s + b.rows.length - (state(b).failed?.length ?? 0), 0);
   say(`${lines} rows read: ${good.length} to import in ${batches.length} batches of up to ${batchSize}, ${rejected.length} rejected; ${doneBefore} on chain already (progress file), ${todo.length} batches to submit`);
   let nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
@@ -548,6 +557,8 @@ try {
     // A step may wait for an earlier one (a deposit for its commitment to be final).
     let ready = KIND.ready ? KIND.ready(b) : 'go';
     while (ready === 'wait' && !stopped) {
+      // Only a step in flight can end the wait: with none, it would last for ever.
+      if (!flying) throw new Error(`batch ${b.index} waits for an earlier step, and none is in flight (please report this); run the same command again to go on`);
       await new Promise((r) => setTimeout(r, 200));
       ready = KIND.ready(b);
     }

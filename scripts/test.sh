@@ -18,6 +18,9 @@
 #      `tests/network/run.sh` runs them all (about 22 minutes; last results in
 #      docs/NETWORK-TESTS.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Every test job has a time limit (seconds, several times its usual time): a job that
+# hangs fails with its log instead of holding the run past CI's limit.
+limit() { timeout --kill-after=20 "$@"; }
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh"
 cd "$ROOT"
@@ -42,16 +45,17 @@ log "Rust tests: $passed passed (the later runs repeat pallets' unit tests with 
 log "browser tests (web/), importer test (import/) and indexer test (indexer/), in the background"
 logs="$CARGO_TARGET_DIR/test-logs"
 mkdir -p "$logs"
-node "$ROOT/web/tests/run.mjs" >"$logs/web.log" 2>&1 &
+limit 900 node "$ROOT/web/tests/run.mjs" >"$logs/web.log" 2>&1 &
 web_pid=$!
-(cd "$ROOT/import" && node --test test/*.test.mjs && node test/resume.mjs 3000 && node test/fund.mjs && node test/works.mjs) >"$logs/import.log" 2>&1 &
+(cd "$ROOT/import" && limit 120 node --test test/*.test.mjs && limit 600 node test/resume.mjs 3000 &&
+	limit 600 node test/fund.mjs && limit 600 node test/works.mjs) >"$logs/import.log" 2>&1 &
 import_pid=$!
-node "$ROOT/indexer/test/run.mjs" >"$logs/indexer.log" 2>&1 &
+limit 1200 node "$ROOT/indexer/test/run.mjs" >"$logs/indexer.log" 2>&1 &
 indexer_pid=$!
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
 e2e=0
-node "$ROOT/tests/e2e/harness.mjs" || e2e=$?
+limit 1500 node "$ROOT/tests/e2e/harness.mjs" || e2e=$?
 
 web=0 import=0 indexer=0
 wait "$web_pid" || web=$?
@@ -70,7 +74,7 @@ grep -vE 'API-WS|REGISTRY' "$logs/indexer.log" || true
 # ports and in its own directory.
 log "network tests (tests/network: compose restart-window kill9-load upgrade-by-council; join beside them)"
 GOVCHAIN_PORT_OFFSET=2600 GOVCHAIN_NETWORK_TESTS_DIR=/tmp/govchain-network-tests-join \
-	"$ROOT/tests/network/run.sh" join >"$logs/network-join.log" 2>&1 &
+	limit 900 "$ROOT/tests/network/run.sh" join >"$logs/network-join.log" 2>&1 &
 join_pid=$!
 network=0 join=0
 "$ROOT/tests/network/run.sh" compose restart-window kill9-load upgrade-by-council || network=$?

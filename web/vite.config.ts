@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Two pages: `/` (the entry point, links) and `/verify/` (the public verification page).
+// Three pages: `/` (the entry point, links), `/console/` (the agency console) and
+// `/verify/` (the public verification page).
 // @polkadot/api is loaded on demand, so the page's own code is what loads first.
 export default defineConfig({
   base: './',
@@ -10,6 +11,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
+        console: resolve(import.meta.dirname, 'console/index.html'),
         verify: resolve(import.meta.dirname, 'verify/index.html'),
       },
     },

@@ -10,14 +10,14 @@
 // Before all that, the file signed by a bank's operator is refused row by row.
 //
 //   node import/test/fund.mjs
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode } from '../../tests/e2e/lib/node.mjs';
+import { importer, doneSteps, summaryOf } from './lib.mjs';
 import { pseudonym, residentCheck } from '../pseudonym.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,20 +61,11 @@ try {
 
   const env = { ...process.env, GOVCHAIN_IMPORT_SURI: '//Eve', GOVCHAIN_PSEUDONYM_KEY: KEY_HEX };
   const progress = `${file}.progress.json`;
-  const doneBatches = () => existsSync(progress)
-    ? Object.values(JSON.parse(readFileSync(progress, 'utf8')).batches).filter((b) => b.state === 'done').length : 0;
-  const run = (args, killAt, extraEnv = {}) => new Promise((res) => {
-    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'fund-deposits', file, '--rpc', rpc, '--quiet', '--batch', '10', ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    const timer = killAt ? setInterval(() => { if (doneBatches() >= killAt) { child.kill('SIGKILL'); clearInterval(timer); } }, 50) : null;
-    child.on('exit', (code, signal) => { if (timer) clearInterval(timer); res({ code, signal, out, err }); });
-  });
+  const run = importer({ kind: 'fund-deposits', file, rpc, env, args: ['--quiet', '--batch', '10'] });
   // The wrong party first: the bank's operator (//Ferdie, agency 5) is no fund centre.
   // Every record is refused on its own, with the chain's reason; no account opens.
   const bank = await run(['--progress', join(dir, 'bank.progress.json'), '--in-flight', '8'], null, { GOVCHAIN_IMPORT_SURI: '//Ferdie' });
-  const bs = JSON.parse(bank.out.trim().split('\n').pop());
+  const bs = summaryOf(bank);
   const bankRefused = readFileSync(`${file}.rejected.csv`, 'utf8').trim().split('\n').filter((l) => l.includes('refused by the chain: ')).length;
   let opened = 0;
   for (const [member] of good) if ((await api.call.providentFundApi.account(member)).isSome) opened++;
@@ -85,10 +76,10 @@ try {
 
   const killed = await run(['--in-flight', '2'], 5);
   if (killed.signal !== 'SIGKILL') throw new Error(`the importer was to be killed after 5 batches but ended: ${killed.code} ${killed.err}`);
-  say(`killed with SIGKILL after ${doneBatches()} final batches`);
+  say(`killed with SIGKILL after ${doneSteps(progress)} final batches`);
   const last = await run(['--in-flight', '8']);
   if (last.code !== 0) throw new Error(`the last run failed (${last.code}): ${last.err}`);
-  const summary = JSON.parse(last.out.trim().split('\n').pop());
+  const summary = summaryOf(last);
   say(`last run: ${JSON.stringify(summary)}`);
   if (summary.imported !== good.size || summary.rejected !== bad.size + refused.size) throw new Error('the summary does not add up');
 
@@ -116,7 +107,7 @@ try {
 
   rmSync(progress);
   const again = await run(['--check-chain']);
-  const s2 = JSON.parse(again.out.trim().split('\n').pop());
+  const s2 = summaryOf(again);
   say(`without the progress file, --check-chain: ${JSON.stringify(s2)}`);
   const changed = [];
   for (const [member] of good) if ((await api.call.providentFundApi.account(member)).unwrap().changes.toNumber() !== 1) changed.push(member);

@@ -10,14 +10,14 @@
 //                                              no kill, the run's rate in its summary)
 // Prints one line per step and the rates; exit 1 on a failed check.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { blake2AsHex, blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 import { startNode } from '../../tests/e2e/lib/node.mjs';
+import { importer, doneSteps, summaryOf } from './lib.mjs';
 import { pseudonym, residentCheck } from '../pseudonym.mjs';
 import { checkChar } from '../../shared/uscc.mjs';
 
@@ -90,19 +90,7 @@ try {
 
   const env = { ...process.env, GOVCHAIN_IMPORT_SURI: '//Alice', GOVCHAIN_PSEUDONYM_KEY: KEY_HEX };
   const progress = `${file}.progress.json`;
-  const doneBatches = () => existsSync(progress)
-    ? Object.values(JSON.parse(readFileSync(progress, 'utf8')).batches).filter((b) => b.state === 'done').length : 0;
-  const run = (args, killAt, extraEnv = {}) => new Promise((res) => {
-    const t0 = Date.now();
-    const debug = Boolean(process.env.IMPORT_DEBUG);
-    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'licences', file, '--rpc', rpc, ...(debug ? [] : ['--quiet']), ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; if (debug) process.stderr.write(d); });
-    let timer = null;
-    if (killAt) timer = setInterval(() => { if (doneBatches() >= killAt) { child.kill('SIGKILL'); clearInterval(timer); } }, 50);
-    child.on('exit', (codeOut, signal) => { clearInterval(timer); res({ code: codeOut, signal, out, err, seconds: (Date.now() - t0) / 1000 }); });
-  });
+  const run = importer({ kind: 'licences', file, rpc, env, args: process.env.IMPORT_DEBUG ? [] : ['--quiet'], echo: Boolean(process.env.IMPORT_DEBUG) });
   // The wrong party first: a funded account that is no agency's operator signs. The
   // chain refuses every batch; each good row is reported with the chain's reason and
   // nothing is issued (the issuer's own import below then loads every row).
@@ -114,7 +102,7 @@ try {
       else if (status.isFinalized) res();
     }).catch(rej));
   const refused = await run(['--progress', join(dir, 'stranger.progress.json')], null, { GOVCHAIN_IMPORT_SURI: strangerUri });
-  const rs = JSON.parse(refused.out.trim().split('\n').pop());
+  const rs = summaryOf(refused);
   const refusedRows = readFileSync(`${file}.rejected.csv`, 'utf8').trim().split('\n').filter((l) => l.includes('refused by the chain: '));
   const issuedToStranger = (await api.query.licenses.licenses.entries()).filter(([, l]) => ours.has(l.unwrap().licenseType.toNumber())).length;
   say(`signed by a stranger (${stranger.address}): ${JSON.stringify(rs)}; ${refusedRows.length} rows reported refused, e.g. ${refusedRows[0]}`);
@@ -128,7 +116,7 @@ try {
   const step = Math.max(1, Math.ceil(Math.ceil(good.size / 100) / 4));
   const kills = Number(process.env.IMPORT_KILLS ?? 2); // 0: one run, to measure its rate
   for (let k = 0; k < kills; k++) {
-    const at = doneBatches() + step;
+    const at = doneSteps(progress) + step;
     const r = await run(flight, at);
     if (r.signal !== 'SIGKILL') throw new Error(`the importer was to be killed at ${at} finalized batches, but ended: ${r.code} ${r.err}`);
     const p = JSON.parse(readFileSync(progress, 'utf8')).batches;
@@ -137,7 +125,7 @@ try {
   }
   const last = await run(flight);
   if (last.code !== 0) throw new Error(`the last run failed (${last.code}): ${last.err}`);
-  const summary = JSON.parse(last.out.trim().split('\n').pop());
+  const summary = summaryOf(last);
   say(`last run: ${JSON.stringify(summary)} (${last.seconds.toFixed(1)} s, settling first what the killed runs had signed)`);
 
   // What filled the blocks while the last run submitted: batches per block, and the
@@ -188,7 +176,7 @@ try {
   // Progress file lost: the chain's own records keep a re-run from importing twice.
   rmSync(progress);
   const again = await run(['--check-chain']);
-  const s2 = JSON.parse(again.out.trim().split('\n').pop());
+  const s2 = summaryOf(again);
   say(`without the progress file, --check-chain: ${JSON.stringify(s2)} (${again.seconds.toFixed(1)} s)`);
   const after = (await api.query.licenses.licenses.entries()).filter(([, l]) => ours.has(l.unwrap().licenseType.toNumber())).length;
   if (again.code !== 0 || s2.present !== good.size || after !== good.size) throw new Error(`the re-run imported again: ${after} licences of the type`);

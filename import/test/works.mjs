@@ -13,8 +13,7 @@
 // file, with --check-chain, deposits nothing.
 //
 //   node import/test/works.mjs
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { blake2AsHex, cryptoWaitReady, decodeAddress } from '@polkadot/util-cryp
 import { Keyring } from '@polkadot/api';
 import { hexToU8a, u8aConcat } from '@polkadot/util';
 import { startNode } from '../../tests/e2e/lib/node.mjs';
+import { importer, doneSteps, summaryOf } from './lib.mjs';
 import { pseudonym, residentCheck } from '../pseudonym.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,21 +75,11 @@ try {
 
   const env = { ...process.env, GOVCHAIN_IMPORT_SURI: '//Alice', GOVCHAIN_PSEUDONYM_KEY: KEY_HEX };
   const progress = `${file}.progress.json`;
-  const doneSteps = () => existsSync(progress)
-    ? Object.values(JSON.parse(readFileSync(progress, 'utf8')).batches).filter((b) => b.state === 'done').length : 0;
-  const run = (args, killAt) => new Promise((res) => {
-    const child = spawn(process.execPath, [join(here, '..', 'govchain-import.mjs'), 'works', file, '--rpc', rpc, '--batch', '10', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    const timer = killAt ? setInterval(() => { if (doneSteps() >= killAt) { child.kill('SIGKILL'); clearInterval(timer); } }, 50) : null;
-    child.on('exit', (code, signal) => { if (timer) clearInterval(timer); res({ code, signal, out, err }); });
-  });
-
+  const run = importer({ kind: 'works', file, rpc, env, args: ['--batch', '10'] });
   // Killed once it has committed and deposited some chunks (14 final steps).
   const killed = await run(['--in-flight', '4'], 14);
   if (killed.signal !== 'SIGKILL') throw new Error(`the importer was to be killed after 14 steps but ended: ${killed.code} ${killed.err}`);
-  say(`killed with SIGKILL after ${doneSteps()} final steps (commits and deposits)`);
+  say(`killed with SIGKILL after ${doneSteps(progress)} final steps (commits and deposits)`);
   // A chunk committed whose deposit was not signed: its commitment goes (as if expired).
   const p = JSON.parse(readFileSync(progress, 'utf8'));
   const lineHash = new Map([...good].map(([hash, row]) => [row.line, hash]));
@@ -107,7 +97,7 @@ try {
   const last = await run(['--in-flight', '16']);
   if (!last.err.includes(`chunk ${k}: its commitment is no longer on chain`)) throw new Error(`the re-run did not commit chunk ${k} again: ${last.err}`);
   if (last.code !== 0) throw new Error(`the last run failed (${last.code}): ${last.err}`);
-  const summary = JSON.parse(last.out.trim().split('\n').pop());
+  const summary = summaryOf(last);
   say(`last run: ${JSON.stringify(summary)}`);
   if (summary.imported !== good.size || summary.rejected !== bad.size) throw new Error('the summary does not add up');
 
@@ -132,7 +122,7 @@ try {
 
   rmSync(progress);
   const again = await run(['--check-chain']);
-  const s2 = JSON.parse(again.out.trim().split('\n').pop());
+  const s2 = summaryOf(again);
   say(`without the progress file, --check-chain: ${JSON.stringify(s2)}`);
   const moved = [];
   for (const [hash, b] of blocks) if ((await api.call.copyrightApi.work(hash)).unwrap().deposited.block.toNumber() !== b) moved.push(hash);

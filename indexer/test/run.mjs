@@ -34,7 +34,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const stops = [];
 const cleanup = () => { for (const s of stops.splice(0).reverse()) try { s(); } catch {} };
-process.on('SIGINT', () => { cleanup(); process.exit(130); });
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(sig, () => { cleanup(); process.exit(code); });
 
 /** One history service (PostgreSQL, indexer, GraphQL) of its own under `dir`. */
 async function service(dir, ws) {

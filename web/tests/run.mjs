@@ -29,7 +29,7 @@ if (!existsSync(join(web, 'dist/verify/index.html')) || Math.max(newest(join(web
 
 const stops = [];
 const cleanup = () => { for (const s of stops.splice(0)) try { s(); } catch {} };
-process.on('SIGINT', () => { cleanup(); process.exit(130); });
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(sig, () => { cleanup(); process.exit(code); });
 
 let code = 1;
 try {

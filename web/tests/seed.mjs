@@ -1,7 +1,7 @@
 // Puts on a development chain what the browser tests look up on the public page, through
 // @polkadot/api as an agency's own software would: //Alice signs for the development
 // chain's demo agency (every role); //Charlie and //Dave for its seal and tax
-// departments. Exports seed(url, dir) → the records' identifiers.
+// departments; an application stays pending for the console's review queues. Exports seed(url, dir) → the records' identifiers.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +64,11 @@ export async function seed(url, dir) {
   const established = event(last, 'enterprises', 'EnterpriseEstablished') ?? reviews.map((r) => event(r, 'enterprises', 'EnterpriseEstablished')).find(Boolean);
   const uscc = u8aToString(established.uscc.toU8a());
 
+  // An application left for the console's review queues (seal and tax departments).
+  const pending = event(await send(api, api.tx.enterprises.apply(`重庆待审科技 ${tag} 有限公司`, 'LimitedCompany', CHONGQING,
+    50_000_000, ['I6510'], blake2AsHex('legal representative 2'), blake2AsHex('materials 2'),
+    ['BusinessLicense', 'SealEngraving', 'TaxRegistration']), alice), 'enterprises', 'ApplicationSubmitted').id.toNumber();
+
   // A work deposited by commit and reveal; its file is kept for the browser to drop.
   const workFile = join(dir, 'song.mp3');
   const otherFile = join(dir, 'song-copy.mp3');
@@ -77,7 +82,7 @@ export async function seed(url, dir) {
     YUZHONG, now - 86400, null, salt), alice);
   const work = event(deposited, 'copyright', 'WorkDeposited');
 
-  const out = { licence, suspended, type, uscc, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
+  const out = { licence, suspended, type, uscc, pending, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
     content, depositor: alice.address, workBlock: (await api.call.copyrightApi.work(content)).unwrap().deposited.block.toNumber(),
     workEvent: Boolean(work) };
   await api.disconnect();

@@ -57,6 +57,9 @@ export async function startNode(chain, label, logsDir) {
   node.stderr.pipe(log);
   let exited = false;
   node.on('exit', () => { exited = true; });
+  // A test stopped from outside (a time limit's SIGTERM, Ctrl-C) takes its node along.
+  process.on('exit', () => { if (!exited) node.kill('SIGKILL'); });
+  if (!process.listenerCount('SIGTERM')) process.once('SIGTERM', () => process.exit(143));
   const stop = (keepLog, why) => {
     if (!exited) node.kill('SIGTERM');
     if (keepLog) {

@@ -1,0 +1,441 @@
+// The agency console: choose the signing account (the polkadot.js extension, or the
+// development keys on a development chain only), see which agency and roles it acts
+// for (`consortiumApi.actingAgency`), and do what those roles allow. Each transaction
+// shows its progress (signed → in a block → finalized) and each refusal a sentence.
+// Identity documents become pseudonyms here; files are hashed here; neither is sent.
+
+import './style.css';
+import type { ApiPromise } from '@polkadot/api';
+import { checkUscc } from '../../shared/uscc.mjs';
+import { checkKey, parseKey, pseudonymMessage } from '../../shared/pseudonym.mjs';
+import { api } from './chain';
+import { cw } from './console-i18n';
+import { dateTime, lang, setLang, statusWord } from './i18n';
+import { type Account, type Included, Refused, type Stage, eventOf, submit } from './tx';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Codec = any;
+const $ = <T extends HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector(sel) as T;
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const text = (bytes: { toU8a(bare: boolean): Uint8Array }) => new TextDecoder().decode(bytes.toU8a(true));
+const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+const ACCOUNT_KEY = 'govchain.console.account';
+
+/** What the chosen account may do, read from the chain. */
+interface Standing {
+  agency: number | null;
+  agencyName: string;
+  region: number;
+  roles: string[];
+  inactive: string | null;
+  council: boolean;
+}
+
+let accounts: Account[] = [];
+let me: Account | null = null;
+let standing: Standing | null = null;
+let pseudonymKey: Uint8Array | null = null; // memory only
+
+/** Development keys when the node says it runs a development chain, plus the extension's. */
+async function loadAccounts(a: ApiPromise): Promise<{ list: Account[]; extension: string | null }> {
+  const list: Account[] = [];
+  let extension: string | null = null;
+  const chainType: Codec = await a.rpc.system.chainType();
+  if (chainType.isDevelopment || chainType.isLocal) {
+    const { Keyring } = await import('@polkadot/keyring');
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: a.registry.chainSS58 ?? 42 });
+    for (const n of DEV_NAMES) {
+      const pair = keyring.addFromUri(`//${n}`, { name: n });
+      list.push({ address: pair.address, name: `//${n}`, source: 'development', pair });
+    }
+  }
+  try {
+    const dapp = await import('@polkadot/extension-dapp');
+    const injected = await dapp.web3Enable('GovChain');
+    if (injected.length) {
+      for (const acc of await dapp.web3Accounts()) {
+        const inj = await dapp.web3FromSource(acc.meta.source);
+        list.push({ address: acc.address, name: acc.meta.name ?? acc.address, source: acc.meta.source, signer: inj.signer });
+      }
+    } else extension = cw().noExtension;
+  } catch {
+    extension = cw().noExtension;
+  }
+  return { list, extension };
+}
+
+async function readStanding(a: ApiPromise, who: string): Promise<Standing> {
+  const acting: Codec = await a.call.consortiumApi.actingAgency(who, null);
+  const members: Codec = await a.query.council.members();
+  const council = members.some((m: Codec) => m.toString() === who);
+  const base = { council, roles: [], region: 0, agencyName: '', inactive: null };
+  let id: number | null = null;
+  let inactive: string | null = null;
+  if (acting.isOk) id = acting.asOk.toNumber();
+  else {
+    const of: Codec = await a.call.consortiumApi.agencyOf(who);
+    if (of.isNone) return { ...base, agency: null };
+    id = of.unwrap().toNumber();
+    const m = a.registry.findMetaError(acting.asErr.asModule);
+    inactive = m.docs.join(' ') || m.name;
+  }
+  const view: Codec = ((await a.call.consortiumApi.agency(id)) as Codec).unwrap();
+  return { agency: id, agencyName: text(view.name), region: view.region.toNumber(), roles: rolesOf(view.roles), inactive, council };
+}
+
+/** `Role` in bit order (`Role::ALL` in primitives/): a `RoleSet` holds bit 1 << index. */
+const ROLES = ['MarketRegulator', 'SealAuthority', 'TaxAuthority', 'LicenseIssuer', 'FundCenter', 'Bank', 'CopyrightOffice', 'Court', 'Auditor'];
+const rolesOf = (set: Codec): string[] => ROLES.filter((_, i) => Number(set.toString()) & (1 << i));
+
+// ---- rendering ----
+function render() {
+  const w = cw();
+  document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+  document.title = w.title;
+  $('#app').innerHTML = `
+    <header>
+      <h1>${w.title}</h1>
+      <button id="lang" type="button">${w.language}</button>
+      <p>${w.subtitle} <a href="../verify/${location.search}">${w.publicPage}</a></p>
+    </header>
+    <section id="signin">
+      <label>${w.signIn} <select id="account"></select></label>
+      <p id="signin-note" class="note"></p>
+    </section>
+    <section id="who" aria-live="polite"></section>
+    <div id="panels"></div>
+    <p id="message" role="status"></p>`;
+  $('#lang').addEventListener('click', () => { setLang(lang() === 'en' ? 'zh' : 'en'); render(); void start(); });
+}
+
+function fillAccounts(extensionNote: string | null) {
+  const w = cw();
+  const sel = $<HTMLSelectElement>('#account');
+  const group = (label: string, list: Account[]) => (list.length
+    ? `<optgroup label="${esc(label)}">${list.map((a) => `<option value="${a.address}">${esc(a.name)} · ${a.address.slice(0, 8)}…</option>`).join('')}</optgroup>` : '');
+  sel.innerHTML = group(w.extensionAccounts, accounts.filter((a) => a.source !== 'development'))
+    + group(w.devAccounts, accounts.filter((a) => a.source === 'development'));
+  $('#signin-note').textContent = accounts.length ? (extensionNote ?? '') : w.noAccounts;
+  const saved = localStorage.getItem(ACCOUNT_KEY);
+  if (saved && accounts.some((a) => a.address === saved)) sel.value = saved;
+  sel.addEventListener('change', () => { localStorage.setItem(ACCOUNT_KEY, sel.value); void choose(sel.value); });
+  if (accounts.length) void choose(sel.value);
+}
+
+async function choose(address: string) {
+  const a = await api();
+  me = accounts.find((x) => x.address === address) ?? null;
+  if (!me) return;
+  standing = await readStanding(a, me.address);
+  renderWho();
+  renderPanels(a);
+}
+
+function renderWho() {
+  const w = cw();
+  if (!me || !standing) return;
+  const s = standing;
+  $('#who').innerHTML = `<dl>
+    <dt>${w.account}</dt><dd data-testid="account">${esc(me.name)} · <code>${me.address}</code></dd>
+    ${s.agency === null ? `<dt>${w.actingFor}</dt><dd data-testid="acting">${w.notOperator}</dd>`
+    : `<dt>${w.actingFor}</dt><dd data-testid="acting">${esc(s.agencyName)} (#${s.agency})${s.inactive ? ` — ${w.agencyInactive(esc(s.inactive))}` : ''}</dd>
+       <dt>${w.region}</dt><dd>${s.region}</dd>
+       <dt>${w.roles}</dt><dd data-testid="roles">${s.roles.map((r) => w.roleNames[r] ?? r).join('、') || '—'}</dd>`}
+    ${s.council ? `<dt></dt><dd data-testid="council">${w.council}</dd>` : ''}
+  </dl>`;
+}
+
+const has = (...roles: string[]) => Boolean(standing && standing.agency !== null && !standing.inactive && roles.some((r) => standing!.roles.includes(r)));
+const operator = () => Boolean(standing && standing.agency !== null && !standing.inactive);
+
+function renderPanels(a: ApiPromise) {
+  const w = cw();
+  const panels: string[] = [];
+  if (has('LicenseIssuer', 'MarketRegulator')) {
+    panels.push(`<section class="panel" id="issuer"><h2>${w.issuerTitle}</h2>
+      <h3>${w.defineType}</h3>
+      <form id="define" novalidate>
+        <label>${w.typeCode} <input name="code" autocomplete="off"></label>
+        <label>${w.typeName} <input name="name" autocomplete="off"></label>
+        <label>${w.typeRegion} <input name="region" inputmode="numeric" value="${standing!.region}"></label>
+        <label>${w.holderKind} <select name="kind">${['Person', 'Enterprise', 'Account'].map((k) => `<option value="${k}">${w.holderKinds[k]}</option>`).join('')}</select></label>
+        <label>${w.validityYears} <input name="years" inputmode="numeric"></label>
+        <button type="submit">${w.defineSubmit}</button><output></output>
+      </form>
+      <h3>${w.issueTitle}</h3>
+      <form id="issue" novalidate>
+        <label>${w.licenceType} <input name="type" inputmode="numeric"></label>
+        <label>${w.holderKind} <select name="kind">${['Person', 'Enterprise', 'Account'].map((k) => `<option value="${k}">${w.holderKinds[k]}</option>`).join('')}</select></label>
+        <label>${w.holderId} <input name="holder" autocomplete="off" spellcheck="false"><small>${w.holderIdHint}</small></label>
+        <label>${w.pseudonymKey} <input name="key" type="password" autocomplete="off"></label>
+        <label>${w.contentFile} <input name="file" type="file"></label>
+        <label>${w.validFrom} <input name="from" type="date" value="${new Date().toISOString().slice(0, 10)}"></label>
+        <label>${w.validUntil} <input name="until" type="date"></label>
+        <button type="submit">${w.issueSubmit}</button><output></output>
+      </form>
+      <h3>${w.manageTitle}</h3>
+      <form id="manage" novalidate>
+        <label>${w.licenceNumber} <input name="id" inputmode="numeric"></label>
+        <label>${w.action} <select name="action">${Object.keys(w.actions).map((k) => `<option value="${k}">${w.actions[k]}</option>`).join('')}</select></label>
+        <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="1"></label>
+        <label>${w.legalBasis} <input name="basis" autocomplete="off"></label>
+        <button type="submit">${w.manageSubmit}</button><output></output>
+      </form></section>`);
+  }
+  if (has('MarketRegulator', 'SealAuthority', 'TaxAuthority')) {
+    panels.push(`<section class="panel" id="reviews"><h2>${w.reviewTitle} <button type="button" id="reviews-refresh">${w.refresh}</button></h2>
+      <div id="queue"></div><output></output></section>`);
+  }
+  if (operator()) {
+    panels.push(`<section class="panel" id="use"><h2>${w.useTitle}</h2>
+      <form id="record-use" novalidate>
+        <label>${w.licenceNumber} <input name="id" inputmode="numeric"></label>
+        <label>${w.purpose} <input name="purpose" autocomplete="off"></label>
+        <label>${w.businessRef} <input name="ref" autocomplete="off"></label>
+        <label>${w.consentIndex} <input name="consent" inputmode="numeric"></label>
+        <button type="submit">${w.useSubmit}</button><output></output>
+      </form></section>`);
+  }
+  panels.push(`<section class="panel" id="holder"><h2>${w.holderTitle} <button type="button" id="holder-refresh">${w.refresh}</button></h2>
+    <div id="mine"></div>
+    <h3>${w.consentTitle}</h3>
+    <form id="grant" novalidate>
+      <label>${w.licenceNumber} <input name="id" inputmode="numeric"></label>
+      <label>${w.verifierAgency} <input name="verifier" inputmode="numeric"></label>
+      <label>${w.purpose} <input name="purpose" autocomplete="off"></label>
+      <label>${w.days} <input name="days" inputmode="numeric" value="30"></label>
+      <button type="submit">${w.grantSubmit}</button><output></output>
+    </form>
+    <h3>${w.withdrawTitle}</h3>
+    <form id="withdraw" novalidate>
+      <label>${w.licenceNumber} <input name="id" inputmode="numeric"></label>
+      <label>${w.consentIndex.split('（')[0].split(' (')[0]} <input name="consent" inputmode="numeric"></label>
+      <button type="submit">${w.withdrawSubmit}</button><output></output>
+    </form></section>`);
+  $('#panels').innerHTML = panels.join('');
+  wire(a);
+}
+
+/** The public page of licence `id` (what its QR code holds), on the same network. */
+function verifyLink(id: number): string {
+  const q = new URLSearchParams({ licence: String(id) });
+  const rpc = new URLSearchParams(location.search).get('rpc');
+  if (rpc) q.set('rpc', rpc);
+  return `../verify/?${q}`;
+}
+
+// ---- input checks (before anything is signed) ----
+class Bad extends Error {}
+const field = (form: HTMLFormElement, name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+const labelOf = (form: HTMLFormElement, name: string) => ((form.elements.namedItem(name) as HTMLElement).closest('label')?.firstChild?.textContent ?? name).trim();
+function num(form: HTMLFormElement, name: string, optional = false): number | null {
+  const v = field(form, name);
+  if (!v && optional) return null;
+  if (!/^\d{1,10}$/.test(v)) throw new Bad(cw().needNumber(labelOf(form, name)));
+  return Number(v);
+}
+function words(form: HTMLFormElement, name: string): string {
+  const v = field(form, name);
+  if (!v) throw new Bad(cw().needText(labelOf(form, name)));
+  return v;
+}
+const seconds = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000);
+async function hashText(s: string): Promise<string> {
+  const { blake2AsHex } = await import('@polkadot/util-crypto');
+  return blake2AsHex(s, 256);
+}
+
+/** The holder a clerk typed, as the chain's `HolderRef`: a person by pseudonym (here). */
+async function holderRef(form: HTMLFormElement, kind: string): Promise<Codec> {
+  const w = cw();
+  const id = words(form, 'holder');
+  if (kind === 'Account') {
+    const { decodeAddress } = await import('@polkadot/util-crypto');
+    try { decodeAddress(id); } catch { throw new Bad(w.badAddress); }
+    return { Account: id };
+  }
+  if (kind === 'Enterprise') {
+    const c = checkUscc(id);
+    if (!c.ok) throw new Bad(w.badUscc);
+    return { Enterprise: c.code };
+  }
+  const keyText = field(form, 'key');
+  try {
+    if (keyText) pseudonymKey = parseKey(keyText);
+    if (!pseudonymKey) throw new Error('no key');
+    checkKey(pseudonymKey);
+  } catch { throw new Bad(w.badKey); }
+  (form.elements.namedItem('key') as HTMLInputElement).value = '';
+  let msg: Uint8Array;
+  try { msg = pseudonymMessage('licenses', id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Bad(w.badId(e.kind ?? 'Kind')); }
+  const { hmacSha256AsU8a } = await import('@polkadot/util-crypto');
+  const { u8aToHex } = await import('@polkadot/util');
+  return { Person: u8aToHex(hmacSha256AsU8a(pseudonymKey, msg)) };
+}
+
+/** Runs `build` (checks, then the transaction), shows its progress in the form's output. */
+function action(a: ApiPromise, form: HTMLFormElement | null, build: (f: HTMLFormElement) => Promise<Codec>, ok: (r: Included, f: HTMLFormElement) => string, after?: () => void) {
+  if (!form) return;
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void run(a, form, $('output', form), () => build(form), (r) => ok(r, form), after);
+  });
+}
+
+async function run(a: ApiPromise, form: HTMLElement, out: HTMLElement, build: () => Promise<Codec>, ok: (r: Included) => string, after?: () => void) {
+  const w = cw();
+  const button = $<HTMLButtonElement>('button[type="submit"]', form) ?? null;
+  out.className = 'progress';
+  out.removeAttribute('role');
+  let tx: Codec;
+  try { tx = await build(); } catch (e) {
+    if (e instanceof Bad) { out.className = 'error'; out.setAttribute('role', 'alert'); out.textContent = e.message; return; }
+    throw e;
+  }
+  if (button) button.disabled = true;
+  const stages: Stage[] = [];
+  const show = (s: Stage) => { stages.push(s); out.dataset.stage = s; out.textContent = stages.map((x) => w.stages[x]).join(' → '); };
+  try {
+    const r = await submit(a, tx, me!, show);
+    out.className = 'done';
+    out.innerHTML = `${stages.map((x) => w.stages[x]).join(' → ')}. ${ok(r)}`; // ok() is built from numbers and words only
+    after?.();
+  } catch (e) {
+    out.className = 'error';
+    out.setAttribute('role', 'alert');
+    out.dataset.stage = 'refused';
+    out.textContent = `${w.refused}${e instanceof Refused ? e.message : (e as Error).message}`;
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+function wire(a: ApiPromise) {
+  const w = cw();
+  action(a, $<HTMLFormElement>('#define'), async (f) => {
+    const code = words(f, 'code'), name = words(f, 'name');
+    const region = field(f, 'region');
+    if (!/^[1-9]\d{5}$/.test(region)) throw new Bad(w.needRegion);
+    const years = num(f, 'years', true);
+    const kind = field(f, 'kind');
+    return a.tx.licenses.defineType(code, name, Number(region), kind, 'LicenseIssuer', years ? years * 365 * 86400 : null,
+      await hashText(`schema ${code}`), await hashText(`template ${code}`));
+  }, (r) => w.typeDefined(Number(eventOf(r, 'licenses', 'TypeDefined')?.license_type)));
+
+  action(a, $<HTMLFormElement>('#issue'), async (f) => {
+    const type = num(f, 'type')!;
+    const holder = await holderRef(f, field(f, 'kind'));
+    const file = (f.elements.namedItem('file') as HTMLInputElement).files?.[0];
+    const { blake2AsHex } = await import('@polkadot/util-crypto');
+    const content = file ? blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256) : await hashText(`licence ${Date.now()} ${Math.random()}`);
+    const from = field(f, 'from'), until = field(f, 'until');
+    if (!from || Number.isNaN(seconds(from))) throw new Bad(w.needDate(labelOf(f, 'from')));
+    if (until && Number.isNaN(seconds(until))) throw new Bad(w.needDate(labelOf(f, 'until')));
+    return a.tx.licenses.issue(type, holder, content, seconds(from), until ? seconds(until) : null);
+  }, (r) => {
+    const id = Number(eventOf(r, 'licenses', 'LicenseIssued')?.id);
+    return `${w.issued(id)} <a data-testid="printable" href="${verifyLink(id)}">${w.printable}</a>`;
+  });
+
+  action(a, $<HTMLFormElement>('#manage'), async (f) => {
+    const id = num(f, 'id')!, reason = num(f, 'reason')!;
+    const basis = field(f, 'basis');
+    const legal = basis ? await hashText(basis) : null;
+    const act = field(f, 'action') as 'suspend' | 'reinstate' | 'revoke';
+    return a.tx.licenses[act](id, reason, legal);
+  }, (_r, f) => w.managed(w.actions[field(f, 'action')], Number(field(f, 'id'))));
+
+  action(a, $<HTMLFormElement>('#record-use'), async (f) => {
+    const id = num(f, 'id')!;
+    const purpose = words(f, 'purpose');
+    const ref = await hashText(words(f, 'ref'));
+    return a.tx.licenses.recordUse(id, purpose, ref, num(f, 'consent', true));
+  }, (_r, f) => w.used(Number(field(f, 'id'))));
+
+  action(a, $<HTMLFormElement>('#grant'), async (f) => {
+    const id = num(f, 'id')!, verifier = num(f, 'verifier')!, days = num(f, 'days')!;
+    return a.tx.licenses.grantConsent(id, verifier, words(f, 'purpose'), Math.floor(Date.now() / 1000) + days * 86400);
+  }, (r, f) => w.granted(Number(field(f, 'id')), Number(eventOf(r, 'licenses', 'ConsentGranted')?.consent)), () => void showMine(a));
+
+  action(a, $<HTMLFormElement>('#withdraw'), async (f) => a.tx.licenses.revokeConsent(num(f, 'id')!, num(f, 'consent')!),
+    (_r, f) => w.withdrawn(Number(field(f, 'id')), Number(field(f, 'consent'))), () => void showMine(a));
+
+  $('#holder-refresh')?.addEventListener('click', () => void showMine(a));
+  $('#reviews-refresh')?.addEventListener('click', () => void showQueue(a));
+  void showMine(a);
+  if ($('#reviews')) void showQueue(a);
+}
+
+/** The licences the account holds itself, each with its authorisations and uses. */
+async function showMine(a: ApiPromise) {
+  const w = cw();
+  const box = $('#mine');
+  if (!box || !me) return;
+  const ids: Codec = await a.call.licensesApi.licensesOf({ Account: me.address }, null, 50);
+  if (!ids.length) { box.innerHTML = `<p data-testid="mine-empty">${w.holderEmpty}</p>`; return; }
+  const parts = await Promise.all(ids.map(async (idc: Codec) => {
+    const id = idc.toNumber();
+    const l = ((await a.call.licensesApi.license(id)) as Codec).unwrap();
+    const t = ((await a.call.licensesApi.licenseType(l.licenseType)) as Codec).unwrap();
+    const consents: Codec = await a.call.licensesApi.consents(id, 0, 50);
+    const uses: Codec = await a.call.licensesApi.usageLog(id, Math.max(0, l.uses.toNumber() - 50), 50);
+    const consentRows = consents.map(([i, c]: Codec[]) => `<li>#${i.toNumber()} → ${c.verifier.toNumber()} · ${esc(text(c.purpose))} · ${dateTime(c.until.toNumber())}${c.revokedAt.isSome ? ` (${w.withdrawSubmit})` : ''}</li>`).join('');
+    const useRows = uses.map(([, u]: Codec[]) => `<tr><td>${u.verifier.toNumber()}</td><td>${esc(text(u.purpose))}</td><td>${dateTime(u.time.toNumber())}</td><td>#${u.block.toNumber()}</td></tr>`).join('');
+    return `<article data-testid="licence-${id}"><h3>${esc(text(t.name))} · ${id}</h3><dl>
+      <dt>${w.status}</dt><dd data-testid="status-${id}">${statusWord(l.status.toString())}</dd>
+      <dt>${w.validity}</dt><dd>${dateTime(l.validFrom.toNumber())} – ${l.validUntil.isSome ? dateTime(l.validUntil.unwrap().toNumber()) : w.indefinite}</dd>
+      <dt>${w.consents}</dt><dd><ul data-testid="consents-${id}">${consentRows || '—'}</ul></dd></dl>
+      <h4>${w.usesTitle}</h4>${useRows ? `<table data-testid="uses-${id}"><tr><th>${w.by}</th><th>${w.purpose}</th><th>${w.at}</th><th></th></tr>${useRows}</table>` : `<p data-testid="uses-${id}">${w.noUses}</p>`}
+      </article>`;
+  }));
+  box.innerHTML = parts.join('');
+}
+
+/** The reviews waiting for the account's agency, each with approve and reject. */
+async function showQueue(a: ApiPromise) {
+  const w = cw();
+  const box = $('#queue');
+  if (!box || standing?.agency == null) return;
+  const pending: Codec = await a.call.enterprisesApi.pendingFor(standing.agency, null, 50);
+  if (!pending.length) { box.innerHTML = `<p data-testid="queue-empty">${w.reviewEmpty}</p>`; return; }
+  const rows = await Promise.all(pending.map(async ([idc, service]: Codec[]) => {
+    const id = idc.toNumber();
+    const app: Codec = ((await a.call.enterprisesApi.application(id)) as Codec).unwrap();
+    const s = service.toString();
+    return `<tr data-testid="review-${id}-${s}"><td>${w.application} ${id}</td><td>${esc(text(app.profile.name))}</td><td>${w.services[s] ?? s}</td>
+      <td><label>${w.reasonCode} <input data-reason inputmode="numeric" value="0" size="3"></label></td>
+      <td><button type="button" data-review="${id}" data-service="${s}" data-ok="1">${w.approve}</button>
+      <button type="button" data-review="${id}" data-service="${s}" data-ok="0">${w.reject}</button></td></tr>`;
+  }));
+  box.innerHTML = `<table>${rows.join('')}</table>`;
+  box.querySelectorAll<HTMLButtonElement>('button[data-review]').forEach((b) => b.addEventListener('click', () => {
+    const id = Number(b.dataset.review), ok = b.dataset.ok === '1', service = b.dataset.service!;
+    const row = b.closest('tr')!;
+    const out = $('#reviews > output');
+    void run(a, row, out, async () => {
+      const reasonText = ($('input[data-reason]', row) as HTMLInputElement).value.trim();
+      if (!/^\d{1,5}$/.test(reasonText)) throw new Bad(w.needNumber(w.reasonCode));
+      const document = service === 'BusinessLicense' && ok ? await hashText(`business licence of application ${id}`) : null;
+      return a.tx.enterprises.review(id, service, ok, Number(reasonText), document);
+    }, () => w.reviewed(id, ok), () => void showQueue(a));
+  }));
+}
+
+async function start() {
+  const note = $('#message');
+  note.className = 'info';
+  note.textContent = '';
+  try {
+    const a = await api();
+    const { list, extension } = await loadAccounts(a);
+    accounts = list;
+    fillAccounts(extension);
+  } catch {
+    note.className = 'error';
+    note.setAttribute('role', 'alert');
+    note.textContent = lang() === 'en' ? 'No GovChain node answers. Please try again later.' : '无法连接 GovChain 节点，请稍后再试。';
+  }
+}
+
+render();
+void start();

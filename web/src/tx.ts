@@ -1,0 +1,101 @@
+// Signing and sending a transaction from the console: its progress (signed → in a block
+// → finalized) reported as it happens, and every refusal turned into a sentence.
+
+import type { ApiPromise } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { Signer } from '@polkadot/types/types';
+import { errorSentence } from './console-i18n';
+
+/** Who signs: a development key (development chains only) or an extension's account. */
+export interface Account {
+  address: string;
+  name: string;
+  source: 'development' | string;
+  pair?: KeyringPair;
+  signer?: Signer;
+}
+
+export type Stage = 'signing' | 'signed' | 'inBlock' | 'finalized';
+
+export interface Included {
+  block: string;
+  events: { section: string; method: string; data: Record<string, unknown> }[];
+}
+
+/** A refusal, by the chain or the transaction pool, already in words. */
+export class Refused extends Error {
+  constructor(readonly key: string, message: string) {
+    super(message);
+  }
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/** The sentence for a dispatch error: known ones in the page's language, any other by
+ * the runtime's own documentation of it. Never a raw `Module { index, error }`. */
+export function refusal(api: ApiPromise, err: any): Refused {
+  if (err.isModule) {
+    const m = api.registry.findMetaError(err.asModule);
+    const key = `${m.section}.${m.name}`;
+    return new Refused(key, errorSentence(key, m.docs.join(' ').trim()));
+  }
+  if (err.isToken) return new Refused(`token.${err.asToken.type}`, errorSentence(`token.${err.asToken.type}`, ''));
+  const key = err.type ?? String(err);
+  return new Refused(key, errorSentence(key, ''));
+}
+
+/** A pool refusal (`1010: Invalid Transaction: …`) in words. */
+function poolRefusal(e: Error): Refused {
+  const text = e.message;
+  if (/Inability to pay some fees|balance too low/i.test(text)) return new Refused('pool.Payment', errorSentence('pool.Payment', text));
+  if (/outdated|stale|Priority is too low/i.test(text)) return new Refused('pool.Stale', errorSentence('pool.Stale', text));
+  if (/Cancelled|Rejected by user|rejected/i.test(text)) return new Refused('signer.Cancelled', errorSentence('signer.Cancelled', text));
+  return new Refused('pool.Invalid', errorSentence('pool.Invalid', text));
+}
+
+/**
+ * Signs `tx` as `who` and sends it; `onStage` hears each step. Resolves once the block
+ * holding it is finalized with its events; rejects with a `Refused` whose message is a
+ * sentence when the chain, the pool or the signer says no.
+ */
+export function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: Account, onStage: (s: Stage, block?: string) => void): Promise<Included> {
+  return new Promise((resolve, reject) => {
+    let unsub: (() => void) | null = null;
+    let inBlock: Included | null = null;
+    const done = (f: () => void) => { if (unsub) unsub(); f(); };
+    onStage('signing');
+    const signer = who.pair ?? who.address;
+    const options = who.pair ? {} : { signer: who.signer };
+    tx.signAndSend(signer as any, options, (result: any) => {
+      const { status, events, dispatchError } = result;
+      if (status.isReady || status.isBroadcast) onStage('signed');
+      if (status.isInBlock) {
+        if (dispatchError) { done(() => reject(refusal(api, dispatchError))); return; }
+        inBlock = {
+          block: status.asInBlock.toHex(),
+          events: events.map(({ event }: any) => ({ section: event.section, method: event.method, data: event.data.toJSON ? named(event) : {} })),
+        };
+        onStage('inBlock', inBlock.block);
+      }
+      if (status.isFinalized) {
+        if (dispatchError) { done(() => reject(refusal(api, dispatchError))); return; }
+        const result2 = inBlock ?? { block: status.asFinalized.toHex(), events: events.map(({ event }: any) => ({ section: event.section, method: event.method, data: named(event) })) };
+        onStage('finalized', status.asFinalized.toHex());
+        done(() => resolve({ ...result2, block: status.asFinalized.toHex() }));
+      }
+      if (status.isInvalid || status.isDropped || status.isUsurped) done(() => reject(new Refused('pool.Dropped', errorSentence('pool.Dropped', status.type))));
+    }).then((u) => { unsub = u; }, (e: Error) => reject(poolRefusal(e)));
+  });
+}
+
+/** An event's fields by name (`{ id: 3, holder: … }`). */
+function named(event: any): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const names: string[] = event.meta.fields.map((f: any) => (f.name.isSome ? f.name.unwrap().toString() : ''));
+  event.data.forEach((v: any, i: number) => { out[names[i] || String(i)] = v.toJSON(); });
+  return out;
+}
+
+/** The first event `section.method` of an included transaction, or undefined. */
+export const eventOf = (r: Included, section: string, method: string) =>
+  r.events.find((e) => e.section === section && e.method === method)?.data;
