@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up, builds, and starts a development chain that a polkadot.js
-# front-end can connect to on ws://127.0.0.1:9944, serves web/ (the public
-# verification page, http://127.0.0.1:8080/verify/) beside it, and indexes its history
+# front-end can connect to on ws://127.0.0.1:9944, serves web/ (the agency console,
+# http://127.0.0.1:8080/console/, and the public verification page,
+# http://127.0.0.1:8080/verify/) beside it, and indexes its history
 # into PostgreSQL with GraphQL on http://127.0.0.1:3000/ (indexer/). Extra arguments go
 # to the node, e.g. `scripts/start.sh --base-path /var/lib/govchain` to keep the chain
 # between runs, with its history under <base-path>/indexer (by default the development
@@ -21,7 +22,7 @@ else
 	chmod 755 "$history"
 fi
 web="$ROOT/web"
-if [ ! -f "$web/dist/verify/index.html" ] || [ -n "$(find "$web/src" "$web/verify" "$web/public" "$web/index.html" -newer "$web/dist/verify/index.html" | head -1)" ]; then
+if [ ! -f "$web/dist/verify/index.html" ] || [ -n "$(find "$web/src" "$web/verify" "$web/console" "$web/public" "$web/index.html" -newer "$web/dist/verify/index.html" | head -1)" ]; then
 	log "building web/ (npm run build)"
 	(cd "$web" && npm run build --silent) || die "web/ does not build"
 fi
@@ -47,6 +48,7 @@ rm -f "$web/dist/checkpoint.json"
 	sleep 1
 done) &
 log "starting a development chain: ws://127.0.0.1:9944"
+log "agency console: http://127.0.0.1:8080/console/ (development keys //Alice … //Ferdie, or the polkadot.js extension)"
 log "public verification page: http://127.0.0.1:8080/verify/ (web/; site index http://127.0.0.1:8080/)"
 log "history (GraphQL, indexer/README.md): http://127.0.0.1:3000/ once the node has finalized a block (data in $history)"
 "$NODE_BIN" "${args[@]}" "$@"
