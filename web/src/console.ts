@@ -186,6 +186,43 @@ function renderPanels(a: ApiPromise) {
     panels.push(`<section class="panel" id="reviews"><h2>${w.reviewTitle} <button type="button" id="reviews-refresh">${w.refresh}</button></h2>
       <div id="queue"></div><output></output></section>`);
   }
+  if (has('CopyrightOffice', 'Court')) {
+    const office = has('CopyrightOffice'), court = has('Court');
+    const acts = [...(office ? ['register', 'decline'] : []), ...(court ? ['freeze', 'attachEvidence', 'unfreeze'] : [])];
+    panels.push(`<section class="panel" id="copyright"><h2>${w.copyrightTitle}</h2>
+      <form id="work-act" novalidate>
+        <label>${w.workFile} <input name="file" type="file"></label>
+        <label>${w.workHash} <input name="hash" autocomplete="off" spellcheck="false"></label>
+        <label>${w.action} <select name="action">${acts.map((k) => `<option value="${k}">${w.workActions[k]}</option>`).join('')}</select></label>
+        <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="1"></label>
+        <label>${w.caseDocument} <input name="doc" autocomplete="off"></label>
+        <button type="submit">${w.manageSubmit}</button>
+        <button type="button" id="work-evidence">${w.exportEvidence}</button><output></output>
+      </form></section>`);
+  }
+  if (has('Bank', 'FundCenter')) {
+    panels.push(`<section class="panel" id="loans"><h2>${w.loansTitle}</h2>
+      ${has('Bank') ? `<h3>${w.fileLoan}</h3>
+      <form id="file-loan" novalidate>
+        <label>${w.memberId} <input name="member" autocomplete="off" spellcheck="false"><small>${w.holderIdHint}</small></label>
+        <label>${w.fundKey} <input name="key" type="password" autocomplete="off"></label>
+        <label>${w.centre} <input name="centre" inputmode="numeric"></label>
+        <label>${w.amount} <input name="amount" inputmode="decimal"></label>
+        <label>${w.termMonths} <input name="term" inputmode="numeric" value="240"></label>
+        <label>${w.certificate} <input name="certificate" inputmode="numeric"></label>
+        <button type="submit">${w.fileSubmit}</button><output></output>
+      </form>` : ''}
+      <h3>${w.loanStep}</h3>
+      <form id="loan-step" novalidate>
+        <label>${w.loanNumber} <input name="id" inputmode="numeric"></label>
+        <label>${w.action} <select name="action">${[...(has('FundCenter') ? ['approve', 'reject'] : []), ...(has('Bank') ? ['disburse', 'repay'] : [])].map((k) => `<option value="${k}">${w.loanActions[k]}</option>`).join('')}</select></label>
+        <label>${w.amount} <input name="amount" inputmode="decimal"></label>
+        <label>${w.rate} <input name="rate" inputmode="numeric" value="310"></label>
+        <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="0"></label>
+        <button type="submit">${w.manageSubmit}</button><output></output>
+      </form>
+      <div id="loan-view" aria-live="polite"></div></section>`);
+  }
   if (operator()) {
     panels.push(`<section class="panel" id="use"><h2>${w.useTitle}</h2>
       <form id="record-use" novalidate>
@@ -245,6 +282,42 @@ async function hashText(s: string): Promise<string> {
   return blake2AsHex(s, 256);
 }
 
+/** A work's content hash: of the chosen file (hashed here), else the typed hash. */
+async function workHash(form: HTMLFormElement): Promise<string> {
+  const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
+  const { blake2AsHex } = await import('@polkadot/util-crypto');
+  if (file) return blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256);
+  const typed = field(form, 'hash').toLowerCase();
+  if (!/^0x[0-9a-f]{64}$/.test(typed)) throw new Bad(cw().needWork);
+  return typed;
+}
+
+/** An amount in yuan (up to two decimals) as fen. */
+function fen(form: HTMLFormElement, name: string): number {
+  const v = field(form, name);
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(v)) throw new Bad(cw().needAmount(labelOf(form, name)));
+  return Math.round(Number(v) * 100);
+}
+
+/** The documented pseudonym in `domain` of the identity document typed in `name`,
+ * computed here with the key typed in `key` (kept in memory, the field emptied). */
+async function personPseudonym(form: HTMLFormElement, name: string, domain: string): Promise<string> {
+  const w = cw();
+  const id = words(form, name);
+  const keyText = field(form, 'key');
+  try {
+    if (keyText) pseudonymKey = parseKey(keyText);
+    if (!pseudonymKey) throw new Error('no key');
+    checkKey(pseudonymKey);
+  } catch { throw new Bad(w.badKey); }
+  (form.elements.namedItem('key') as HTMLInputElement).value = '';
+  let msg: Uint8Array;
+  try { msg = pseudonymMessage(domain, id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Bad(w.badId(e.kind ?? 'Kind')); }
+  const { hmacSha256AsU8a } = await import('@polkadot/util-crypto');
+  const { u8aToHex } = await import('@polkadot/util');
+  return u8aToHex(hmacSha256AsU8a(pseudonymKey, msg));
+}
+
 /** The holder a clerk typed, as the chain's `HolderRef`: a person by pseudonym (here). */
 async function holderRef(form: HTMLFormElement, kind: string): Promise<Codec> {
   const w = cw();
@@ -259,18 +332,7 @@ async function holderRef(form: HTMLFormElement, kind: string): Promise<Codec> {
     if (!c.ok) throw new Bad(w.badUscc);
     return { Enterprise: c.code };
   }
-  const keyText = field(form, 'key');
-  try {
-    if (keyText) pseudonymKey = parseKey(keyText);
-    if (!pseudonymKey) throw new Error('no key');
-    checkKey(pseudonymKey);
-  } catch { throw new Bad(w.badKey); }
-  (form.elements.namedItem('key') as HTMLInputElement).value = '';
-  let msg: Uint8Array;
-  try { msg = pseudonymMessage('licenses', id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Bad(w.badId(e.kind ?? 'Kind')); }
-  const { hmacSha256AsU8a } = await import('@polkadot/util-crypto');
-  const { u8aToHex } = await import('@polkadot/util');
-  return { Person: u8aToHex(hmacSha256AsU8a(pseudonymKey, msg)) };
+  return { Person: await personPseudonym(form, 'holder', 'licenses') };
 }
 
 /** Runs `build` (checks, then the transaction), shows its progress in the form's output. */
@@ -287,6 +349,8 @@ async function run(a: ApiPromise, form: HTMLElement, out: HTMLElement, build: ()
   const button = $<HTMLButtonElement>('button[type="submit"]', form) ?? null;
   out.className = 'progress';
   out.removeAttribute('role');
+  delete out.dataset.stage; // the last action's outcome goes
+  out.textContent = '';
   let tx: Codec;
   try { tx = await build(); } catch (e) {
     if (e instanceof Bad) { out.className = 'error'; out.setAttribute('role', 'alert'); out.textContent = e.message; return; }
@@ -360,6 +424,54 @@ function wire(a: ApiPromise) {
   action(a, $<HTMLFormElement>('#withdraw'), async (f) => a.tx.licenses.revokeConsent(num(f, 'id')!, num(f, 'consent')!),
     (_r, f) => w.withdrawn(Number(field(f, 'id')), Number(field(f, 'consent'))), () => void showMine(a));
 
+  action(a, $<HTMLFormElement>('#work-act'), async (f) => {
+    const content = await workHash(f);
+    const act = field(f, 'action');
+    const reason = num(f, 'reason')!;
+    const doc = field(f, 'doc');
+    if (['freeze', 'attachEvidence', 'unfreeze'].includes(act) && !doc) throw new Bad(w.needText(labelOf(f, 'doc')));
+    const docHash = doc ? await hashText(doc) : null;
+    switch (act) {
+      case 'register': return a.tx.copyright.register(content);
+      case 'decline': return a.tx.copyright.decline(content, reason);
+      case 'freeze': return a.tx.copyright.freeze(content, docHash);
+      case 'attachEvidence': return a.tx.copyright.attachEvidence(content, docHash);
+      default: return a.tx.copyright.unfreeze(content, docHash);
+    }
+  }, (_r, f) => w.workDone(w.workActions[field(f, 'action')]), () => void showWork(a));
+  $('#work-evidence')?.addEventListener('click', () => {
+    const f = $<HTMLFormElement>('#work-act');
+    const out = $('output', f);
+    void (async () => {
+      try {
+        const hash = await workHash(f);
+        const { downloadEvidence } = await import('./evidence');
+        out.className = 'done';
+        out.textContent = w.exported(await downloadEvidence('work', hash));
+      } catch (e) {
+        out.className = 'error';
+        out.setAttribute('role', 'alert');
+        out.textContent = e instanceof Bad ? e.message : w.exportFailed((e as Error).message);
+      }
+    })();
+  });
+
+  action(a, $<HTMLFormElement>('#file-loan'), async (f) => {
+    const member = await personPseudonym(f, 'member', 'provident-fund');
+    const centre = num(f, 'centre')!, term = num(f, 'term')!;
+    return a.tx.providentFund.fileLoan(member, centre, fen(f, 'amount'), term, num(f, 'certificate', true));
+  }, (r) => { lastLoan = Number(eventOf(r, 'providentFund', 'LoanFiled')?.id); return w.loanFiled(lastLoan); }, () => void showLoan(a));
+
+  action(a, $<HTMLFormElement>('#loan-step'), async (f) => {
+    const id = num(f, 'id')!;
+    switch (field(f, 'action')) {
+      case 'approve': return a.tx.providentFund.decideLoan(id, true, num(f, 'reason')!);
+      case 'reject': return a.tx.providentFund.decideLoan(id, false, num(f, 'reason')!);
+      case 'disburse': return a.tx.providentFund.disburse(id, fen(f, 'amount'), num(f, 'rate')!, 'EqualInstalments', await hashText(`loan contract ${id}`));
+      default: return a.tx.providentFund.recordRepayment(id, fen(f, 'amount'), false);
+    }
+  }, (_r, f) => w.loanDone(Number(field(f, 'id')), w.loanActions[field(f, 'action')]), () => void showLoan(a));
+
   $('#holder-refresh')?.addEventListener('click', () => void showMine(a));
   $('#reviews-refresh')?.addEventListener('click', () => void showQueue(a));
   void showMine(a);
@@ -390,6 +502,35 @@ async function showMine(a: ApiPromise) {
   }));
   box.innerHTML = parts.join('');
 }
+
+/** The work named in the copyright form, as the chain holds it now. */
+async function showWork(a: ApiPromise) {
+  const w = cw();
+  const f = $<HTMLFormElement>('#work-act');
+  const out = $('output', f);
+  const found: Codec = await a.call.copyrightApi.work(await workHash(f));
+  if (found.isNone) return;
+  const v = found.unwrap();
+  const reg = v.registration.type as string;
+  out.insertAdjacentHTML('beforeend', ` <span data-testid="work-state">${w.registration}: ${statusWord(reg)} · ${w.frozen}: ${v.frozen.isSome ? w.yes : w.no}</span>`);
+}
+
+/** The loan named in the loan form: status, principal, repaid, outstanding. */
+async function showLoan(a: ApiPromise) {
+  const w = cw();
+  const box = $('#loan-view');
+  const idText = field($<HTMLFormElement>('#loan-step'), 'id') || String(lastLoan ?? '');
+  if (!box || !/^\d+$/.test(idText)) return;
+  const found: Codec = await a.call.providentFundApi.loan(Number(idText));
+  if (found.isNone) { box.textContent = ''; return; }
+  const l = found.unwrap();
+  const yuan = (x: Codec) => (Number(x.toString()) / 100).toFixed(2);
+  box.innerHTML = `<dl data-testid="loan-${idText}"><dt>${w.loanNumber}</dt><dd>${idText}</dd>
+    <dt>${w.status}</dt><dd data-testid="loan-status">${statusWord(l.status.type ?? l.status.toString())}</dd>
+    <dt>${w.amount}</dt><dd>${yuan(l.amount)}</dd><dt>${w.principal}</dt><dd>${yuan(l.principal)}</dd>
+    <dt>${w.repaid}</dt><dd>${yuan(l.repaid)}</dd><dt>${w.outstanding}</dt><dd data-testid="loan-outstanding">${yuan(l.outstanding)}</dd></dl>`;
+}
+let lastLoan: number | null = null;
 
 /** The reviews waiting for the account's agency, each with approve and reject. */
 async function showQueue(a: ApiPromise) {

@@ -75,6 +75,7 @@ const zh = {
     Abnormal: '经营异常', Deregistered: '注销登记', Unknown: '不存在', NotYetValid: '尚未生效', Expired: '已过期',
     Unreviewed: '待审核', Registered: '已登记', Declined: '不予登记',
     Person: '自然人', Enterprise: '企业', Account: '链上账户', Any: '不限',
+    Applied: '已受理', Approved: '已批准', Rejected: '未获批准', Disbursed: '已放款', Overdue: '逾期', Settled: '已结清',
   } as Record<string, string>,
 };
 
@@ -155,6 +156,7 @@ const en: Words = {
     Abnormal: 'Abnormal operation', Deregistered: 'Deregistered', Unknown: 'unknown', NotYetValid: 'not yet valid', Expired: 'expired',
     Unreviewed: 'Awaiting review', Registered: 'Registered', Declined: 'Declined',
     Person: 'Person', Enterprise: 'Enterprise', Account: 'Account', Any: 'Any',
+    Applied: 'Filed', Approved: 'Approved', Rejected: 'Rejected', Disbursed: 'Disbursed', Overdue: 'Overdue', Settled: 'Settled',
   },
 };
 

@@ -14,6 +14,7 @@ const ADDRESS: Record<string, string> = {
   Bob: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
   Charlie: '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y',
   Dave: '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy',
+  Eve: '5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw',
   Ferdie: '5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL',
 };
 
@@ -158,4 +159,76 @@ test('each department reviews its part of a pending application from its queue, 
   await expect(page.getByTestId(`review-${seed.pending}-SealEngraving`)).toHaveCount(0);
   await shot(page, 'console-review-en');
   await page.getByRole('button', { name: '中文' }).click();
+});
+
+test('the copyright office registers a deposited work; a court freezes it, attaches evidence, unfreezes it and exports the evidence file', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page, 'Charlie');
+  await expect(page.locator('#copyright')).toHaveCount(0); // no copyright role, no panel
+  await signInAs(page, 'Alice');
+  const form = page.locator('#work-act');
+  await form.getByLabel('作品文件').setInputFiles(seed.workFile);
+  const step = async (action: string, doc: string, expected: string) => {
+    await form.getByLabel('操作').selectOption(action);
+    await form.getByLabel('案号或文书').fill(doc);
+    await form.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#work-act')).toContainText(expected);
+  };
+  await step('register', '', '已登记。');
+  await expect(form.getByTestId('work-state')).toHaveText('登记: 已登记 · 司法冻结: 否');
+  await step('freeze', '(2026)渝01民初123号', '已冻结。');
+  await expect(form.getByTestId('work-state')).toHaveText('登记: 已登记 · 司法冻结: 是');
+  await step('freeze', '(2026)渝01民初124号', '未办成：作品已被司法冻结。');
+  await step('attachEvidence', '鉴定意见书 2026-118', '已附加证据。');
+  await step('unfreeze', '(2026)渝01民初123号 民事裁定书', '已解除冻结。');
+  const download = page.waitForEvent('download');
+  await form.getByRole('button', { name: '导出证据文件' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`govchain-evidence-work-${seed.content.slice(0, 18)}.json`);
+  const bundle = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(bundle.format).toMatch(/^govchain-evidence\//);
+  await noRawError(page);
+  await shot(page, 'console-copyright');
+});
+
+test('a bank files a loan, a second one for the same member is refused, the centre approves, the bank disburses and the repayment settles it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, 'Ferdie');
+  const file = page.locator('#file-loan');
+  const fileLoan = async () => {
+    await file.getByLabel('缴存人身份证件号码').fill(seed.fundMember);
+    await file.getByLabel('公积金假名密钥').fill(seed.fundKey);
+    await file.getByLabel('贷款中心机构编号').fill('4');
+    await file.getByLabel('金额（元）').fill('300000');
+    await file.getByRole('button', { name: '提交申请' }).click();
+    return outcome(page, '#file-loan');
+  };
+  const filed = await fileLoan();
+  await expect(filed).toContainText('已受理贷款申请');
+  const loan = (await filed.textContent())!.match(/贷款申请 (\d+)/)![1];
+  await expect(file.getByLabel('公积金假名密钥')).toHaveValue(''); // the key leaves the field
+  await expect(page.getByTestId('loan-status')).toHaveText('已受理');
+  await expect(await fileLoan()).toHaveText('未办成：该缴存人已有一笔未结清的公积金贷款，不能再申请（一人一贷）。');
+
+  const stepForm = page.locator('#loan-step');
+  const step = async (action: string, amount: string, expected: string) => {
+    await stepForm.getByLabel('贷款编号').fill(loan);
+    await stepForm.getByLabel('操作').selectOption(action);
+    await stepForm.getByLabel('金额（元）').fill(amount);
+    await stepForm.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#loan-step')).toContainText(expected);
+  };
+  await step('disburse', '300000', '未办成：贷款尚未审批通过，不能放款。');
+  await signInAs(page, 'Eve');
+  await expect(page.locator('#file-loan')).toHaveCount(0); // a centre files no loan
+  await step('approve', '', `贷款 ${loan}：审批通过完成。`);
+  await expect(page.getByTestId('loan-status')).toHaveText('已批准');
+  await signInAs(page, 'Ferdie');
+  await step('disburse', '300000', `贷款 ${loan}：放款完成。`);
+  await step('repay', '100000.50', `贷款 ${loan}：记录还款完成。`);
+  await expect(page.getByTestId('loan-outstanding')).toHaveText('199999.50');
+  await step('repay', '199999.50', `贷款 ${loan}：记录还款完成。`);
+  await expect(page.getByTestId('loan-status')).toHaveText('已结清');
+  await noRawError(page);
+  await shot(page, 'console-loan');
 });

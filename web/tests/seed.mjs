@@ -6,8 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
-import { blake2AsHex, blake2AsU8a, cryptoWaitReady, decodeAddress, randomAsU8a } from '@polkadot/util-crypto';
-import { u8aConcat, hexToU8a, u8aToString } from '@polkadot/util';
+import { blake2AsHex, blake2AsU8a, cryptoWaitReady, decodeAddress, hmacSha256AsU8a, randomAsU8a } from '@polkadot/util-crypto';
+import { u8aConcat, hexToU8a, u8aToHex, u8aToString } from '@polkadot/util';
+import { pseudonymMessage } from '../../shared/pseudonym.mjs';
 
 const CHONGQING = 500000;
 const YUZHONG = 500103;
@@ -69,6 +70,18 @@ export async function seed(url, dir) {
     50_000_000, ['I6510'], blake2AsHex('legal representative 2'), blake2AsHex('materials 2'),
     ['BusinessLicense', 'SealEngraving', 'TaxRegistration']), alice), 'enterprises', 'ApplicationSubmitted').id.toNumber();
 
+  // A provident-fund centre (//Eve) with lending rules, commissioning the bank (//Ferdie),
+  // and a member's deposit account: the console files, decides, disburses and settles.
+  const eve = keyring.addFromUri('//Eve');
+  const fundKey = '0x' + '5a'.repeat(32);
+  const fundMember = '500103198807150018';
+  const member = u8aToHex(hmacSha256AsU8a(hexToU8a(fundKey), pseudonymMessage('provident-fund', `cn-resident-id:${fundMember}`)));
+  await send(api, api.tx.utility.batchAll([
+    api.tx.providentFund.setRules({ minMonths: 12, maxAmount: 1_000_000_00, maxTermMonths: 360 }),
+    api.tx.providentFund.commissionBank(5, true),
+    api.tx.providentFund.recordDeposit(member, { status: 'Normal', contributionBand: 4, months: 36 }, YUZHONG),
+  ]), eve);
+
   // A work deposited by commit and reveal; its file is kept for the browser to drop.
   const workFile = join(dir, 'song.mp3');
   const otherFile = join(dir, 'song-copy.mp3');
@@ -82,7 +95,7 @@ export async function seed(url, dir) {
     YUZHONG, now - 86400, null, salt), alice);
   const work = event(deposited, 'copyright', 'WorkDeposited');
 
-  const out = { licence, suspended, type, uscc, pending, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
+  const out = { licence, suspended, type, uscc, pending, fundKey, fundMember, fundMemberPseudonym: member, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
     content, depositor: alice.address, workBlock: (await api.call.copyrightApi.work(content)).unwrap().deposited.block.toNumber(),
     workEvent: Boolean(work) };
   await api.disconnect();
