@@ -11,7 +11,7 @@ import { checkKey, parseKey, pseudonymMessage } from '../../shared/pseudonym.mjs
 import { api } from './chain';
 import { cw } from './console-i18n';
 import { dateTime, lang, setLang, statusWord } from './i18n';
-import { type Account, type Included, Refused, type Stage, eventOf, submit } from './tx';
+import { type Account, type Included, Refused, type Stage, eventOf, refusal, submit } from './tx';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Codec = any;
@@ -231,6 +231,22 @@ function renderPanels(a: ApiPromise) {
         <label>${w.businessRef} <input name="ref" autocomplete="off"></label>
         <label>${w.consentIndex} <input name="consent" inputmode="numeric"></label>
         <button type="submit">${w.useSubmit}</button><output></output>
+      </form></section>`);
+  }
+  if (standing?.council) {
+    panels.push(`<section class="panel" id="council"><h2>${w.councilTitle} <button type="button" id="motions-refresh">${w.refresh}</button></h2>
+      <div id="motion-box"><div id="motions"></div><output></output></div>
+      <h3>${w.propose}</h3>
+      <form id="propose" novalidate>
+        <label>${w.proposal} <select name="what">${Object.keys(w.proposals).map((k) => `<option value="${k}">${w.proposals[k]}</option>`).join('')}</select></label>
+        <label>${w.agencyNumber} <input name="agency" inputmode="numeric"></label>
+        <label>${w.role} <select name="role">${ROLES.map((r) => `<option value="${r}">${w.roleNames[r]}</option>`).join('')}</select></label>
+        <label>${w.newAgencyName} <input name="name" autocomplete="off"></label>
+        <label>${w.region} <input name="region" inputmode="numeric" value="${standing.region || ''}"></label>
+        <label>${w.agencyKind} <select name="kind">${AGENCY_KINDS.map((k) => `<option value="${k}">${w.agencyKinds[k] ?? k}</option>`).join('')}</select></label>
+        <label>${w.accountField} <input name="account" autocomplete="off" spellcheck="false"></label>
+        <label>${w.threshold} <input name="threshold" inputmode="numeric"></label>
+        <button type="submit">${w.proposeSubmit}</button><output></output>
       </form></section>`);
   }
   panels.push(`<section class="panel" id="holder"><h2>${w.holderTitle} <button type="button" id="holder-refresh">${w.refresh}</button></h2>
@@ -472,6 +488,34 @@ function wire(a: ApiPromise) {
     }
   }, (_r, f) => w.loanDone(Number(field(f, 'id')), w.loanActions[field(f, 'action')]), () => void showLoan(a));
 
+  action(a, $<HTMLFormElement>('#propose'), async (f) => {
+    const what = field(f, 'what');
+    const account = async () => {
+      const v = words(f, 'account');
+      const { decodeAddress } = await import('@polkadot/util-crypto');
+      try { decodeAddress(v); } catch { throw new Bad(w.badAddress); }
+      return v;
+    };
+    let call: Codec;
+    switch (what) {
+      case 'grantRole': call = a.tx.consortium.grantRole(num(f, 'agency')!, field(f, 'role')); break;
+      case 'revokeRole': call = a.tx.consortium.revokeRole(num(f, 'agency')!, field(f, 'role')); break;
+      case 'suspendAgency': call = a.tx.consortium.suspendAgency(num(f, 'agency')!); break;
+      case 'reinstateAgency': call = a.tx.consortium.reinstateAgency(num(f, 'agency')!); break;
+      case 'addValidator': call = a.tx.consortium.addValidator(num(f, 'agency')!, await account()); break;
+      default: {
+        const region = field(f, 'region');
+        if (!/^[1-9]\d{5}$/.test(region)) throw new Bad(w.needRegion);
+        call = a.tx.consortium.registerAgency(words(f, 'name'), Number(region), field(f, 'kind'), [field(f, 'role')], await account());
+      }
+    }
+    const members: Codec = await a.query.council.members();
+    const threshold = num(f, 'threshold', true) ?? Math.floor(members.length / 2) + 1;
+    return a.tx.council.propose(threshold, call, call.method.encodedLength);
+  }, (r) => w.proposed(Number(eventOf(r, 'council', 'Proposed')?.proposal_index)), () => void showMotions(a));
+  $('#motions-refresh')?.addEventListener('click', () => void showMotions(a));
+  if ($('#council')) void showMotions(a);
+
   $('#holder-refresh')?.addEventListener('click', () => void showMine(a));
   $('#reviews-refresh')?.addEventListener('click', () => void showQueue(a));
   void showMine(a);
@@ -531,6 +575,60 @@ async function showLoan(a: ApiPromise) {
     <dt>${w.repaid}</dt><dd>${yuan(l.repaid)}</dd><dt>${w.outstanding}</dt><dd data-testid="loan-outstanding">${yuan(l.outstanding)}</dd></dl>`;
 }
 let lastLoan: number | null = null;
+
+/** `AgencyKind` (consortium pallet), in declaration order. */
+const AGENCY_KINDS = ['MarketRegulation', 'PublicSecurity', 'Tax', 'Justice', 'ProvidentFundCenter', 'CommercialBank', 'CopyrightOffice', 'Court', 'DataResourcesBureau', 'Other'];
+
+/** A motion's call in words: `consortium.grantRole(3, Auditor)`. */
+function callText(call: Codec): string {
+  const args = call.args.map((x: Codec) => {
+    const h = x.toHuman();
+    return typeof h === 'string' ? h : JSON.stringify(h);
+  });
+  return `${call.section}.${call.method}(${args.join(', ')})`;
+}
+
+/** The council's open motions with their votes; members vote and close them here. */
+async function showMotions(a: ApiPromise) {
+  const w = cw();
+  const box = $('#motions');
+  if (!box || !me) return;
+  const hashes: Codec = await a.query.council.proposals();
+  if (!hashes.length) { box.innerHTML = `<p data-testid="motions-empty">${w.noMotions}</p>`; return; }
+  const rows = await Promise.all(hashes.map(async (h: Codec) => {
+    const [call, voting]: Codec[] = await Promise.all([a.query.council.proposalOf(h), a.query.council.voting(h)]);
+    if (call.isNone || voting.isNone) return '';
+    const v = voting.unwrap();
+    const index = v.index.toNumber();
+    const mine = v.ayes.some((x: Codec) => x.toString() === me!.address) ? w.aye : v.nays.some((x: Codec) => x.toString() === me!.address) ? w.nay : '—';
+    return `<tr data-testid="motion-${index}"><td>#${index}</td><td><code>${esc(callText(call.unwrap()))}</code></td>
+      <td data-testid="motion-${index}-votes">${w.votes(v.ayes.length, v.nays.length, v.threshold.toNumber())}</td><td>${w.myVote}: ${mine}</td>
+      <td><button type="button" data-motion="${h.toHex()}" data-index="${index}" data-act="aye">${w.aye}</button>
+      <button type="button" data-motion="${h.toHex()}" data-index="${index}" data-act="nay">${w.nay}</button>
+      <button type="button" data-motion="${h.toHex()}" data-index="${index}" data-act="close">${w.close}</button></td></tr>`;
+  }));
+  box.innerHTML = `<table>${rows.join('')}</table>`;
+  box.querySelectorAll<HTMLButtonElement>('button[data-motion]').forEach((b) => b.addEventListener('click', () => {
+    const hash = b.dataset.motion!, index = Number(b.dataset.index), act = b.dataset.act!;
+    void run(a, b.closest('tr')!, $('#motion-box > output'), async () => {
+      if (act !== 'close') return a.tx.council.vote(hash, index, act === 'aye');
+      const call: Codec = (await a.query.council.proposalOf(hash) as Codec).unwrap();
+      const length = call.encodedLength;
+      const info: Codec = await a.call.transactionPaymentCallApi.queryCallInfo(call, length);
+      return a.tx.council.close(hash, index, info.weight, length);
+    }, (r) => {
+      if (act !== 'close') return w.voted(index, act === 'aye');
+      const executed = r.events.find((e) => e.section === 'council' && e.method === 'Executed');
+      if (!executed) return w.motionRejected(index);
+      const result = executed.data.result as Record<string, unknown>;
+      if (result && 'err' in result) {
+        const err = a.registry.createType('DispatchError', result.err);
+        return `${w.motionFailed(index)}${esc(refusal(a, err).message)}`;
+      }
+      return w.motionExecuted(index);
+    }, () => void showMotions(a));
+  }));
+}
 
 /** The reviews waiting for the account's agency, each with approve and reject. */
 async function showQueue(a: ApiPromise) {

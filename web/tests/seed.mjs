@@ -95,7 +95,17 @@ export async function seed(url, dir) {
     YUZHONG, now - 86400, null, salt), alice);
   const work = event(deposited, 'copyright', 'WorkDeposited');
 
-  const out = { licence, suspended, type, uscc, pending, fundKey, fundMember, fundMemberPseudonym: member, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
+  // A second work, for the console's copyright office and court (the first stays unregistered).
+  const consoleWorkFile = join(dir, 'score.pdf');
+  const scoreBytes = randomAsU8a(2048);
+  writeFileSync(consoleWorkFile, scoreBytes);
+  const consoleContent = blake2AsHex(scoreBytes, 256);
+  const salt2 = randomAsU8a(32);
+  await send(api, api.tx.copyright.commit(blake2AsU8a(u8aConcat(hexToU8a(consoleContent), decodeAddress(alice.address), salt2))), alice);
+  await send(api, api.tx.copyright.deposit(consoleContent, '嘉陵江组曲', 'Music', 'Original', [person], person,
+    YUZHONG, now - 86400, null, salt2), alice);
+
+  const out = { consoleWorkFile, consoleContent, licence, suspended, type, uscc, pending, fundKey, fundMember, fundMemberPseudonym: member, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
     content, depositor: alice.address, workBlock: (await api.call.copyrightApi.work(content)).unwrap().deposited.block.toNumber(),
     workEvent: Boolean(work) };
   await api.disconnect();

@@ -1,0 +1,135 @@
+// The agency console in Chromium, each department in its own test: the review queues,
+// the copyright office and court, the provident-fund loan pipeline and the council. Signed
+// through the page only with the development keys; wrong parties refused in words.
+
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { noRawError, open, outcome, seed, shot, signInAs } from './console-lib';
+
+test('each department reviews its part of a pending application from its queue, in English too', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page, 'Charlie');
+  const row = page.getByTestId(`review-${seed.pending}-SealEngraving`);
+  await expect(row).toContainText('印章刻制');
+  await row.getByRole('button', { name: '通过', exact: true }).click();
+  await expect(await outcome(page, '#reviews')).toContainText(`申请 ${seed.pending}：已通过。`);
+  await expect(row).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await signInAs(page, 'Dave');
+  await expect(page.getByTestId('roles')).toHaveText('Tax');
+  const tax = page.getByTestId(`review-${seed.pending}-TaxRegistration`);
+  await tax.getByLabel('Reason code').fill('12');
+  await tax.getByRole('button', { name: 'Reject' }).click();
+  await expect(await outcome(page, '#reviews')).toContainText(`Application ${seed.pending}: rejected.`);
+  await expect(page.getByTestId(`review-${seed.pending}-SealEngraving`)).toHaveCount(0);
+  await shot(page, 'console-review-en');
+  await page.getByRole('button', { name: '中文' }).click();
+});
+
+test('the copyright office registers a deposited work; a court freezes it, attaches evidence, unfreezes it and exports the evidence file', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page, 'Charlie');
+  await expect(page.locator('#copyright')).toHaveCount(0); // no copyright role, no panel
+  await signInAs(page, 'Alice');
+  const form = page.locator('#work-act');
+  await form.getByLabel('作品文件').setInputFiles(seed.consoleWorkFile);
+  const step = async (action: string, doc: string, expected: string) => {
+    await form.getByLabel('操作').selectOption(action);
+    await form.getByLabel('案号或文书').fill(doc);
+    await form.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#work-act')).toContainText(expected);
+  };
+  await step('register', '', '已登记。');
+  await expect(form.getByTestId('work-state')).toHaveText('登记: 已登记 · 司法冻结: 否');
+  await step('freeze', '(2026)渝01民初123号', '已冻结。');
+  await expect(form.getByTestId('work-state')).toHaveText('登记: 已登记 · 司法冻结: 是');
+  await step('freeze', '(2026)渝01民初124号', '未办成：作品已被司法冻结。');
+  await step('attachEvidence', '鉴定意见书 2026-118', '已附加证据。');
+  await step('unfreeze', '(2026)渝01民初123号 民事裁定书', '已解除冻结。');
+  const download = page.waitForEvent('download');
+  await form.getByRole('button', { name: '导出证据文件' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`govchain-evidence-work-${seed.consoleContent.slice(0, 18)}.json`);
+  const bundle = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(bundle.format).toMatch(/^govchain-evidence\//);
+  await noRawError(page);
+  await shot(page, 'console-copyright');
+});
+
+test('a bank files a loan, a second one for the same member is refused, the centre approves, the bank disburses and the repayment settles it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, 'Ferdie');
+  const file = page.locator('#file-loan');
+  const fileLoan = async () => {
+    await file.getByLabel('缴存人身份证件号码').fill(seed.fundMember);
+    await file.getByLabel('公积金假名密钥').fill(seed.fundKey);
+    await file.getByLabel('贷款中心机构编号').fill('4');
+    await file.getByLabel('金额（元）').fill('300000');
+    await file.getByRole('button', { name: '提交申请' }).click();
+    return outcome(page, '#file-loan');
+  };
+  const filed = await fileLoan();
+  await expect(filed).toContainText('已受理贷款申请');
+  const loan = (await filed.textContent())!.match(/贷款申请 (\d+)/)![1];
+  await expect(file.getByLabel('公积金假名密钥')).toHaveValue(''); // the key leaves the field
+  await expect(page.getByTestId('loan-status')).toHaveText('已受理');
+  await expect(await fileLoan()).toHaveText('未办成：该缴存人已有一笔未结清的公积金贷款，不能再申请（一人一贷）。');
+
+  const stepForm = page.locator('#loan-step');
+  const step = async (action: string, amount: string, expected: string) => {
+    await stepForm.getByLabel('贷款编号').fill(loan);
+    await stepForm.getByLabel('操作').selectOption(action);
+    await stepForm.getByLabel('金额（元）').fill(amount);
+    await stepForm.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#loan-step')).toContainText(expected);
+  };
+  await step('disburse', '300000', '未办成：贷款尚未审批通过，不能放款。');
+  await signInAs(page, 'Eve');
+  await expect(page.locator('#file-loan')).toHaveCount(0); // a centre files no loan
+  await step('approve', '', `贷款 ${loan}：审批通过完成。`);
+  await expect(page.getByTestId('loan-status')).toHaveText('已批准');
+  await signInAs(page, 'Ferdie');
+  await step('disburse', '300000', `贷款 ${loan}：放款完成。`);
+  await step('repay', '100000.50', `贷款 ${loan}：记录还款完成。`);
+  await expect(page.getByTestId('loan-outstanding')).toHaveText('199999.50');
+  await step('repay', '199999.50', `贷款 ${loan}：记录还款完成。`);
+  await expect(page.getByTestId('loan-status')).toHaveText('已结清');
+  await noRawError(page);
+  await shot(page, 'console-loan');
+});
+
+test('council members propose a role for an agency, vote and close the motion; a second vote and a non-member are refused', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page, 'Bob');
+  const propose = page.locator('#propose');
+  await propose.getByLabel('议案内容').selectOption('grantRole');
+  await propose.getByLabel('机构编号').fill('3');
+  await propose.locator('select[name=role]').selectOption('Auditor');
+  await propose.getByRole('button', { name: '提出' }).click();
+  const proposed = await outcome(page, '#propose');
+  await expect(proposed).toContainText('已提出议案 #');
+  const index = (await proposed.textContent())!.match(/议案 #(\d+)/)![1];
+  const row = page.getByTestId(`motion-${index}`);
+  await expect(row).toContainText('consortium.grantRole(3, Auditor)');
+  await expect(page.getByTestId(`motion-${index}-votes`)).toHaveText('赞成 0，反对 0，需 2 票通过');
+  const vote = async (name: string, expected: string) => {
+    await row.getByRole('button', { name, exact: true }).click();
+    await expect(await outcome(page, '#motion-box')).toContainText(expected);
+  };
+  await vote('赞成', `已对议案 #${index} 投赞成票。`);
+  await vote('赞成', '未办成：您已对该议案投过同样的票。');
+  await vote('结束表决', '未办成：赞成票尚不足，且表决期未满，不能结束表决。');
+
+  await signInAs(page, 'Ferdie');
+  await expect(page.locator('#council')).toHaveCount(0);
+  await signInAs(page, 'Charlie');
+  await vote('赞成', `已对议案 #${index} 投赞成票。`);
+  await expect(page.getByTestId(`motion-${index}-votes`)).toHaveText('赞成 2，反对 0，需 2 票通过');
+  await vote('结束表决', `议案 #${index} 已通过并执行。`);
+  await expect(row).toHaveCount(0);
+  await shot(page, 'console-council');
+
+  await signInAs(page, 'Dave');
+  await expect(page.getByTestId('roles')).toHaveText('税务、审计');
+});
