@@ -18,7 +18,9 @@ type Codec = any;
 const $ = <T extends HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector(sel) as T;
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const text = (bytes: { toU8a(bare: boolean): Uint8Array }) => new TextDecoder().decode(bytes.toU8a(true));
-const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+// The development keys: six agency admins of the development preset, and two endowed
+// accounts of no agency (an applicant, a holder).
+const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Alice//stash', 'Bob//stash'];
 const ACCOUNT_KEY = 'govchain.console.account';
 
 /** What the chosen account may do, read from the chain. */
@@ -249,6 +251,23 @@ function renderPanels(a: ApiPromise) {
         <button type="submit">${w.proposeSubmit}</button><output></output>
       </form></section>`);
   }
+  panels.push(`<section class="panel" id="apply"><h2>${w.applyTitle}</h2>
+    <form id="apply-form" novalidate>
+      <label>${w.enterpriseName} <input name="name" autocomplete="off"></label>
+      <label>${w.entityType} <select name="entity">${ENTITY_TYPES.map((k) => `<option value="${k}">${w.entityTypes[k] ?? k}</option>`).join('')}</select></label>
+      <label>${w.region} <input name="region" inputmode="numeric" value="${standing?.region || 500000}"></label>
+      <label>${w.capital} <input name="capital" inputmode="decimal"></label>
+      <label>${w.industries} <input name="scope" autocomplete="off" value="I6510"></label>
+      <label>${w.legalRep} <input name="rep" autocomplete="off" spellcheck="false"><small>${w.legalRepHint}</small></label>
+      <label>${w.materials} <input name="file" type="file"></label>
+      <fieldset><legend>${w.servicesWanted}</legend>${SERVICES.map((k) => `<label class="check"><input type="checkbox" name="svc" value="${k}" checked> ${w.services[k]}</label>`).join('')}</fieldset>
+      <button type="submit">${w.applySubmit}</button><output></output>
+    </form>
+    <form id="follow" novalidate>
+      <label>${w.applicationNumber} <input name="id" inputmode="numeric"></label>
+      <button type="submit">${w.follow}</button>
+    </form>
+    <div id="application" aria-live="polite"></div></section>`);
   panels.push(`<section class="panel" id="holder"><h2>${w.holderTitle} <button type="button" id="holder-refresh">${w.refresh}</button></h2>
     <div id="mine"></div>
     <h3>${w.consentTitle}</h3>
@@ -516,6 +535,38 @@ function wire(a: ApiPromise) {
   $('#motions-refresh')?.addEventListener('click', () => void showMotions(a));
   if ($('#council')) void showMotions(a);
 
+  action(a, $<HTMLFormElement>('#apply-form'), async (f) => {
+    const name = words(f, 'name');
+    const region = field(f, 'region');
+    if (!/^[1-9]\d{5}$/.test(region)) throw new Bad(w.needRegion);
+    const scope = field(f, 'scope').split(/[,，\s]+/).filter(Boolean);
+    if (!scope.length) throw new Bad(w.needText(labelOf(f, 'scope')));
+    const rep = field(f, 'rep');
+    const legalRep = /^0x[0-9a-fA-F]{64}$/.test(rep) ? rep.toLowerCase() : null;
+    if (!legalRep) throw new Bad(w.needPseudonym);
+    const services = [...f.querySelectorAll<HTMLInputElement>('input[name="svc"]:checked')].map((x) => x.value);
+    if (!services.length) throw new Bad(w.needService);
+    const file = (f.elements.namedItem('file') as HTMLInputElement).files?.[0];
+    const { blake2AsHex } = await import('@polkadot/util-crypto');
+    const materials = file ? blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256) : await hashText(`materials of ${name}`);
+    return a.tx.enterprises.apply(name, field(f, 'entity'), Number(region), fen(f, 'capital'), scope, legalRep, materials, services);
+  }, (r) => {
+    following = Number(eventOf(r, 'enterprises', 'ApplicationSubmitted')?.id);
+    ($<HTMLFormElement>('#follow').elements.namedItem('id') as HTMLInputElement).value = String(following);
+    void showApplication(a);
+    return w.applied(following);
+  });
+  $<HTMLFormElement>('#follow')?.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = field($<HTMLFormElement>('#follow'), 'id');
+    if (/^\d+$/.test(v)) { following = Number(v); void showApplication(a); }
+  });
+  // Live: the application followed is read again at every finalized block.
+  unsubscribeHeads?.();
+  unsubscribeHeads = null;
+  void a.rpc.chain.subscribeFinalizedHeads(() => { if (following !== null) void showApplication(a); })
+    .then((u: () => void) => { unsubscribeHeads = u; });
+
   $('#holder-refresh')?.addEventListener('click', () => void showMine(a));
   $('#reviews-refresh')?.addEventListener('click', () => void showQueue(a));
   void showMine(a);
@@ -575,6 +626,32 @@ async function showLoan(a: ApiPromise) {
     <dt>${w.repaid}</dt><dd>${yuan(l.repaid)}</dd><dt>${w.outstanding}</dt><dd data-testid="loan-outstanding">${yuan(l.outstanding)}</dd></dl>`;
 }
 let lastLoan: number | null = null;
+
+/** `EntityType` and `Service` (enterprises pallet), in declaration order. */
+const ENTITY_TYPES = ['LimitedCompany', 'JointStockCompany', 'SoleProprietorship', 'Partnership', 'Branch', 'FarmersCooperative'];
+const SERVICES = ['BusinessLicense', 'SealEngraving', 'TaxRegistration'];
+let following: number | null = null;
+let unsubscribeHeads: (() => void) | null = null;
+
+/** The followed application: its status and each department's review as it stands. */
+async function showApplication(a: ApiPromise) {
+  const w = cw();
+  const box = $('#application');
+  if (!box || following === null) return;
+  const found: Codec = await a.call.enterprisesApi.application(following);
+  if (found.isNone) { box.innerHTML = `<p role="alert" class="error">${w.noApplication(following)}</p>`; return; }
+  const app = found.unwrap();
+  const st = app.status;
+  const status = st.isApproved ? `${w.appStatus.Approved} · USCC ${esc(text(st.asApproved))}` : (w.appStatus[st.type] ?? st.type);
+  const reviews = app.reviews.map(([svc, r]: Codec[]) => {
+    const s = svc.toString();
+    const state = r.isPending ? w.reviewPending : r.isApproved ? w.reviewApproved(r.asApproved.agency.toNumber(), r.asApproved.block.toNumber())
+      : w.reviewRejected(r.asRejected.agency.toNumber(), r.asRejected.reason.toNumber(), r.asRejected.block.toNumber());
+    return `<tr data-testid="app-${following}-${s}"><td>${w.services[s] ?? s}</td><td>${state}</td></tr>`;
+  }).join('');
+  box.innerHTML = `<h3>${w.application} ${following} · ${esc(text(app.profile.name))}</h3>
+    <p>${w.status}: <strong data-testid="app-status">${status}</strong></p><table>${reviews}</table>`;
+}
 
 /** `AgencyKind` (consortium pallet), in declaration order. */
 const AGENCY_KINDS = ['MarketRegulation', 'PublicSecurity', 'Tax', 'Justice', 'ProvidentFundCenter', 'CommercialBank', 'CopyrightOffice', 'Court', 'DataResourcesBureau', 'Other'];

@@ -133,3 +133,41 @@ test('council members propose a role for an agency, vote and close the motion; a
   await signInAs(page, 'Dave');
   await expect(page.getByTestId('roles')).toHaveText('税务、审计');
 });
+
+test('an applicant of no agency applies for three services at once and follows the parallel reviews live', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await open(page, 'Alice//stash');
+  await expect(page.getByTestId('acting')).toHaveText('此账户不是任何机构的经办人：可作为持证人办理授权、查看用证记录。');
+  await expect(page.locator('#issuer, #use, #reviews, #council')).toHaveCount(0);
+  const form = page.locator('#apply-form');
+  const name = `重庆江北智造 ${Date.now().toString(36)} 有限公司`;
+  await form.getByLabel('企业名称').fill(name);
+  await form.getByLabel('注册资本').fill('1000000');
+  await form.getByLabel('法定代表人假名').fill('12345');
+  await form.getByRole('button', { name: '提交申请' }).click();
+  await expect(form.getByRole('alert')).toHaveText('法定代表人假名应为 0x 开头的 64 位十六进制数字。');
+  await form.getByLabel('法定代表人假名').fill(`0x${'3c'.repeat(32)}`);
+  await form.getByRole('button', { name: '提交申请' }).click();
+  const applied = await outcome(page, '#apply-form');
+  await expect(applied).toContainText('各部门将并行审核');
+  const id = (await applied.textContent())!.match(/已提交申请 (\d+)/)![1];
+  await expect(page.getByTestId('app-status')).toHaveText('审核中');
+  await expect(page.getByTestId(`app-${id}-SealEngraving`)).toContainText('待审核');
+
+  // The departments decide in another browser; the applicant's page follows by itself.
+  const clerk = await browser.newPage();
+  const approve = async (who: string, service: string) => {
+    await open(clerk, who);
+    const row = clerk.getByTestId(`review-${id}-${service}`);
+    await row.getByRole('button', { name: '通过', exact: true }).click();
+    await expect(await outcome(clerk, '#reviews')).toContainText(`申请 ${id}：已通过。`);
+  };
+  await approve('Charlie', 'SealEngraving');
+  await expect(page.getByTestId(`app-${id}-SealEngraving`)).toContainText('机构 2 已通过', { timeout: 20_000 });
+  await approve('Dave', 'TaxRegistration');
+  await approve('Alice', 'BusinessLicense');
+  await expect(page.getByTestId('app-status')).toContainText('已办结，企业已设立 · USCC ', { timeout: 20_000 });
+  await expect(page.getByTestId(`app-${id}-BusinessLicense`)).toContainText('机构 0 已通过');
+  await clerk.close();
+  await shot(page, 'console-applicant');
+});
