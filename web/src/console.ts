@@ -175,6 +175,16 @@ function renderPanels(a: ApiPromise) {
         <label>${w.validUntil} <input name="until" type="date"></label>
         <button type="submit">${w.issueSubmit}</button><output></output>
       </form>
+      <h3>${w.importTitle}</h3>
+      <form id="import" novalidate>
+        <label>${w.importFile} <input name="csv" type="file" accept=".csv,text/csv"><small>${w.importHint}</small></label>
+        <label>${w.pseudonymKey} <input name="key" type="password" autocomplete="off"></label>
+        <label>${w.batchSize} <input name="size" inputmode="numeric" value="${a.consts.licenses.maxBatchIssue.toString()}"></label>
+        <button type="submit">${w.importSubmit}</button>
+        <div class="bar"><progress value="0" max="1"></progress> <span data-testid="import-progress"></span></div>
+        <output></output>
+      </form>
+      <div id="import-report"></div>
       <h3>${w.manageTitle}</h3>
       <form id="manage" novalidate>
         <label>${w.licenceNumber} <input name="id" inputmode="numeric"></label>
@@ -567,6 +577,11 @@ function wire(a: ApiPromise) {
   void a.rpc.chain.subscribeFinalizedHeads(() => { if (following !== null) void showApplication(a); })
     .then((u: () => void) => { unsubscribeHeads = u; });
 
+  $<HTMLFormElement>('#import')?.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void importLicences(a, $<HTMLFormElement>('#import'));
+  });
+
   $('#holder-refresh')?.addEventListener('click', () => void showMine(a));
   $('#reviews-refresh')?.addEventListener('click', () => void showQueue(a));
   void showMine(a);
@@ -596,6 +611,91 @@ async function showMine(a: ApiPromise) {
       </article>`;
   }));
   box.innerHTML = parts.join('');
+}
+
+/**
+ * Imports the chosen CSV file: rows checked here, the rows already on chain left out,
+ * the rest issued batch after batch with a progress bar (rows, rows/s, ETA); at the end
+ * a summary and the per-row report of every refused row, also as a CSV file.
+ */
+async function importLicences(a: ApiPromise, f: HTMLFormElement) {
+  const w = cw();
+  const out = $('output', f);
+  const bar = $<HTMLProgressElement>('progress', f);
+  const label = $('[data-testid="import-progress"]', f);
+  const reportBox = $('#import-report');
+  const button = $<HTMLButtonElement>('button[type="submit"]', f);
+  out.className = 'progress';
+  out.removeAttribute('role');
+  delete out.dataset.stage;
+  out.textContent = '';
+  reportBox.innerHTML = '';
+  const fail = (m: string) => { out.className = 'error'; out.setAttribute('role', 'alert'); out.dataset.stage = 'refused'; out.textContent = m; };
+  const file = (f.elements.namedItem('csv') as HTMLInputElement).files?.[0];
+  if (!file) { fail(w.needCsv); return; }
+  const max = (a.consts.licenses.maxBatchIssue as Codec).toNumber();
+  const sizeText = field(f, 'size');
+  if (!/^\d+$/.test(sizeText) || Number(sizeText) < 1 || Number(sizeText) > max) { fail(w.badBatch(max)); return; }
+  const keyText = field(f, 'key');
+  if (keyText) {
+    try { pseudonymKey = parseKey(keyText); } catch { fail(w.badKey); return; }
+    (f.elements.namedItem('key') as HTMLInputElement).value = '';
+  }
+  const { readLicences, batches, present, reportCsv } = await import('./import');
+  const { hmacSha256AsU8a } = await import('@polkadot/util-crypto');
+  const { u8aToHex } = await import('@polkadot/util');
+  const person = async (id: string) => {
+    if (!pseudonymKey) throw new Error('a person needs the licenses pseudonym key');
+    let msg: Uint8Array;
+    try { msg = pseudonymMessage('licenses', id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Error(`identifier refused: ${e.kind ?? e.message}`); }
+    return u8aToHex(hmacSha256AsU8a(pseudonymKey, msg));
+  };
+  button.disabled = true;
+  try {
+    const { rows, rejected } = await readLicences(await file.text(), person);
+    const read = rows.length + rejected.length;
+    const list = await batches(a, rows, Number(sizeText), rejected);
+    const total = list.reduce((n, b) => n + b.rows.length, 0);
+    let done = 0, issued = 0, skipped = 0;
+    const t0 = Date.now();
+    const tick = () => {
+      bar.max = Math.max(1, total);
+      bar.value = done;
+      const rate = issued / Math.max(0.001, (Date.now() - t0) / 1000);
+      label.textContent = w.importProgress(done, total, rate, rate > 0 ? Math.ceil((total - done) / rate) : null);
+    };
+    tick();
+    for (const b of list) {
+      const todo: typeof b.rows = [];
+      for (const r of b.rows) if (await present(a, b.type, r)) skipped++; else todo.push(r);
+      if (todo.length) {
+        const tx = a.tx.licenses.issueBatch(b.type, todo.map((r) => ({ holder: r.holder, content: r.content, validFrom: r.from, validUntil: r.until })));
+        try {
+          await submit(a, tx, me!, () => {});
+          issued += todo.length;
+        } catch (e) {
+          const why = e instanceof Refused ? e.message : (e as Error).message;
+          for (const r of todo) rejected.push({ line: r.line, column: '', reason: `${w.refusedByChain}${why}` });
+        }
+      }
+      done += b.rows.length;
+      tick();
+    }
+    rejected.sort((x, y) => x.line - y.line);
+    out.className = 'done';
+    out.dataset.stage = 'finalized';
+    out.textContent = w.importSummary(read, issued, skipped, rejected.length);
+    if (rejected.length) {
+      const href = URL.createObjectURL(new Blob([reportCsv(rejected)], { type: 'text/csv' }));
+      reportBox.innerHTML = `<h4>${w.importReport} <a href="${href}" download="${esc(file.name)}.rejected.csv">${w.downloadReport}</a></h4>
+        <table data-testid="import-report"><tr><th>${w.line}</th><th>${w.column}</th><th>${w.reasonText}</th></tr>
+        ${rejected.map((r) => `<tr><td>${r.line}</td><td>${esc(r.column)}</td><td>${esc(r.reason)}</td></tr>`).join('')}</table>`;
+    }
+  } catch (e) {
+    fail((e as Error).message);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 /** The work named in the copyright form, as the chain holds it now. */

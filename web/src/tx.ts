@@ -53,12 +53,33 @@ function poolRefusal(e: Error): Refused {
   return new Refused('pool.Invalid', errorSentence('pool.Invalid', text));
 }
 
+/** Refusals that leave nothing applied and clear on a fresh nonce: the same account
+ * signed elsewhere at the same moment (another tab, another clerk). */
+const NONCE_CLASH = ['pool.Stale', 'pool.Dropped'];
+
 /**
- * Signs `tx` as `who` and sends it; `onStage` hears each step. Resolves once the block
+ * Signs `tx` as `who` and sends it (again, with a fresh nonce, up to twice more when
+ * another transaction of the same account took its nonce); `onStage` hears each step.
+ * Resolves once the block holding it is finalized with its events; rejects with a
+ * `Refused` whose message is a sentence when the chain, the pool or the signer says no.
+ */
+export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: Account, onStage: (s: Stage, block?: string) => void): Promise<Included> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitOnce(api, attempt === 1 ? tx : api.tx(tx.method as any), who, onStage);
+    } catch (e) {
+      if (!(e instanceof Refused) || !NONCE_CLASH.includes(e.key) || attempt >= 3) throw e;
+      await new Promise((r) => setTimeout(r, 500 + Math.random() * 1500));
+    }
+  }
+}
+
+/**
+ * Signs `tx` as `who` and sends it once; `onStage` hears each step. Resolves once the block
  * holding it is finalized with its events; rejects with a `Refused` whose message is a
  * sentence when the chain, the pool or the signer says no.
  */
-export function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: Account, onStage: (s: Stage, block?: string) => void): Promise<Included> {
+function submitOnce(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: Account, onStage: (s: Stage, block?: string) => void): Promise<Included> {
   return new Promise((resolve, reject) => {
     let unsub: (() => void) | null = null;
     let inBlock: Included | null = null;

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { ADDRESS, noRawError, open, outcome, shot, signInAs } from './console-lib';
 
 test.describe.configure({ mode: 'serial' });
-const shared: { type?: number; licence?: number } = {};
+const shared: { type?: number; code?: string; licence?: number } = {};
 
 test('an issuer sees its agency and roles, defines a licence type and issues a licence, each to finality', async ({ page }) => {
   test.setTimeout(180_000);
@@ -16,6 +16,7 @@ test('an issuer sees its agency and roles, defines a licence type and issues a l
   await expect(page.getByTestId('roles')).toHaveText('市场监管、证照签发');
   await expect(page.getByTestId('council')).toHaveText('联盟理事会成员');
   const code = `CONSOLE-${Date.now().toString(36)}`;
+  shared.code = code;
   const define = page.locator('#define');
   await define.getByLabel('类型代码').fill(code);
   await define.getByLabel('类型名称').fill('网约车驾驶员证');
@@ -112,3 +113,39 @@ test('the holder authorises a department, which records a use the holder then re
   await expect(await outcome(page, '#record-use')).toHaveText('未办成：持证人已撤回这项授权。');
 });
 
+
+test('an issuer imports a CSV export in batches with a progress bar and a per-row report; the same file again issues nothing twice', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, 'Bob');
+  const holders = [ADDRESS['Alice//stash'], ADDRESS['Bob//stash']];
+  const tag = Date.now().toString(36);
+  const hash = (n: number) => `0x${(tag + 'f'.repeat(64)).slice(0, 8).replace(/[^0-9a-f]/g, 'a')}${String(n).padStart(56, '0')}`;
+  const lines = ['type_code,holder_kind,holder_id,content,valid_from,valid_until'];
+  for (let n = 0; n < 20; n++) lines.push(`${shared.code},account,${holders[n % 2]},${hash(n)},2026-01-01,${n % 3 ? '2031-01-01' : ''}`);
+  lines.push(`${shared.code},account,5NotAnAddress,${hash(100)},2026-01-01,`); // line 22: holder_id
+  lines.push(`NO-SUCH-TYPE-${tag},account,${holders[0]},${hash(101)},2026-01-01,`); // 23: type_code
+  lines.push(`${shared.code},account,${holders[0]},licence.ofd,2026-01-01,`); // 24: content
+  lines.push(`${shared.code},account,${holders[0]},${hash(103)},2026-01-01,2025-01-01`); // 25: valid_until
+  lines.push(`${shared.code},enterprise,915000000000000005,${hash(104)},2026-01-01,`); // 26: holder_kind
+  lines.push(`${shared.code},person,cn-resident-id:500103198807150018,${hash(105)},2026-01-01,`); // 27: no key
+  const csv = { name: 'licences.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) };
+  const form = page.locator('#import');
+  const importOnce = async () => {
+    await form.getByLabel('CSV 文件').setInputFiles(csv);
+    await form.getByLabel('每批条数').fill('8');
+    await form.getByRole('button', { name: '导入', exact: true }).click();
+    return outcome(page, '#import');
+  };
+  await expect(await importOnce()).toHaveText('共读取 26 行：本次签发 20，链上已有而跳过 0，拒绝 6。');
+  await expect(page.getByTestId('import-progress')).toContainText('20 / 20 行');
+  const report = page.getByTestId('import-report');
+  await expect(report.locator('tr')).toHaveCount(7);
+  for (const [line, column] of [[22, 'holder_id'], [23, 'type_code'], [24, 'content'], [25, 'valid_until'], [26, 'holder_kind'], [27, 'holder_id']]) {
+    await expect(report.locator('tr', { hasText: new RegExp(`^${line}${column}`) })).toHaveCount(1);
+  }
+  await shot(page, 'console-import');
+  await expect(await importOnce()).toHaveText('共读取 26 行：本次签发 0，链上已有而跳过 20，拒绝 6。');
+
+  await signInAs(page, 'Bob//stash');
+  await expect(page.locator('#mine article', { hasText: '网约车驾驶员证' })).toHaveCount(10);
+});
