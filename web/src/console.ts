@@ -124,11 +124,17 @@ function fillAccounts(extensionNote: string | null) {
   if (accounts.length) void choose(sel.value);
 }
 
+let choosing = 0;
 async function choose(address: string) {
   const a = await api();
-  me = accounts.find((x) => x.address === address) ?? null;
-  if (!me) return;
-  standing = await readStanding(a, me.address);
+  const chosen = accounts.find((x) => x.address === address) ?? null;
+  if (!chosen) return;
+  // Only the latest choice renders: an earlier one still reading the chain is dropped.
+  const mine = ++choosing;
+  const read = await readStanding(a, chosen.address);
+  if (mine !== choosing) return;
+  me = chosen;
+  standing = read;
   renderWho();
   renderPanels(a);
 }

@@ -47,6 +47,7 @@ export function refusal(api: ApiPromise, err: any): Refused {
 /** A pool refusal (`1010: Invalid Transaction: …`) in words. */
 function poolRefusal(e: Error): Refused {
   const text = e.message;
+  console.warn(`GovChain: the node refused a transaction: ${text}`);
   if (/Inability to pay some fees|balance too low/i.test(text)) return new Refused('pool.Payment', errorSentence('pool.Payment', text));
   if (/outdated|stale|Priority is too low/i.test(text)) return new Refused('pool.Stale', errorSentence('pool.Stale', text));
   if (/Cancelled|Rejected by user|rejected/i.test(text)) return new Refused('signer.Cancelled', errorSentence('signer.Cancelled', text));
@@ -104,7 +105,10 @@ function submitOnce(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: A
         onStage('finalized', status.asFinalized.toHex());
         done(() => resolve({ ...result2, block: status.asFinalized.toHex() }));
       }
-      if (status.isInvalid || status.isDropped || status.isUsurped) done(() => reject(new Refused('pool.Dropped', errorSentence('pool.Dropped', status.type))));
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        console.warn(`GovChain: the pool dropped a transaction: ${status.type}`);
+        done(() => reject(new Refused('pool.Dropped', errorSentence('pool.Dropped', status.type))));
+      }
     }).then((u) => { unsub = u; }, (e: Error) => reject(poolRefusal(e)));
   });
 }

@@ -5,6 +5,7 @@
 // can be downloaded as an evidence file.
 
 import './style.css';
+import qrcode from 'qrcode-generator';
 import { checkUscc } from '../../shared/uscc.mjs';
 import { dateTime, lang, setLang, statusWord, words } from './i18n';
 import type { EnterpriseView, Holder, LicenceView, Verdict, WorkView } from './chain';
@@ -92,6 +93,7 @@ function render() {
   $('#result').onclick = (e) => {
     const b = (e.target as HTMLElement).closest<HTMLElement>('[data-export]');
     if (b) void exportEvidence(b.dataset.export as EvidenceKind, b.dataset.id as string);
+    if ((e.target as HTMLElement).closest('[data-print]')) window.print();
   };
 }
 
@@ -167,13 +169,23 @@ function verdictText(v: Verdict): string {
   return w.invalid(statusWord(v.reason));
 }
 
+/** The QR code printed on a licence: the link that opens it on this page (SVG). */
+export function qrSvg(link: string): string {
+  const qr = qrcode(0, 'M');
+  qr.addData(link, 'Byte');
+  qr.make();
+  return qr.createSvgTag({ cellSize: 3, margin: 2, scalable: true });
+}
+
 function licenceHtml(l: LicenceView, v: Verdict, region: number): string {
   const w = words();
   const last = l.lastChange
     ? `${esc(statusWord(l.lastChange.action))} · ${w.reason} ${l.lastChange.reason} · ${esc(dateTime(l.lastChange.time))}${l.lastChange.agency ? ` · ${esc(l.lastChange.agency)}` : ''}`
     : esc(w.issued(l.issuedAt));
+  const link = new URL(linkTo({ licence: String(l.id) }), location.href).href;
   return `<h2 data-testid="licence-title">${esc(l.typeName)} · ${l.id}</h2>
-    ${exportButton('licence', String(l.id))}
+    ${exportButton('licence', String(l.id))} <button type="button" class="export" data-print>${w.print}</button>
+    <figure class="qr"><div data-testid="qr">${qrSvg(link)}</div><figcaption>${w.qrCaption}<br><code data-testid="qr-link">${esc(link)}</code></figcaption></figure>
     <p class="verdict ${v.kind === 'invalid' ? 'bad' : 'good'}" data-testid="verdict">${esc(w.verdict)} ${region}: ${esc(verdictText(v))}</p>
     ${rows([
       [w.type, `${esc(l.typeCode)} (${esc(l.typeName)}, ${l.typeRegion})`],

@@ -23,6 +23,7 @@ export async function signInAs(page: Page, name: string) {
   await expect(page.getByTestId('account')).toContainText(ADDRESS[name]);
 }
 export const open = async (page: Page, name: string) => {
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('GovChain')) console.log(`[${test.info().title.slice(0, 40)}] ${m.text()}`); });
   await page.goto(`/console/?rpc=${rpc}`);
   await signInAs(page, name);
 };

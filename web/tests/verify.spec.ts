@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import qrcode from 'qrcode-generator';
 
 const seed = JSON.parse(readFileSync(process.env.GOVCHAIN_SEED as string, 'utf8'));
 const rpc = encodeURIComponent(process.env.GOVCHAIN_RPC as string);
@@ -25,7 +26,17 @@ test('a licence by its number: type, issuer, validity, status and recognition, i
   await expect(page.getByTestId('licence-title')).toHaveText(`律师执业证 · ${seed.licence}`);
   await expect(page.getByTestId('status')).toHaveText('有效');
   await expect(page.getByTestId('verdict')).toHaveText('在所选地区 500000: 有效，本地区证照类型');
+  // The QR code to print on the licence holds the link that opens it here.
+  const link = await page.getByTestId('qr-link').textContent();
+  expect(new URL(link!).searchParams.get('licence')).toBe(String(seed.licence));
+  const qr = qrcode(0, 'M');
+  qr.addData(link!, 'Byte');
+  qr.make();
+  const modules = qr.createSvgTag({ cellSize: 3, margin: 2, scalable: true }).match(/ d="([^"]+)"/)![1];
+  expect(await page.getByTestId('qr').locator('path').getAttribute('d')).toBe(modules);
   await shot(page, 'licence-zh');
+  await page.goto(link!);
+  await expect(page.getByTestId('licence-title')).toHaveText(`律师执业证 · ${seed.licence}`);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByLabel('Licence number').fill(String(seed.licence));
   await page.getByLabel('Region of use').fill('510000');
