@@ -11,9 +11,16 @@ log "building the browser verifier (govchain-verify-wasm, wasm32v1-none) into $C
 # `substrate_runtime`: the runtime-side build of the sp-* crates, as the runtime's own
 # WASM is built (no C libraries). panic=abort: WebAssembly does not unwind. The linker
 # wrapper keeps only the verifier's exports (see evidence/wasm/link.sh).
+# The linker is part of every unit's fingerprint: a path inside this checkout would
+# rebuild every dependency in each fresh clone. A copy named by its content's hash, in
+# the shared target directory, keeps one path per version of the wrapper.
+link_sum=$(sha256sum "$ROOT/evidence/wasm/link.sh" | cut -c1-16)
+linker="$CARGO_TARGET_DIR/govchain-wasm-link-$link_sum.sh"
+mkdir -p "$CARGO_TARGET_DIR"
+[ -x "$linker" ] || { cp "$ROOT/evidence/wasm/link.sh" "$linker.tmp" && chmod +x "$linker.tmp" && mv "$linker.tmp" "$linker"; }
 RUSTFLAGS="--cfg substrate_runtime" cargo build --locked --release -p govchain-verify-wasm --features browser \
 	--target wasm32v1-none --config 'profile.release.panic="abort"' \
-	--config "target.wasm32v1-none.linker=\"$ROOT/evidence/wasm/link.sh\""
+	--config "target.wasm32v1-none.linker=\"$linker\""
 mkdir -p "$ROOT/web/public"
 cp "$CARGO_TARGET_DIR/wasm32v1-none/release/govchain-verify-wasm.wasm" "$ROOT/web/public/govchain-verify.wasm.tmp"
 mv "$ROOT/web/public/govchain-verify.wasm.tmp" "$ROOT/web/public/govchain-verify.wasm"
