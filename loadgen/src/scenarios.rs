@@ -197,26 +197,33 @@ async fn transfer(ctx: &Ctx, w: &World, n: usize) -> Result<Outcome> {
 	ctx.measure("transfer", signed, &[("Balances", "transfer_keep_alive")], 1).await
 }
 
+/// `licenses.define_type` of `code` for `holder_kind` holders under `issuer_role`, with
+/// placeholder schema and template hashes made of bytes `seed` and `seed + 1`.
+fn define_type(code: &str, name: &str, region: u32, holder_kind: &str, issuer_role: &str, seed: u8) -> Call {
+	call(
+		"Licenses",
+		"define_type",
+		vec![
+			bytes(code.as_bytes()),
+			bytes(name.as_bytes()),
+			u(region as u128),
+			variant(holder_kind),
+			variant(issuer_role),
+			none(),
+			bytes(&[seed; 32]),
+			bytes(&[seed + 1; 32]),
+		],
+	)
+}
+
 async fn ensure_person_types(ctx: &Ctx, w: &mut World) -> Result<(u32, u32)> {
 	if let Some(t) = w.person_types {
 		return Ok(t);
 	}
 	let tag = &ctx.run_tag;
 	let def = |code: String, region: u32| {
-		call(
-			"Licenses",
-			"define_type",
-			vec![
-				bytes(code.as_bytes()),
-				bytes(format!("Load test practice licence {code}").as_bytes()),
-				u(region as u128),
-				variant("Person"),
-				variant("LicenseIssuer"),
-				none(),
-				bytes(&[1u8; 32]),
-				bytes(&[2u8; 32]),
-			],
-		)
+		let name = format!("Load test practice licence {code}");
+		define_type(&code, &name, region, "Person", "LicenseIssuer", 1)
 	};
 	let evs = ctx
 		.setup(
@@ -309,20 +316,7 @@ async fn ensure_consents(ctx: &Ctx, w: &mut World) -> Result<()> {
 			"account licence type",
 			vec![Job {
 				signer: w.agencies[0][0].clone(),
-				calls: vec![call(
-					"Licenses",
-					"define_type",
-					vec![
-						bytes(code.as_bytes()),
-						bytes(b"Load test account licence"),
-						u(CHONGQING as u128),
-						variant("Account"),
-						variant("LicenseIssuer"),
-						none(),
-						bytes(&[3u8; 32]),
-						bytes(&[4u8; 32]),
-					],
-				)],
+				calls: vec![define_type(&code, "Load test account licence", CHONGQING, "Account", "LicenseIssuer", 3)],
 			}],
 		)
 		.await?;
@@ -506,20 +500,7 @@ async fn ensure_enterprise_types(ctx: &Ctx, w: &mut World) -> Result<()> {
 	}
 	let tag = &ctx.run_tag;
 	let def = |code: String, region: u32| {
-		call(
-			"Licenses",
-			"define_type",
-			vec![
-				bytes(code.as_bytes()),
-				bytes(b"Business licence (load test)"),
-				u(region as u128),
-				variant("Enterprise"),
-				variant("MarketRegulator"),
-				none(),
-				bytes(&[5u8; 32]),
-				bytes(&[6u8; 32]),
-			],
-		)
+		define_type(&code, "Business licence (load test)", region, "Enterprise", "MarketRegulator", 5)
 	};
 	let evs = ctx
 		.setup(

@@ -36,7 +36,8 @@ export async function send(method: string, params: unknown[]): Promise<unknown> 
   return provider.send(method, params, false);
 }
 
-const text = (bytes: { toU8a(bare: boolean): Uint8Array }) => new TextDecoder().decode(bytes.toU8a(true));
+/** A byte string from the chain as UTF-8 text. */
+export const text = (bytes: { toU8a(bare: boolean): Uint8Array }) => new TextDecoder().decode(bytes.toU8a(true));
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Codec = any;
 

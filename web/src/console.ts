@@ -8,16 +8,14 @@ import './style.css';
 import type { ApiPromise } from '@polkadot/api';
 import { checkUscc } from '../../shared/uscc.mjs';
 import { checkKey, parseKey, pseudonymMessage } from '../../shared/pseudonym.mjs';
-import { api } from './chain';
+import { api, text } from './chain';
+import { $, esc } from './dom';
 import { cw } from './console-i18n';
 import { dateTime, lang, setLang, statusWord } from './i18n';
 import { type Account, type Included, Refused, type Stage, eventOf, refusal, submit } from './tx';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Codec = any;
-const $ = <T extends HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector(sel) as T;
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const text = (bytes: { toU8a(bare: boolean): Uint8Array }) => new TextDecoder().decode(bytes.toU8a(true));
 // The development keys: six agency admins of the development preset, and two endowed
 // accounts of no agency (an applicant, a holder).
 const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Alice//stash', 'Bob//stash'];
@@ -350,23 +348,30 @@ function fen(form: HTMLFormElement, name: string): number {
   return Math.round(Number(v) * 100);
 }
 
-/** The documented pseudonym in `domain` of the identity document typed in `name`,
- * computed here with the key typed in `key` (kept in memory, the field emptied). */
-async function personPseudonym(form: HTMLFormElement, name: string, domain: string): Promise<string> {
-  const w = cw();
-  const id = words(form, name);
-  const keyText = field(form, 'key');
-  try {
-    if (keyText) pseudonymKey = parseKey(keyText);
-    if (!pseudonymKey) throw new Error('no key');
-    checkKey(pseudonymKey);
-  } catch { throw new Bad(w.badKey); }
-  (form.elements.namedItem('key') as HTMLInputElement).value = '';
+/** The documented pseudonym of identity document `id` (`kind:value`, or a resident ID
+ * number alone) in `domain`, under the key in memory; throws an Error naming what is wrong. */
+async function pseudonymOf(domain: string, id: string): Promise<string> {
+  if (!pseudonymKey) throw new Error(cw().badKey);
   let msg: Uint8Array;
-  try { msg = pseudonymMessage(domain, id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Bad(w.badId(e.kind ?? 'Kind')); }
+  try { msg = pseudonymMessage(domain, id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Error(cw().badId(e.kind ?? 'Kind')); }
   const { hmacSha256AsU8a } = await import('@polkadot/util-crypto');
   const { u8aToHex } = await import('@polkadot/util');
   return u8aToHex(hmacSha256AsU8a(pseudonymKey, msg));
+}
+
+/** Takes the key typed in the form's `key` field into memory (and empties the field). */
+function takeKey(form: HTMLFormElement) {
+  const keyText = field(form, 'key');
+  if (!keyText) return;
+  try { pseudonymKey = parseKey(keyText); checkKey(pseudonymKey); } catch { throw new Bad(cw().badKey); }
+  (form.elements.namedItem('key') as HTMLInputElement).value = '';
+}
+
+/** The pseudonym in `domain` of the identity document typed in `name`. */
+async function personPseudonym(form: HTMLFormElement, name: string, domain: string): Promise<string> {
+  const id = words(form, name);
+  takeKey(form);
+  try { return await pseudonymOf(domain, id); } catch (e) { throw new Bad((e as Error).message); }
 }
 
 /** The holder a clerk typed, as the chain's `HolderRef`: a person by pseudonym (here). */
@@ -642,20 +647,9 @@ async function importLicences(a: ApiPromise, f: HTMLFormElement) {
   const max = (a.consts.licenses.maxBatchIssue as Codec).toNumber();
   const sizeText = field(f, 'size');
   if (!/^\d+$/.test(sizeText) || Number(sizeText) < 1 || Number(sizeText) > max) { fail(w.badBatch(max)); return; }
-  const keyText = field(f, 'key');
-  if (keyText) {
-    try { pseudonymKey = parseKey(keyText); } catch { fail(w.badKey); return; }
-    (f.elements.namedItem('key') as HTMLInputElement).value = '';
-  }
+  try { takeKey(f); } catch (e) { fail((e as Error).message); return; }
   const { readLicences, batches, present, reportCsv } = await import('./import');
-  const { hmacSha256AsU8a } = await import('@polkadot/util-crypto');
-  const { u8aToHex } = await import('@polkadot/util');
-  const person = async (id: string) => {
-    if (!pseudonymKey) throw new Error('a person needs the licenses pseudonym key');
-    let msg: Uint8Array;
-    try { msg = pseudonymMessage('licenses', id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Error(`identifier refused: ${e.kind ?? e.message}`); }
-    return u8aToHex(hmacSha256AsU8a(pseudonymKey, msg));
-  };
+  const person = (id: string) => pseudonymOf('licenses', id);
   button.disabled = true;
   try {
     const { rows, rejected } = await readLicences(await file.text(), person);

@@ -7,12 +7,11 @@
 import './style.css';
 import qrcode from 'qrcode-generator';
 import { checkUscc } from '../../shared/uscc.mjs';
+import { $, esc } from './dom';
 import { dateTime, lang, setLang, statusWord, words } from './i18n';
 import type { EnterpriseView, Holder, LicenceView, Verdict, WorkView } from './chain';
 import type { CheckpointInfo, EvidenceKind } from './evidence';
 
-const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const chain = () => import('./chain');
 const evidence = () => import('./evidence');
 /** A link to this page with `params`, keeping the chosen network (`rpc`). */
