@@ -12,7 +12,7 @@ import { api, text } from './chain';
 import { $, esc } from './dom';
 import { cw } from './console-i18n';
 import { dateTime, lang, setLang, statusWord } from './i18n';
-import { type Account, type Included, Refused, type Stage, eventOf, refusal, submit } from './tx';
+import { type Account, type Included, Refused, type Stage, eventOf, refusal, send, submit } from './tx';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Codec = any;
@@ -624,10 +624,30 @@ async function showMine(a: ApiPromise) {
   box.innerHTML = parts.join('');
 }
 
+/** Batches of one import in flight at once (signed, not yet final). */
+const IMPORT_WINDOW = 6;
+
+/** Waits until no transaction of `who` is in the pool or in a block not yet final (an
+ * earlier import's batches, another tab's), so that what the chain holds is read after
+ * them; `say` hears how many are left. */
+async function quiet(a: ApiPromise, who: string, say: (n: number) => void) {
+  for (let i = 0; ; i++) {
+    const head = await a.rpc.chain.getFinalizedHead();
+    const [pool, final]: Codec[] = await Promise.all([a.rpc.system.accountNextIndex(who), (await a.at(head)).query.system.account(who)]);
+    const waiting = pool.toNumber() - final.nonce.toNumber();
+    if (waiting <= 0) return;
+    if (i >= 60) throw new Error(cw().importStillPending(waiting));
+    say(waiting);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
 /**
  * Imports the chosen CSV file: rows checked here, the rows already on chain left out,
- * the rest issued batch after batch with a progress bar (rows, rows/s, ETA); at the end
- * a summary and the per-row report of every refused row, also as a CSV file.
+ * the rest issued in batches as large as the chain allows, several in flight at once,
+ * with a progress bar (rows, rows/s, ETA); at the end a summary and the per-row report
+ * of every refused row, also as a CSV file. A file that is no licence export (empty, the
+ * wrong columns, no row) gets a sentence and nothing is sent.
  */
 async function importLicences(a: ApiPromise, f: HTMLFormElement) {
   const w = cw();
@@ -640,6 +660,8 @@ async function importLicences(a: ApiPromise, f: HTMLFormElement) {
   out.removeAttribute('role');
   delete out.dataset.stage;
   out.textContent = '';
+  label.textContent = '';
+  bar.value = 0;
   reportBox.innerHTML = '';
   const fail = (m: string) => { out.className = 'error'; out.setAttribute('role', 'alert'); out.dataset.stage = 'refused'; out.textContent = m; };
   const file = (f.elements.namedItem('csv') as HTMLInputElement).files?.[0];
@@ -648,43 +670,58 @@ async function importLicences(a: ApiPromise, f: HTMLFormElement) {
   const sizeText = field(f, 'size');
   if (!/^\d+$/.test(sizeText) || Number(sizeText) < 1 || Number(sizeText) > max) { fail(w.badBatch(max)); return; }
   try { takeKey(f); } catch (e) { fail((e as Error).message); return; }
-  const { readLicences, batches, present, reportCsv } = await import('./import');
+  const { readLicences, plan, onChain, pipeline, reportCsv, CsvProblem } = await import('./import');
   const person = (id: string) => pseudonymOf('licenses', id);
+  const who = me!;
   button.disabled = true;
   try {
-    const { rows, rejected } = await readLicences(await file.text(), person);
-    const read = rows.length + rejected.length;
-    const list = await batches(a, rows, Number(sizeText), rejected);
-    const total = list.reduce((n, b) => n + b.rows.length, 0);
-    let done = 0, issued = 0, skipped = 0;
+    let read: Awaited<ReturnType<typeof readLicences>>;
+    try { read = await readLicences(await file.text(), person); } catch (e) {
+      if (e instanceof CsvProblem) { fail(e.kind === 'columns' ? w.csvColumns(e.missing) : e.kind === 'empty' ? w.csvEmpty : w.csvNoRows); return; }
+      throw e;
+    }
+    const { rows, rejected } = read;
+    const lines = rows.length + rejected.length;
+    await quiet(a, who.address, (n) => { label.textContent = w.importWaiting(n); });
+    label.textContent = w.importReading(rows.length);
+    const { batches, present } = await plan(a, rows, Number(sizeText), rejected);
+    const total = batches.reduce((n, b) => n + b.rows.length, 0);
+    let done = 0, issued = 0, skipped = present.length, flying = 0;
     const t0 = Date.now();
     const tick = () => {
       bar.max = Math.max(1, total);
-      bar.value = done;
+      bar.value = total ? done : 1;
       const rate = issued / Math.max(0.001, (Date.now() - t0) / 1000);
-      label.textContent = w.importProgress(done, total, rate, rate > 0 ? Math.ceil((total - done) / rate) : null);
+      label.textContent = w.importProgress(done, total, rate, rate > 0 ? Math.ceil((total - done) / rate) : null) + (flying ? w.importInFlight(flying) : '');
     };
     tick();
-    for (const b of list) {
-      const todo: typeof b.rows = [];
-      for (const r of b.rows) if (await present(a, b.type, r)) skipped++; else todo.push(r);
-      if (todo.length) {
-        const tx = a.tx.licenses.issueBatch(b.type, todo.map((r) => ({ holder: r.holder, content: r.content, validFrom: r.from, validUntil: r.until })));
-        try {
-          await submit(a, tx, me!, () => {});
-          issued += todo.length;
-        } catch (e) {
-          const why = e instanceof Refused ? e.message : (e as Error).message;
-          for (const r of todo) rejected.push({ line: r.line, column: '', reason: `${w.refusedByChain}${why}` });
-        }
-      }
-      done += b.rows.length;
-      tick();
-    }
+    await pipeline({
+      nextNonce: async () => ((await a.rpc.system.accountNextIndex(who.address)) as Codec).toNumber(),
+      send: async (b, nonce) => {
+        const tx = a.tx.licenses.issueBatch(b.type, b.rows.map((r) => ({ holder: r.holder, content: r.content, validFrom: r.from, validUntil: r.until })));
+        const sent = send(a, tx, who, () => {}, { nonce, refuseAt: 'finalized' });
+        sent.final.catch(() => {});
+        await sent.accepted;
+        return { final: sent.final };
+      },
+      onChain: (b) => onChain(a, b.type, b.rows),
+    }, batches, IMPORT_WINDOW, {
+      issued: (b) => { issued += b.rows.length; done += b.rows.length; tick(); },
+      present: (list) => { skipped += list.length; done += list.length; tick(); },
+      refused: (list, e, sent) => {
+        const why = `${sent ? w.refusedByChain : w.notSent}${e.message}`;
+        for (const r of list) rejected.push({ line: r.line, column: '', reason: why });
+        done += list.length;
+        tick();
+      },
+      progress: (n) => { flying = n; tick(); },
+    });
+    flying = 0;
+    tick();
     rejected.sort((x, y) => x.line - y.line);
     out.className = 'done';
     out.dataset.stage = 'finalized';
-    out.textContent = w.importSummary(read, issued, skipped, rejected.length);
+    out.textContent = w.importSummary(lines, issued, skipped, rejected.length);
     if (rejected.length) {
       const href = URL.createObjectURL(new Blob([reportCsv(rejected)], { type: 'text/csv' }));
       reportBox.innerHTML = `<h4>${w.importReport} <a href="${href}" download="${esc(file.name)}.rejected.csv">${w.downloadReport}</a></h4>

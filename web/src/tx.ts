@@ -59,40 +59,61 @@ function poolRefusal(e: Error): Refused {
 const NONCE_CLASH = ['pool.Stale', 'pool.Dropped'];
 
 /**
- * Signs `tx` as `who` and sends it (again, with a fresh nonce, up to twice more when
- * another transaction of the same account took its nonce); `onStage` hears each step.
- * Resolves once the block holding it is finalized with its events; rejects with a
- * `Refused` whose message is a sentence when the chain, the pool or the signer says no.
+ * Signs `tx` as `who` and sends it (again, up to twice more, when another transaction of
+ * the same account took its nonce: then with the next nonce free, never one the pool
+ * already holds for this account); `onStage` hears each step. Resolves once the block
+ * holding it is finalized with its events; rejects with a `Refused` whose message is a
+ * sentence when the chain, the pool or the signer says no.
  */
 export async function submit(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: Account, onStage: (s: Stage, block?: string) => void): Promise<Included> {
+  let floor = 0; // the lowest nonce a retry may use: past the one another transaction took
   for (let attempt = 1; ; attempt++) {
+    const t = attempt === 1 ? tx : api.tx(tx.method as any);
+    let nonce: number | undefined;
+    if (attempt > 1) nonce = Math.max(floor, ((await api.rpc.system.accountNextIndex(who.address)) as any).toNumber());
     try {
-      return await submitOnce(api, attempt === 1 ? tx : api.tx(tx.method as any), who, onStage);
+      return await send(api, t, who, onStage, { nonce }).final;
     } catch (e) {
       if (!(e instanceof Refused) || !NONCE_CLASH.includes(e.key) || attempt >= 3) throw e;
+      if (t.isSigned) floor = Math.max(floor, t.nonce.toNumber() + 1);
       await new Promise((r) => setTimeout(r, 500 + Math.random() * 1500));
     }
   }
 }
 
+/** A transaction handed to the node: `accepted` once the pool took it, `final` once the
+ * block holding it is finalized (both reject with a `Refused`); `nonce` once signed. */
+export interface Sent {
+  accepted: Promise<void>;
+  final: Promise<Included>;
+  nonce: () => number | null;
+}
+
 /**
- * Signs `tx` as `who` and sends it once; `onStage` hears each step. Resolves once the block
- * holding it is finalized with its events; rejects with a `Refused` whose message is a
- * sentence when the chain, the pool or the signer says no.
+ * Signs `tx` as `who` (with `nonce` when given, else the account's next) and sends it
+ * once; `onStage` hears each step. A dispatch error rejects `final` as soon as the block
+ * holding it is known, or with `refuseAt: 'finalized'` only once that block is final
+ * (so that a refusal is as sure as a success).
  */
-function submitOnce(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: Account, onStage: (s: Stage, block?: string) => void): Promise<Included> {
-  return new Promise((resolve, reject) => {
+export function send(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: Account, onStage: (s: Stage, block?: string) => void,
+  opts: { nonce?: number; refuseAt?: 'inBlock' | 'finalized' } = {}): Sent {
+  let accept!: () => void, refuse!: (e: Refused) => void;
+  const accepted = new Promise<void>((res, rej) => { accept = res; refuse = rej; });
+  accepted.catch(() => {}); // a caller may wait for `final` only
+  const final = new Promise<Included>((resolve, reject) => {
     let unsub: (() => void) | null = null;
     let inBlock: Included | null = null;
-    const done = (f: () => void) => { if (unsub) unsub(); f(); };
+    let ended = false;
+    const done = (f: () => void) => { if (ended) return; ended = true; if (unsub) unsub(); f(); };
     onStage('signing');
     const signer = who.pair ?? who.address;
-    const options = who.pair ? {} : { signer: who.signer };
+    const options: Record<string, unknown> = who.pair ? {} : { signer: who.signer };
+    if (opts.nonce !== undefined) options.nonce = opts.nonce;
     tx.signAndSend(signer as any, options, (result: any) => {
       const { status, events, dispatchError } = result;
       if (status.isReady || status.isBroadcast) onStage('signed');
       if (status.isInBlock) {
-        if (dispatchError) { done(() => reject(refusal(api, dispatchError))); return; }
+        if (dispatchError && opts.refuseAt !== 'finalized') { done(() => reject(refusal(api, dispatchError))); return; }
         inBlock = {
           block: status.asInBlock.toHex(),
           events: events.map(({ event }: any) => ({ section: event.section, method: event.method, data: event.data.toJSON ? named(event) : {} })),
@@ -109,8 +130,13 @@ function submitOnce(api: ApiPromise, tx: SubmittableExtrinsic<'promise'>, who: A
         console.warn(`GovChain: the pool dropped a transaction: ${status.type}`);
         done(() => reject(new Refused('pool.Dropped', errorSentence('pool.Dropped', status.type))));
       }
-    }).then((u) => { unsub = u; }, (e: Error) => reject(poolRefusal(e)));
+    }).then((u) => { accept(); if (ended) u(); else unsub = u; }, (e: Error) => {
+      const r = e instanceof Refused ? e : poolRefusal(e);
+      refuse(r);
+      done(() => reject(r));
+    });
   });
+  return { accepted, final, nonce: () => (tx.isSigned ? tx.nonce.toNumber() : null) };
 }
 
 /** An event's fields by name (`{ id: 3, holder: … }`). */

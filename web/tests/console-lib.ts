@@ -33,5 +33,19 @@ export async function outcome(page: Page, form: string) {
   await expect(out).toHaveAttribute('data-stage', /finalized|refused/, { timeout: 60_000 });
   return out;
 }
+/** A connection of the test's own to the node, to read what the page did to the chain
+ * (the worker's, closed with it). */
+let connection: Promise<import('@polkadot/api').ApiPromise> | null = null;
+export function chain() {
+  connection ??= import('@polkadot/api').then(({ ApiPromise, WsProvider }) =>
+    ApiPromise.create({ provider: new WsProvider(process.env.GOVCHAIN_RPC as string), noInitWarn: true }));
+  return connection;
+}
+/** Counts the transactions the page hands to the node (to prove that none went out). */
+export function countSubmissions(page: Page) {
+  const count = { n: 0 };
+  page.on('websocket', (ws) => ws.on('framesent', (f) => { if (String(f.payload).includes('"author_submitAndWatchExtrinsic"')) count.n++; }));
+  return count;
+}
 export const noRawError = async (page: Page) => expect(page.locator('body')).not.toContainText(/Module|\{ *index|DispatchError/);
 

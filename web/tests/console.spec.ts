@@ -4,7 +4,7 @@
 // sentence, never the chain's raw error.
 
 import { expect, test } from '@playwright/test';
-import { ADDRESS, noRawError, open, outcome, shot, signInAs } from './console-lib';
+import { ADDRESS, chain, countSubmissions, noRawError, open, outcome, shot, signInAs } from './console-lib';
 
 test.describe.configure({ mode: 'serial' });
 const shared: { type?: number; code?: string; licence?: number } = {};
@@ -114,38 +114,110 @@ test('the holder authorises a department, which records a use the holder then re
 });
 
 
-test('an issuer imports a CSV export in batches with a progress bar and a per-row report; the same file again issues nothing twice', async ({ page }) => {
-  test.setTimeout(240_000);
+test('an issuer imports 1,020 rows in pipelined batches: the report names each bad row, 1,000 are on chain once, and the same file again issues nothing', async ({ page }) => {
+  test.setTimeout(300_000);
+  const submissions = countSubmissions(page);
   await open(page, 'Bob');
-  const holders = [ADDRESS['Alice//stash'], ADDRESS['Bob//stash']];
-  const tag = Date.now().toString(36);
-  const hash = (n: number) => `0x${(tag + 'f'.repeat(64)).slice(0, 8).replace(/[^0-9a-f]/g, 'a')}${String(n).padStart(56, '0')}`;
-  const lines = ['type_code,holder_kind,holder_id,content,valid_from,valid_until'];
-  for (let n = 0; n < 20; n++) lines.push(`${shared.code},account,${holders[n % 2]},${hash(n)},2026-01-01,${n % 3 ? '2031-01-01' : ''}`);
-  lines.push(`${shared.code},account,5NotAnAddress,${hash(100)},2026-01-01,`); // line 22: holder_id
-  lines.push(`NO-SUCH-TYPE-${tag},account,${holders[0]},${hash(101)},2026-01-01,`); // 23: type_code
-  lines.push(`${shared.code},account,${holders[0]},licence.ofd,2026-01-01,`); // 24: content
-  lines.push(`${shared.code},account,${holders[0]},${hash(103)},2026-01-01,2025-01-01`); // 25: valid_until
-  lines.push(`${shared.code},enterprise,915000000000000005,${hash(104)},2026-01-01,`); // 26: holder_kind
-  lines.push(`${shared.code},person,cn-resident-id:500103198807150018,${hash(105)},2026-01-01,`); // 27: no key
-  const csv = { name: 'licences.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) };
   const form = page.locator('#import');
-  const importOnce = async () => {
-    await form.getByLabel('CSV 文件').setInputFiles(csv);
-    await form.getByLabel('每批条数').fill('8');
-    await form.getByRole('button', { name: '导入', exact: true }).click();
-    return outcome(page, '#import');
-  };
-  await expect(await importOnce()).toHaveText('共读取 26 行：本次签发 20，链上已有而跳过 0，拒绝 6。');
-  await expect(page.getByTestId('import-progress')).toContainText('20 / 20 行');
+  const out = form.locator('output');
+  const choose = (name: string, text: string) => form.getByLabel('CSV 文件').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const start = () => form.getByRole('button', { name: '导入', exact: true }).click();
+  const HEADER = 'type_code,holder_kind,holder_id,content,valid_from,valid_until';
+
+  // Files that are no licence export: a sentence each, and nothing goes to the node.
+  await choose('empty.csv', '\n');
+  await start();
+  await expect(out).toHaveText('文件是空的：没有表头，也没有证照行。未发送任何交易。');
+  await expect(out).toHaveAttribute('role', 'alert');
+  await choose('wrong.csv', 'licence_no,name,holder\n1,律师执业证,张三\n');
+  await start();
+  await expect(out).toHaveText(`文件的列不对：缺少 type_code、holder_kind、holder_id、content、valid_from、valid_until。第一行应为表头 ${HEADER}。未发送任何交易。`);
+  await choose('header.csv', `${HEADER}\n`);
+  await start();
+  await expect(out).toHaveText('文件只有表头，没有证照行。未发送任何交易。');
+  await expect(form.getByLabel('每批条数')).toHaveValue('100'); // the chain's maxBatchIssue
+  expect(submissions.n).toBe(0);
+
+  // 1,000 good rows over 40 holders (one of them at the chain's limit of 64 live
+  // licences), and 20 bad rows of thirteen kinds spread through the file.
+  const { encodeAddress, randomAsU8a } = await import('@polkadot/util-crypto');
+  const holders = [ADDRESS['Bob//stash'], ...Array.from({ length: 39 }, () => encodeAddress(randomAsU8a(32), 42))];
+  const tag = Date.now().toString(16).padStart(12, '0');
+  const hash = (n: number) => `0x${tag}${String(n).padStart(52, '0')}`;
+  const good: string[] = [];
+  const goodHashes: string[] = [];
+  const others = holders.filter((_, i) => i !== 1); // 39 holders of 24 rows each
+  for (let n = 0; n < 1000; n++) {
+    const holder = n < 64 ? holders[1] : others[n % 39];
+    good.push(`${shared.code},account,${holder},${hash(n)},2026-01-01,${n % 3 ? '2031-01-01' : ''}`);
+    goodHashes.push(hash(n));
+  }
+  const bad: [string, string, RegExp][] = [ // row, column, reason
+    [`${shared.code},account,5NotAnAddress,${hash(2000)},2026-01-01,`, 'holder_id', /not an SS58 address/],
+    [`${shared.code},account,${holders[2]}x,${hash(2001)},2026-01-01,`, 'holder_id', /not an SS58 address/],
+    [`NO-SUCH-TYPE-${tag},account,${holders[2]},${hash(2002)},2026-01-01,`, 'type_code', /no licence type NO-SUCH-TYPE/],
+    [`NO-SUCH-TYPE-${tag}-2,account,${holders[3]},${hash(2003)},2026-01-01,`, 'type_code', /no licence type/],
+    [`${shared.code},account,${holders[2]},licence.ofd,2026-01-01,`, 'content', /not a 0x-prefixed 32-byte hash/],
+    [`${shared.code},account,${holders[2]},0x1234,2026-01-01,`, 'content', /not a 0x-prefixed 32-byte hash/],
+    [`${shared.code},account,${holders[2]},${hash(2006)},2026-01-01,2025-01-01`, 'valid_until', /not after valid_from/],
+    [`${shared.code},account,${holders[2]},${hash(2007)},2026-01-01,2026-01-01`, 'valid_until', /not after valid_from/],
+    [`${shared.code},account,${holders[2]},${hash(2008)},2026-13-45,`, 'valid_from', /not a date/],
+    [`${shared.code},account,${holders[2]},${hash(2009)},tomorrow,`, 'valid_from', /not a date/],
+    [`${shared.code},enterprise,915000000000000005,${hash(2010)},2026-01-01,`, 'holder_kind', /held by Account holders, not Enterprise/],
+    [`${shared.code},enterprise,915000000000000005,${hash(2011)},2026-02-01,`, 'holder_kind', /held by Account holders, not Enterprise/],
+    [`${shared.code},robot,${holders[2]},${hash(2012)},2026-01-01,`, 'holder_kind', /"robot" is not person, enterprise or account/],
+    [`${shared.code},person,cn-resident-id:500103198807150018,${hash(2013)},2026-01-01,`, 'holder_id', /假名密钥/],
+    [`${shared.code},account,${holders[2]},${hash(2014)},2026-01-01`, '', /5 fields, the header has 6/],
+    [`${shared.code},account,"${holders[2]},${hash(2015)},2026-01-01,`, '', /unbalanced quotes/],
+    [good[10], 'content', /the same licence as line \d+/],
+    [good[500], 'content', /the same licence as line \d+/],
+    [`${shared.code},account,${holders[1]},${hash(2018)},2026-01-01,`, 'holder_id', /more than 64 live licences/],
+    [`,account,${holders[2]},${hash(2019)},2026-01-01,`, 'type_code', /^empty$/],
+  ];
+  const lines = [HEADER];
+  const badLines: [number, string, RegExp][] = [];
+  let g = 0;
+  for (let i = 0; i < 1020; i++) {
+    const k = i % 51 === 50 ? Math.floor(i / 51) : -1; // one bad row in 51, the first after its good twin
+    if (k >= 0 && k < bad.length) { lines.push(bad[k][0]); badLines.push([lines.length, bad[k][1], bad[k][2]]); } else lines.push(good[g++]);
+  }
+  expect(g).toBe(1000);
+  const csv = `${lines.join('\n')}\n`;
+
+  await choose('licences.csv', csv);
+  await start();
+  await expect(out).toHaveAttribute('data-stage', /finalized|refused/, { timeout: 240_000 });
+  await expect(out).toHaveText('共读取 1020 行：本次签发 1000，链上已有而跳过 0，拒绝 20。');
+  const progress = (await page.getByTestId('import-progress').textContent())!;
+  expect(progress).toMatch(/^1000 \/ 1000 行 · [\d.]+ 行\/秒 · 预计剩余 0 秒$/);
+  console.log(`[import] 1,000 licences: ${progress}`);
+  expect(await form.locator('progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([1000, 1000]);
+  expect(submissions.n).toBeGreaterThanOrEqual(10); // ten batches of 100 at least
   const report = page.getByTestId('import-report');
-  await expect(report.locator('tr')).toHaveCount(7);
-  for (const [line, column] of [[22, 'holder_id'], [23, 'type_code'], [24, 'content'], [25, 'valid_until'], [26, 'holder_kind'], [27, 'holder_id']]) {
-    await expect(report.locator('tr', { hasText: new RegExp(`^${line}${column}`) })).toHaveCount(1);
+  await expect(report.locator('tr')).toHaveCount(21);
+  for (const [line, column, reason] of badLines) {
+    const row = report.locator('tr').filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${line}$`) }) });
+    await expect(row.locator('td').nth(1)).toHaveText(column);
+    await expect(row.locator('td').nth(2)).toHaveText(reason);
   }
   await shot(page, 'console-import');
-  await expect(await importOnce()).toHaveText('共读取 26 行：本次签发 0，链上已有而跳过 20，拒绝 6。');
+
+  // On chain: each good row once, in batches that shared blocks (pipelined).
+  const api = await chain();
+  const mine = async () => (await api.query.licenses.licenses.entries())
+    .map(([, l]) => (l as any).unwrap()).filter((l) => l.content.toHex().startsWith(`0x${tag}`));
+  const issued = await mine();
+  expect(issued).toHaveLength(1000);
+  expect(new Set(issued.map((l) => l.content.toHex()))).toEqual(new Set(goodHashes));
+  const blocks = new Set(issued.map((l) => l.issuedAt.toNumber()));
+  expect(blocks.size).toBeLessThan(10); // ten batches one after another would take ten blocks at least
+
+  await start();
+  await expect(out).toHaveAttribute('data-stage', /finalized|refused/, { timeout: 120_000 });
+  await expect(out).toHaveText('共读取 1020 行：本次签发 0，链上已有而跳过 1000，拒绝 20。');
+  await expect(report.locator('tr')).toHaveCount(21);
+  expect(await mine()).toHaveLength(1000);
 
   await signInAs(page, 'Bob//stash');
-  await expect(page.locator('#mine article', { hasText: '网约车驾驶员证' })).toHaveCount(10);
+  await expect(page.locator('#mine article', { hasText: '网约车驾驶员证' })).toHaveCount(24);
 });

@@ -4,6 +4,7 @@
 // Screenshots of each screen land in web/test-results/ (kept as artifacts).
 //
 //   node tests/run.mjs        (npm test; builds dist/ first when it is missing or older than src/)
+//   node tests/run.mjs tests/console.spec.ts -g import   (arguments go to `playwright test`)
 // Environment: GOVCHAIN_NODE (node binary), CHROMIUM (default /usr/bin/chromium).
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -58,7 +59,7 @@ try {
   const site = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100 && !(await fetch(`${site}/verify/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
 
-  const pw = spawnSync(join(web, 'node_modules/.bin/playwright'), ['test'], {
+  const pw = spawnSync(join(web, 'node_modules/.bin/playwright'), ['test', ...process.argv.slice(2)], {
     cwd: web, stdio: 'inherit',
     env: { ...process.env, GOVCHAIN_SITE: site, GOVCHAIN_RPC: rpc, GOVCHAIN_SEED: seedFile, CHROMIUM: chromium },
   });
