@@ -196,7 +196,26 @@ function renderPanels(a: ApiPromise) {
         <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="1"></label>
         <label>${w.legalBasis} <input name="basis" autocomplete="off"></label>
         <button type="submit">${w.manageSubmit}</button><output></output>
-      </form></section>`);
+      </form>
+      <h3>${w.renewTitle}</h3>
+      <form id="renew" novalidate>
+        <label>${w.licenceNumber} <input name="id" inputmode="numeric"></label>
+        <label>${w.renewFile} <input name="file" type="file"></label>
+        <label>${w.validFrom} <input name="from" type="date" value="${new Date().toISOString().slice(0, 10)}"></label>
+        <label>${w.validUntil} <input name="until" type="date"></label>
+        <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="1"></label>
+        <button type="submit">${w.renewSubmit}</button><output></output>
+      </form>
+      <h3>${w.recognitionTitle}</h3>
+      <p class="note">${w.recognitionHint}</p>
+      <form id="recognition" novalidate>
+        <label>${w.acceptingType} <input name="accepting" inputmode="numeric"></label>
+        <label>${w.acceptedType} <input name="accepted" inputmode="numeric"></label>
+        <label>${w.action} <select name="action">${Object.keys(w.recognitionActions).map((k) => `<option value="${k}">${w.recognitionActions[k]}</option>`).join('')}</select></label>
+        <button type="submit">${w.manageSubmit}</button>
+        <button type="button" id="recognitions-show">${w.showRecognitions}</button><output></output>
+      </form>
+      <div id="recognitions" aria-live="polite"></div></section>`);
   }
   if (has('MarketRegulator', 'SealAuthority', 'TaxAuthority')) {
     panels.push(`<section class="panel" id="reviews"><h2>${w.reviewTitle} <button type="button" id="reviews-refresh">${w.refresh}</button></h2>
@@ -331,6 +350,25 @@ async function hashText(s: string): Promise<string> {
   return blake2AsHex(s, 256);
 }
 
+/** The validity typed in the form's `from` and `until` dates (Unix seconds; `until`
+ * null: the type's default), the end after the start. */
+function validity(form: HTMLFormElement): { from: number; until: number | null } {
+  const w = cw();
+  const from = field(form, 'from'), until = field(form, 'until');
+  if (!from || Number.isNaN(seconds(from))) throw new Bad(w.needDate(labelOf(form, 'from')));
+  if (until && Number.isNaN(seconds(until))) throw new Bad(w.needDate(labelOf(form, 'until')));
+  if (until && seconds(until) <= seconds(from)) throw new Bad(w.untilAfterFrom);
+  return { from: seconds(from), until: until ? seconds(until) : null };
+}
+
+/** The blake2-256 of the file chosen in the form's `file` field (hashed here), or null. */
+async function fileHash(form: HTMLFormElement): Promise<string | null> {
+  const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
+  if (!file) return null;
+  const { blake2AsHex } = await import('@polkadot/util-crypto');
+  return blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256);
+}
+
 /** A work's content hash: of the chosen file (hashed here), else the typed hash. */
 async function workHash(form: HTMLFormElement): Promise<string> {
   const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
@@ -445,17 +483,33 @@ function wire(a: ApiPromise) {
   action(a, $<HTMLFormElement>('#issue'), async (f) => {
     const type = num(f, 'type')!;
     const holder = await holderRef(f, field(f, 'kind'));
-    const file = (f.elements.namedItem('file') as HTMLInputElement).files?.[0];
-    const { blake2AsHex } = await import('@polkadot/util-crypto');
-    const content = file ? blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256) : await hashText(`licence ${Date.now()} ${Math.random()}`);
-    const from = field(f, 'from'), until = field(f, 'until');
-    if (!from || Number.isNaN(seconds(from))) throw new Bad(w.needDate(labelOf(f, 'from')));
-    if (until && Number.isNaN(seconds(until))) throw new Bad(w.needDate(labelOf(f, 'until')));
-    return a.tx.licenses.issue(type, holder, content, seconds(from), until ? seconds(until) : null);
+    const content = (await fileHash(f)) ?? await hashText(`licence ${Date.now()} ${Math.random()}`);
+    const { from, until } = validity(f);
+    return a.tx.licenses.issue(type, holder, content, from, until);
   }, (r) => {
     const id = Number(eventOf(r, 'licenses', 'LicenseIssued')?.id);
     return `${w.issued(id)} <a data-testid="printable" href="${verifyLink(id)}">${w.printable}</a>`;
   });
+
+  action(a, $<HTMLFormElement>('#renew'), async (f) => {
+    const id = num(f, 'id')!;
+    const content = await fileHash(f);
+    if (!content) throw new Bad(w.needRenewFile);
+    const { from, until } = validity(f);
+    return a.tx.licenses.renew(id, content, from, until, num(f, 'reason')!);
+  }, (r) => {
+    const e = eventOf(r, 'licenses', 'LicenseRenewed');
+    const renewed = Number(e?.new);
+    return `${w.renewed(Number(e?.old), renewed)} <a data-testid="printable" href="${verifyLink(renewed)}">${w.printable}</a>`;
+  });
+
+  action(a, $<HTMLFormElement>('#recognition'), async (f) => {
+    const accepting = num(f, 'accepting')!, accepted = num(f, 'accepted')!;
+    if (accepting === accepted) throw new Bad(w.sameType);
+    const act = field(f, 'action') as 'declare' | 'confirm' | 'withdraw';
+    return a.tx.licenses[`${act}Recognition`](accepting, accepted);
+  }, (_r, f) => w.recognitionDone[field(f, 'action')](Number(field(f, 'accepting')), Number(field(f, 'accepted'))), () => void showRecognitions(a));
+  $('#recognitions-show')?.addEventListener('click', () => void showRecognitions(a));
 
   action(a, $<HTMLFormElement>('#manage'), async (f) => {
     const id = num(f, 'id')!, reason = num(f, 'reason')!;
@@ -733,6 +787,28 @@ async function importLicences(a: ApiPromise, f: HTMLFormElement) {
   } finally {
     button.disabled = false;
   }
+}
+
+/** The types that accept the type named in the recognition form, declared or in force. */
+async function showRecognitions(a: ApiPromise) {
+  const w = cw();
+  const box = $('#recognitions');
+  const typed = field($<HTMLFormElement>('#recognition'), 'accepted');
+  if (!box) return;
+  if (!/^\d{1,10}$/.test(typed)) { box.innerHTML = `<p class="error" role="alert">${w.needNumber(w.acceptedType)}</p>`; return; }
+  const accepted = Number(typed);
+  const list: Codec = await a.call.licensesApi.recognitionsOf(accepted, 0, 50);
+  if (!list.length) { box.innerHTML = `<p data-testid="recognitions-none">${w.noRecognitions(accepted)}</p>`; return; }
+  const rows = await Promise.all(list.map(async ([idc, r]: Codec[]) => {
+    const accepting = idc.toNumber();
+    const t: Codec = ((await a.call.licensesApi.licenseType(accepting)) as Codec).unwrap();
+    const state = r.confirmed.isSome
+      ? w.recognitionInForce(r.confirmed.unwrap()[0].toNumber(), r.confirmed.unwrap()[1].toNumber())
+      : w.recognitionPending;
+    return `<tr data-testid="recognition-${accepting}-${accepted}"><td>${accepting} · ${esc(text(t.name))} (${t.region.toNumber()})</td>
+      <td>${w.recognitionDeclared(r.declaredBy.toNumber(), r.declaredAt.toNumber())}</td><td data-testid="recognition-state">${state}</td></tr>`;
+  }));
+  box.innerHTML = `<h4>${w.recognitionsOf(accepted)}</h4><table>${rows.join('')}</table>`;
 }
 
 /** The work named in the copyright form, as the chain holds it now. */

@@ -221,3 +221,73 @@ test('an issuer imports 1,020 rows in pipelined batches: the report names each b
   await signInAs(page, 'Bob//stash');
   await expect(page.locator('#mine article', { hasText: '网约车驾驶员证' })).toHaveCount(24);
 });
+
+test('an issuer renews a licence (another issuer may not) and two regions recognise each other’s licence types, as the public page then shows', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const rpc = encodeURIComponent(process.env.GOVCHAIN_RPC as string);
+  const pub = await context.newPage();
+  const verdict = async (id: number, region: number) => {
+    await pub.goto(`/verify/?licence=${id}&region=${region}&rpc=${rpc}`);
+    return pub.getByTestId('verdict');
+  };
+  await open(page, 'Alice');
+  const renew = page.locator('#renew');
+  await renew.getByLabel('证照编号').fill(String(shared.licence));
+  await renew.getByRole('button', { name: '换发' }).click();
+  await expect(renew.getByRole('alert')).toHaveText('请选择新的证照文件：换发要有新证照的文件。');
+  await renew.getByLabel('新的证照文件').setInputFiles({ name: 'renewed.ofd', mimeType: 'application/octet-stream', buffer: Buffer.from(`renewed licence of ${shared.code}`) });
+  await renew.getByLabel('截止日期').fill('2020-01-01');
+  await renew.getByRole('button', { name: '换发' }).click();
+  await expect(renew.getByRole('alert')).toHaveText('截止日期应晚于生效日期。');
+  await renew.getByLabel('截止日期').fill('2031-06-30');
+  await renew.getByRole('button', { name: '换发' }).click();
+  await expect(await outcome(page, '#renew')).toHaveText('未办成：本机构既不是这张证照的签发机关，也不是其类型的主管机关，不能管理它。');
+
+  // Chongqing (//Alice's agency) defines its own type for accounts and declares that it
+  // accepts Sichuan's; it may not confirm for Sichuan.
+  const define = page.locator('#define');
+  await define.getByLabel('类型代码').fill(`${shared.code}-CQ`);
+  await define.getByLabel('类型名称').fill('网约车驾驶员证（重庆）');
+  await define.getByLabel('适用地区').fill('500000');
+  await define.getByLabel('持证人类型').selectOption('Account');
+  await define.getByRole('button', { name: '定义类型' }).click();
+  const defined = await outcome(page, '#define');
+  await expect(defined).toContainText('已定义证照类型');
+  const cq = Number((await defined.textContent())!.match(/证照类型 (\d+)/)![1]);
+  const recognition = page.locator('#recognition');
+  const recognise = async (action: string, expected: string) => {
+    await recognition.getByLabel('认可方证照类型编号').fill(String(cq));
+    await recognition.getByLabel('被认可的证照类型编号').fill(String(shared.type));
+    await recognition.getByLabel('操作').selectOption(action);
+    await recognition.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#recognition')).toHaveText(expected);
+  };
+  await recognise('declare', `等待签名… → 已签名并提交 → 已打包进区块 → 已最终确认. 已声明：证照类型 ${cq} 认可证照类型 ${shared.type}，待对方主管机关确认。`);
+  const state = page.getByTestId(`recognition-${cq}-${shared.type}`).getByTestId('recognition-state');
+  await expect(state).toHaveText('待确认');
+  await expect(await verdict(shared.licence!, 500000)).toHaveText('在所选地区 500000: 有效，但该地区不认可此类证照');
+  await recognise('confirm', '未办成：本机构不是此证照类型的主管机关。');
+  await noRawError(page);
+
+  // Sichuan renews its licence and confirms the recognition.
+  await signInAs(page, 'Bob');
+  await renew.getByLabel('证照编号').fill(String(shared.licence));
+  await renew.getByLabel('新的证照文件').setInputFiles({ name: 'renewed.ofd', mimeType: 'application/octet-stream', buffer: Buffer.from(`renewed licence of ${shared.code}`) });
+  await renew.getByLabel('截止日期').fill('2031-06-30');
+  await renew.getByRole('button', { name: '换发' }).click();
+  const renewed = await outcome(page, '#renew');
+  await expect(renewed).toContainText(`已最终确认. 证照 ${shared.licence} 已换发为证照`);
+  const successor = Number((await renewed.textContent())!.match(/已换发为证照 (\d+)/)![1]);
+  await recognise('confirm', `等待签名… → 已签名并提交 → 已打包进区块 → 已最终确认. 已确认：证照类型 ${cq} 认可证照类型 ${shared.type}，互认生效。`);
+  await expect(state).toContainText('已生效（机构 1 于区块');
+  await shot(page, 'console-renewal-recognition');
+
+  await expect(await verdict(successor, 500000)).toHaveText(`在所选地区 500000: 有效，经证照类型 ${cq} 互认`);
+  await expect(pub.getByTestId('status')).toHaveText('有效');
+  await verdict(shared.licence!, 510000);
+  await expect(pub.getByTestId('status')).toHaveText('已换发');
+  // The renewed licence's printable page opens from the console's link.
+  await renewed.getByTestId('printable').click();
+  await expect(page.getByTestId('licence-title')).toHaveText(`网约车驾驶员证 · ${successor}`);
+  await expect(page.getByTestId('qr-link')).toContainText(`licence=${successor}`);
+});
