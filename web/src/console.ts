@@ -8,7 +8,7 @@ import './style.css';
 import type { ApiPromise } from '@polkadot/api';
 import { checkUscc } from '../../shared/uscc.mjs';
 import { checkKey, parseKey, pseudonymMessage } from '../../shared/pseudonym.mjs';
-import { api, text } from './chain';
+import { api, hashFile, text } from './chain';
 import { $, esc } from './dom';
 import { cw } from './console-i18n';
 import { dateTime, lang, setLang, statusWord } from './i18n';
@@ -221,6 +221,39 @@ function renderPanels(a: ApiPromise) {
     panels.push(`<section class="panel" id="reviews"><h2>${w.reviewTitle} <button type="button" id="reviews-refresh">${w.refresh}</button></h2>
       <div id="queue"></div><output></output></section>`);
   }
+  if (has('MarketRegulator')) {
+    panels.push(`<section class="panel" id="register"><h2>${w.registerTitle}</h2>
+      <form id="enterprise-find" novalidate>
+        <label>${w.usccField} <input name="uscc" autocomplete="off" spellcheck="false"></label>
+        <button type="submit">${w.show}</button><output></output>
+      </form>
+      <div id="enterprise-view" aria-live="polite"></div>
+      <h3>${w.enterpriseStatusTitle}</h3>
+      <form id="enterprise-status" novalidate>
+        <label>${w.action} <select name="action">${Object.keys(w.enterpriseActions).map((k) => `<option value="${k}">${w.enterpriseActions[k]}</option>`).join('')}</select></label>
+        <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="1"></label>
+        <button type="submit">${w.manageSubmit}</button><output></output>
+      </form>
+      <h3>${w.amendTitle}</h3>
+      <p class="note">${w.amendHint}</p>
+      <form id="amend" novalidate>
+        <label>${w.enterpriseName} <input name="name" autocomplete="off"></label>
+        <label>${w.region} <input name="region" inputmode="numeric"></label>
+        <label>${w.capital} <input name="capital" inputmode="decimal"></label>
+        <label>${w.industries} <input name="scope" autocomplete="off"></label>
+        <label>${w.legalRep} <input name="rep" autocomplete="off" spellcheck="false"></label>
+        <label>${w.materials} <input name="file" type="file"></label>
+        <fieldset><legend>${w.servicesWanted}</legend>${SERVICES.map((k) => `<label class="check"><input type="checkbox" name="svc" value="${k}"${k === 'BusinessLicense' ? ' checked' : ''}> ${w.services[k]}</label>`).join('')}</fieldset>
+        <button type="submit">${w.amendSubmit}</button><output></output>
+      </form>
+      <h3>${w.moveTitle}</h3>
+      <form id="move" novalidate>
+        <label>${w.action} <select name="action">${Object.keys(w.moveActions).map((k) => `<option value="${k}">${w.moveActions[k]}</option>`).join('')}</select></label>
+        <label>${w.moveTo} <input name="to" inputmode="numeric"></label>
+        <label>${w.newLicenceFile} <input name="file" type="file"></label>
+        <button type="submit">${w.manageSubmit}</button><output></output>
+      </form></section>`);
+  }
   if (has('CopyrightOffice', 'Court')) {
     const office = has('CopyrightOffice'), court = has('Court');
     const acts = [...(office ? ['register', 'decline'] : []), ...(court ? ['freeze', 'attachEvidence', 'unfreeze'] : [])];
@@ -256,7 +289,32 @@ function renderPanels(a: ApiPromise) {
         <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="0"></label>
         <button type="submit">${w.manageSubmit}</button><output></output>
       </form>
-      <div id="loan-view" aria-live="polite"></div></section>`);
+      <div id="loan-view" aria-live="polite"></div>
+      ${has('FundCenter') ? `<h3>${w.depositTitle}</h3>
+      <form id="deposit" novalidate>
+        <label>${w.memberId} <input name="member" autocomplete="off" spellcheck="false"><small>${w.holderIdHint}</small></label>
+        <label>${w.fundKey} <input name="key" type="password" autocomplete="off"></label>
+        <label>${w.accountStatus} <select name="status">${['Normal', 'Sealed', 'Closed'].map((k) => `<option value="${k}">${statusWord(k)}</option>`).join('')}</select></label>
+        <label>${w.monthly} <input name="monthly" inputmode="decimal"><small>${w.monthlyHint}</small></label>
+        <label>${w.months} <input name="months" inputmode="numeric"></label>
+        <label>${w.employerRegion} <input name="employer" inputmode="numeric"></label>
+        <button type="submit">${w.depositSubmit}</button><output></output>
+      </form>
+      <h3>${w.certifyTitle}</h3>
+      <form id="certify" novalidate>
+        <label>${w.memberId} <input name="member" autocomplete="off" spellcheck="false"></label>
+        <label>${w.fundKey} <input name="key" type="password" autocomplete="off"></label>
+        <label>${w.relying} <input name="relying" inputmode="numeric"></label>
+        <label>${w.days} <input name="days" inputmode="numeric" value="90"></label>
+        <button type="submit">${w.certifySubmit}</button><output></output>
+      </form>` : ''}
+      <h3>${w.checkCertificate}</h3>
+      <form id="certificate-check" novalidate>
+        <label>${w.certificateNumber} <input name="id" inputmode="numeric"></label>
+        <label>${w.relying} <input name="relying" inputmode="numeric" value="${standing!.agency}"></label>
+        <button type="submit">${w.check}</button><output></output>
+      </form>
+      <div id="member-view" aria-live="polite"></div></section>`);
   }
   if (operator()) {
     panels.push(`<section class="panel" id="use"><h2>${w.useTitle}</h2>
@@ -364,9 +422,7 @@ function validity(form: HTMLFormElement): { from: number; until: number | null }
 /** The blake2-256 of the file chosen in the form's `file` field (hashed here), or null. */
 async function fileHash(form: HTMLFormElement): Promise<string | null> {
   const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
-  if (!file) return null;
-  const { blake2AsHex } = await import('@polkadot/util-crypto');
-  return blake2AsHex(new Uint8Array(await file.arrayBuffer()), 256);
+  return file ? hashFile(file) : null;
 }
 
 /** A work's content hash: of the chosen file (hashed here), else the typed hash. */
@@ -534,6 +590,62 @@ function wire(a: ApiPromise) {
   action(a, $<HTMLFormElement>('#withdraw'), async (f) => a.tx.licenses.revokeConsent(num(f, 'id')!, num(f, 'consent')!),
     (_r, f) => w.withdrawn(Number(field(f, 'id')), Number(field(f, 'consent'))), () => void showMine(a));
 
+  $<HTMLFormElement>('#enterprise-find')?.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = $<HTMLFormElement>('#enterprise-find');
+    const out = $('output', f);
+    out.className = '';
+    out.removeAttribute('role');
+    out.textContent = '';
+    try { usccTyped(); } catch (e) { out.className = 'error'; out.setAttribute('role', 'alert'); out.textContent = (e as Error).message; $('#enterprise-view').innerHTML = ''; return; }
+    void showEnterprise(a, true);
+  });
+  action(a, $<HTMLFormElement>('#enterprise-status'), async (f) => {
+    const uscc = usccTyped();
+    const act = field(f, 'action'), reason = num(f, 'reason')!;
+    return act === 'deregister' ? a.tx.enterprises.deregister(uscc, reason) : a.tx.enterprises.setStatus(uscc, act, reason);
+  }, (r, f) => {
+    const ended = Number(eventOf(r, 'enterprises', 'StatusChanged')?.licenses_ended ?? 0);
+    return w.enterpriseStatusDone(w.enterpriseActions[field(f, 'action')], ended);
+  }, () => void showEnterprise(a));
+  action(a, $<HTMLFormElement>('#amend'), async (f) => {
+    const uscc = usccTyped();
+    const name = words(f, 'name');
+    const region = field(f, 'region');
+    if (!/^[1-9]\d{5}$/.test(region)) throw new Bad(w.needRegion);
+    const scope = field(f, 'scope').split(/[,，\s]+/).filter(Boolean);
+    if (!scope.length) throw new Bad(w.needText(labelOf(f, 'scope')));
+    const rep = field(f, 'rep');
+    if (!/^0x[0-9a-fA-F]{64}$/.test(rep)) throw new Bad(w.needPseudonym);
+    const services = [...f.querySelectorAll<HTMLInputElement>('input[name="svc"]:checked')].map((x) => x.value);
+    if (!services.includes('BusinessLicense')) throw new Bad(w.needBusinessLicence);
+    const materials = (await fileHash(f)) ?? await hashText(`amendment of ${uscc}: ${name}`);
+    return a.tx.enterprises.applyAmendment(uscc, name, Number(region), fen(f, 'capital'), scope, rep.toLowerCase(), materials, services);
+  }, (r) => w.amendFiled(Number(eventOf(r, 'enterprises', 'ApplicationSubmitted')?.id)), () => { void showEnterprise(a); void showQueue(a); });
+  action(a, $<HTMLFormElement>('#move'), async (f) => {
+    const uscc = usccTyped();
+    switch (field(f, 'action')) {
+      case 'request': {
+        const to = field(f, 'to');
+        if (!/^[1-9]\d{5}$/.test(to)) throw new Bad(w.needRegion);
+        return a.tx.enterprises.requestMove(uscc, Number(to));
+      }
+      case 'cancel': return a.tx.enterprises.cancelMove(uscc);
+      default: {
+        const document = await fileHash(f);
+        if (!document) throw new Bad(w.needLicenceFile);
+        return a.tx.enterprises.acceptMove(uscc, document);
+      }
+    }
+  }, (r, f) => {
+    const act = field(f, 'action');
+    if (act === 'request') return w.moveRequested(Number(field(f, 'to')));
+    if (act === 'cancel') return w.moveCancelled;
+    const moved = eventOf(r, 'enterprises', 'EnterpriseMoved');
+    const licence = Number(moved?.license);
+    return `${w.moved(Number(moved?.to), licence)} <a data-testid="printable" href="${verifyLink(licence)}">${w.printable}</a>`;
+  }, () => void showEnterprise(a));
+
   action(a, $<HTMLFormElement>('#work-act'), async (f) => {
     const content = await workHash(f);
     const act = field(f, 'action');
@@ -571,6 +683,51 @@ function wire(a: ApiPromise) {
     const centre = num(f, 'centre')!, term = num(f, 'term')!;
     return a.tx.providentFund.fileLoan(member, centre, fen(f, 'amount'), term, num(f, 'certificate', true));
   }, (r) => { lastLoan = Number(eventOf(r, 'providentFund', 'LoanFiled')?.id); return w.loanFiled(lastLoan); }, () => void showLoan(a));
+
+  let depositMember = '';
+  action(a, $<HTMLFormElement>('#deposit'), async (f) => {
+    const member = await personPseudonym(f, 'member', 'provident-fund');
+    const monthly = fen(f, 'monthly');
+    const months = num(f, 'months')!;
+    const employer = field(f, 'employer');
+    if (!/^[1-9]\d{5}$/.test(employer)) throw new Bad(w.needRegion);
+    depositMember = member;
+    // Only the band of the contribution goes on chain (the amount would tell the wage).
+    const band = Math.min(255, Math.floor(monthly / 500_00));
+    return a.tx.providentFund.recordDeposit(member, { status: field(f, 'status'), contributionBand: band, months }, Number(employer));
+  }, (r) => {
+    const e = eventOf(r, 'providentFund', 'DepositRecorded') as Codec;
+    return w.depositRecorded(statusWord(String(e?.standing?.status)), Number(e?.standing?.contribution_band ?? e?.standing?.contributionBand), Number(e?.standing?.months));
+  }, () => void showMember(a, depositMember));
+
+  action(a, $<HTMLFormElement>('#certify'), async (f) => {
+    const member = await personPseudonym(f, 'member', 'provident-fund');
+    const relying = num(f, 'relying')!, days = num(f, 'days')!;
+    if (days < 1) throw new Bad(w.needNumber(labelOf(f, 'days')));
+    depositMember = member;
+    return a.tx.providentFund.issueCertificate(member, relying, Math.floor(Date.now() / 1000) + days * 86400);
+  }, (r) => {
+    const e = eventOf(r, 'providentFund', 'CertificateIssued') as Codec;
+    return w.certified(Number(e?.id), Number(e?.relying), dateTime(Number(e?.expires)));
+  }, () => void showMember(a, depositMember));
+
+  $<HTMLFormElement>('#certificate-check')?.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = $<HTMLFormElement>('#certificate-check');
+    const out = $('output', f);
+    void (async () => {
+      try {
+        const id = num(f, 'id')!, relying = num(f, 'relying')!;
+        out.className = 'done';
+        out.removeAttribute('role');
+        out.innerHTML = await showCertificate(a, id, relying);
+      } catch (e) {
+        out.className = 'error';
+        out.setAttribute('role', 'alert');
+        out.textContent = (e as Error).message;
+      }
+    })();
+  });
 
   action(a, $<HTMLFormElement>('#loan-step'), async (f) => {
     const id = num(f, 'id')!;
@@ -789,6 +946,51 @@ async function importLicences(a: ApiPromise, f: HTMLFormElement) {
   }
 }
 
+/** The USCC typed in the market regulator's find form, checked here. */
+function usccTyped(): string {
+  const v = field($<HTMLFormElement>('#enterprise-find'), 'uscc');
+  if (!v) throw new Bad(cw().needText(cw().usccField));
+  const c = checkUscc(v);
+  if (!c.ok) throw new Bad(cw().badUscc);
+  return c.code;
+}
+
+/** The enterprise named in the find form as the register holds it now; with `fill`, its
+ * profile is copied into the amendment form as the starting point of a change. */
+async function showEnterprise(a: ApiPromise, fill = false) {
+  const w = cw();
+  const box = $('#enterprise-view');
+  if (!box) return;
+  let uscc: string;
+  try { uscc = usccTyped(); } catch { box.innerHTML = ''; return; }
+  const found: Codec = await a.call.enterprisesApi.enterprise(uscc);
+  if (found.isNone) { box.innerHTML = `<p class="error" role="alert" data-testid="enterprise-none">${w.noEnterprise(uscc)}</p>`; return; }
+  const e = found.unwrap();
+  const p = e.profile;
+  const [authority, move, amendment]: Codec[] = await Promise.all([
+    a.call.consortiumApi.agency(e.authority), a.query.enterprises.pendingMoves(uscc), a.query.enterprises.openAmendment(uscc)]);
+  const licence = e.license.toNumber();
+  box.innerHTML = `<dl data-testid="enterprise">
+    <dt>${w.enterpriseName}</dt><dd data-testid="ent-name">${esc(text(p.name))}</dd>
+    <dt>${w.status}</dt><dd data-testid="ent-status">${statusWord(e.status.toString())}</dd>
+    <dt>${w.region}</dt><dd data-testid="ent-region">${p.region.toNumber()}</dd>
+    <dt>${w.registrationAuthority}</dt><dd data-testid="ent-authority">${authority.isSome ? esc(text(authority.unwrap().name)) : ''} (#${e.authority.toNumber()})</dd>
+    <dt>${w.capital}</dt><dd>${(Number(p.capital.toString()) / 100).toFixed(2)}</dd>
+    <dt>${w.businessLicence}</dt><dd><a data-testid="ent-licence" href="${verifyLink(licence)}">${licence}</a></dd>
+    <dt>${w.profileVersion}</dt><dd data-testid="ent-version">${e.version.toNumber()}</dd>
+    ${move.isSome ? `<dt>${w.pendingMove}</dt><dd data-testid="ent-move">${w.movingTo(move.unwrap().to.toNumber())}</dd>` : ''}
+    ${amendment.isSome ? `<dt>${w.openAmendment}</dt><dd data-testid="ent-amendment">${w.application} ${amendment.unwrap().toNumber()}</dd>` : ''}
+  </dl>`;
+  if (!fill) return;
+  const f = $<HTMLFormElement>('#amend');
+  const set = (name: string, v: string) => { (f.elements.namedItem(name) as HTMLInputElement).value = v; };
+  set('name', text(p.name));
+  set('region', String(p.region.toNumber()));
+  set('capital', (Number(p.capital.toString()) / 100).toFixed(2));
+  set('scope', p.scope.map((c: Codec) => text(c)).join(','));
+  set('rep', p.legalRep.toHex());
+}
+
 /** The types that accept the type named in the recognition form, declared or in force. */
 async function showRecognitions(a: ApiPromise) {
   const w = cw();
@@ -839,6 +1041,41 @@ async function showLoan(a: ApiPromise) {
     <dt>${w.repaid}</dt><dd>${yuan(l.repaid)}</dd><dt>${w.outstanding}</dt><dd data-testid="loan-outstanding">${yuan(l.outstanding)}</dd></dl>`;
 }
 let lastLoan: number | null = null;
+
+/** A standing in words: status, the contribution band (never the amount) and months. */
+function standingText(st: Codec): string {
+  const w = cw();
+  const band = st.contributionBand.toNumber();
+  return `${statusWord(st.status.toString())} · ${w.band(band)} · ${w.monthsOf(st.months.toNumber())}`;
+}
+
+/** A member's deposit account as the chain holds it (by pseudonym). */
+async function showMember(a: ApiPromise, member: string) {
+  const w = cw();
+  const box = $('#member-view');
+  const found: Codec = await a.call.providentFundApi.account(member);
+  if (!box || found.isNone) return;
+  const acc = found.unwrap();
+  box.innerHTML = `<dl data-testid="member"><dt>${w.memberPseudonym}</dt><dd><code>${member.slice(0, 18)}…</code></dd>
+    <dt>${w.keepingCentre}</dt><dd data-testid="member-centre">${acc.centre.toNumber()}</dd>
+    <dt>${w.accountStanding}</dt><dd data-testid="member-standing">${standingText(acc.standing)}</dd>
+    <dt>${w.certificatesIssued}</dt><dd data-testid="member-certificates">${acc.certificates.toNumber()}</dd></dl>`;
+}
+
+/** A deposit certificate as a relying agency checks it: valid for it, or why not. */
+async function showCertificate(a: ApiPromise, id: number, relying: number): Promise<string> {
+  const w = cw();
+  const valid: Codec = await a.call.providentFundApi.verifyCertificate(id, relying);
+  if (valid.isNone) {
+    const any: Codec = await a.call.providentFundApi.certificate(id);
+    return `<span data-testid="certificate-verdict">${any.isNone ? w.noCertificate(id) : w.certificateNotFor(id, relying)}</span>`;
+  }
+  const c = valid.unwrap();
+  return `<span data-testid="certificate-verdict">${w.certificateValid(id, relying)}</span>
+    <dl data-testid="certificate"><dt>${w.keepingCentre}</dt><dd>${c.centre.toNumber()}</dd>
+    <dt>${w.accountStanding}</dt><dd data-testid="certificate-standing">${standingText(c.standing)}</dd>
+    <dt>${w.issuedAt}</dt><dd>#${c.issuedAt.toNumber()}</dd><dt>${w.expires}</dt><dd>${dateTime(c.expires.toNumber())}</dd></dl>`;
+}
 
 /** `EntityType` and `Service` (enterprises pallet), in declaration order. */
 const ENTITY_TYPES = ['LimitedCompany', 'JointStockCompany', 'SoleProprietorship', 'Partnership', 'Branch', 'FarmersCooperative'];

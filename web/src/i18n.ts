@@ -77,6 +77,7 @@ const zh = {
     Abnormal: '经营异常', Deregistered: '注销登记', Unknown: '不存在', NotYetValid: '尚未生效', Expired: '已过期',
     Unreviewed: '待审核', Registered: '已登记', Declined: '不予登记',
     Person: '自然人', Enterprise: '企业', Account: '链上账户', Any: '不限',
+    Normal: '正常缴存', Sealed: '封存', Closed: '销户', Transferred: '转出待接收',
     Applied: '已受理', Approved: '已批准', Rejected: '未获批准', Disbursed: '已放款', Overdue: '逾期', Settled: '已结清',
   } as Record<string, string>,
 };
@@ -160,6 +161,7 @@ const en: Words = {
     Abnormal: 'Abnormal operation', Deregistered: 'Deregistered', Unknown: 'unknown', NotYetValid: 'not yet valid', Expired: 'expired',
     Unreviewed: 'Awaiting review', Registered: 'Registered', Declined: 'Declined',
     Person: 'Person', Enterprise: 'Enterprise', Account: 'Account', Any: 'Any',
+    Normal: 'Normal', Sealed: 'Sealed', Closed: 'Closed', Transferred: 'Released, awaiting the new centre',
     Applied: 'Filed', Approved: 'Approved', Rejected: 'Rejected', Disbursed: 'Disbursed', Overdue: 'Overdue', Settled: 'Settled',
   },
 };

@@ -11,6 +11,7 @@ import { u8aConcat, hexToU8a, u8aToHex, u8aToString } from '@polkadot/util';
 import { pseudonymMessage } from '../../shared/pseudonym.mjs';
 
 const CHONGQING = 500000;
+const SICHUAN = 510000;
 const YUZHONG = 500103;
 
 function send(api, tx, signer) {
@@ -29,6 +30,8 @@ function send(api, tx, signer) {
 }
 const event = (events, section, method) =>
   events.find(({ event: e }) => e.section === section && e.method === method)?.event.data;
+const all = (events, section, method) =>
+  events.filter(({ event: e }) => e.section === section && e.method === method).map(({ event: e }) => e.data);
 
 export async function seed(url, dir) {
   await cryptoWaitReady();
@@ -49,26 +52,40 @@ export async function seed(url, dir) {
   const suspended = await issue();
   await send(api, api.tx.licenses.suspend(suspended, 7, blake2AsHex('decision of the justice bureau')), alice);
 
-  // An enterprise through the one-stop registration: three departments approve.
+  // Two enterprises through the one-stop registration (three departments approve each):
+  // one the public page looks up, one the console's market regulators change and move;
+  // and an application left for the console's review queues (seal and tax departments).
   const biz = await send(api, api.tx.licenses.defineType(`WEB-BIZ-${tag}`, '营业执照', CHONGQING, 'Enterprise',
     'MarketRegulator', null, blake2AsHex('schema'), blake2AsHex('template')), alice);
   await send(api, api.tx.enterprises.setLicenseType(event(biz, 'licenses', 'TypeDefined').licenseType), alice);
-  const applied = await send(api, api.tx.enterprises.apply(`重庆云端科技 ${tag} 有限公司`, 'LimitedCompany', CHONGQING,
-    100_000_000, ['I6510'], blake2AsHex('legal representative'), blake2AsHex('materials'),
-    ['BusinessLicense', 'SealEngraving', 'TaxRegistration']), alice);
-  const app = event(applied, 'enterprises', 'ApplicationSubmitted').id;
-  const reviews = await Promise.all([
-    send(api, api.tx.enterprises.review(app, 'SealEngraving', true, 0, null), charlie),
-    send(api, api.tx.enterprises.review(app, 'TaxRegistration', true, 0, null), dave),
+  const application = (name, n) => api.tx.enterprises.apply(name, 'LimitedCompany', CHONGQING,
+    (n + 1) * 50_000_000, ['I6510'], blake2AsHex(`legal representative ${n}`), blake2AsHex(`materials ${n}`),
+    ['BusinessLicense', 'SealEngraving', 'TaxRegistration']);
+  const applied = await send(api, api.tx.utility.batchAll([
+    application(`重庆云端科技 ${tag} 有限公司`, 1), application(`重庆迁移科技 ${tag} 有限公司`, 2), application(`重庆待审科技 ${tag} 有限公司`, 0),
+  ]), alice);
+  const [app, movingApp, pending] = all(applied, 'enterprises', 'ApplicationSubmitted').map((d) => d.id.toNumber());
+  const both = (service, document) => api.tx.utility.batchAll([app, movingApp].map((id) => api.tx.enterprises.review(id, service, true, 0, document)));
+  // Sichuan's market regulator (//Bob) issues business licences of its own: an enterprise
+  // moving there gets one.
+  const bob = keyring.addFromUri('//Bob');
+  const [, , sichuan] = await Promise.all([
+    send(api, both('SealEngraving', null), charlie),
+    send(api, both('TaxRegistration', null), dave),
+    send(api, api.tx.licenses.defineType(`WEB-BIZ-SC-${tag}`, '营业执照', SICHUAN, 'Enterprise',
+      'MarketRegulator', null, blake2AsHex('schema'), blake2AsHex('template')), bob),
   ]);
-  const last = await send(api, api.tx.enterprises.review(app, 'BusinessLicense', true, 0, blake2AsHex('licence file')), alice);
-  const established = event(last, 'enterprises', 'EnterpriseEstablished') ?? reviews.map((r) => event(r, 'enterprises', 'EnterpriseEstablished')).find(Boolean);
-  const uscc = u8aToString(established.uscc.toU8a());
-
-  // An application left for the console's review queues (seal and tax departments).
-  const pending = event(await send(api, api.tx.enterprises.apply(`重庆待审科技 ${tag} 有限公司`, 'LimitedCompany', CHONGQING,
-    50_000_000, ['I6510'], blake2AsHex('legal representative 2'), blake2AsHex('materials 2'),
-    ['BusinessLicense', 'SealEngraving', 'TaxRegistration']), alice), 'enterprises', 'ApplicationSubmitted').id.toNumber();
+  await Promise.all([
+    send(api, api.tx.enterprises.setLicenseType(event(sichuan, 'licenses', 'TypeDefined').licenseType), bob),
+    send(api, both('BusinessLicense', blake2AsHex('licence file')), alice),
+  ]);
+  const usccOf = async (id) => {
+    const a = (await api.call.enterprisesApi.application(id)).unwrap();
+    return u8aToString(a.status.asApproved.toU8a());
+  };
+  const uscc = await usccOf(app);
+  const movingUscc = await usccOf(movingApp);
+  const enterpriseLicence = (await api.call.enterprisesApi.enterprise(uscc)).unwrap().license.toNumber();
 
   // A provident-fund centre (//Eve) with lending rules, commissioning the bank (//Ferdie),
   // and a member's deposit account: the console files, decides, disburses and settles.
@@ -105,7 +122,7 @@ export async function seed(url, dir) {
   await send(api, api.tx.copyright.deposit(consoleContent, '嘉陵江组曲', 'Music', 'Original', [person], person,
     YUZHONG, now - 86400, null, salt2), alice);
 
-  const out = { consoleWorkFile, consoleContent, licence, suspended, type, uscc, pending, fundKey, fundMember, fundMemberPseudonym: member, enterpriseLicence: established.license.toNumber(), workFile, otherFile,
+  const out = { consoleWorkFile, consoleContent, licence, suspended, type, uscc, movingUscc, pending, fundKey, fundMember, fundMemberPseudonym: member, enterpriseLicence, workFile, otherFile,
     content, depositor: alice.address, workBlock: (await api.call.copyrightApi.work(content)).unwrap().deposited.block.toNumber(),
     workEvent: Boolean(work) };
   await api.disconnect();
