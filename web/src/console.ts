@@ -256,7 +256,7 @@ function renderPanels(a: ApiPromise) {
   }
   if (has('CopyrightOffice', 'Court')) {
     const office = has('CopyrightOffice'), court = has('Court');
-    const acts = [...(office ? ['register', 'decline'] : []), ...(court ? ['freeze', 'attachEvidence', 'unfreeze'] : [])];
+    const acts = [...(office ? ['register', 'decline'] : []), ...(court ? ['freeze', 'attachEvidence', 'ruleTransfer', 'unfreeze'] : [])];
     panels.push(`<section class="panel" id="copyright"><h2>${w.copyrightTitle}</h2>
       <form id="work-act" novalidate>
         <label>${w.workFile} <input name="file" type="file"></label>
@@ -264,6 +264,8 @@ function renderPanels(a: ApiPromise) {
         <label>${w.action} <select name="action">${acts.map((k) => `<option value="${k}">${w.workActions[k]}</option>`).join('')}</select></label>
         <label>${w.reasonCode} <input name="reason" inputmode="numeric" value="1"></label>
         <label>${w.caseDocument} <input name="doc" autocomplete="off"></label>
+        ${court ? `<fieldset><legend>${w.rulingTransferTo}</legend>${partyFields(w)}
+          <label>${w.newController} <input name="controller" autocomplete="off" spellcheck="false"></label></fieldset>` : ''}
         <button type="submit">${w.manageSubmit}</button>
         <button type="button" id="work-evidence">${w.exportEvidence}</button><output></output>
       </form></section>`);
@@ -359,6 +361,25 @@ function renderPanels(a: ApiPromise) {
       <button type="submit">${w.follow}</button>
     </form>
     <div id="application" aria-live="polite"></div></section>`);
+  panels.push(`<section class="panel" id="rights"><h2>${w.rightsTitle}</h2>
+    <p class="note">${w.rightsHint}</p>
+    <form id="rights-act" novalidate>
+      <label>${w.workFile} <input name="file" type="file"></label>
+      <label>${w.workHash} <input name="hash" autocomplete="off" spellcheck="false"></label>
+      <label>${w.action} <select name="action">${Object.keys(w.rightsActions).map((k) => `<option value="${k}">${w.rightsActions[k]}</option>`).join('')}</select></label>
+      <fieldset><legend>${w.counterparty}</legend>${partyFields(w)}
+        <label>${w.newController} <input name="controller" autocomplete="off" spellcheck="false"><small>${w.newControllerHint}</small></label></fieldset>
+      <fieldset><legend>${w.rightsLegend}</legend>
+        <label class="check"><input type="checkbox" name="all"> ${w.allRights}</label>
+        ${w.rightNames.map((r, i) => `<label class="check"><input type="checkbox" name="right" value="${i}"> ${r}</label>`).join('')}</fieldset>
+      <label class="check"><input type="checkbox" name="exclusive"> ${w.exclusive}</label>
+      <label>${w.territory} <input name="territory" inputmode="numeric"></label>
+      <label>${w.validFrom} <input name="from" type="date" value="${new Date().toISOString().slice(0, 10)}"></label>
+      <label>${w.termUntil} <input name="until" type="date"></label>
+      <label>${w.contract} <input name="contract" autocomplete="off"></label>
+      <button type="submit">${w.manageSubmit}</button> <button type="button" id="rights-show">${w.show}</button><output></output>
+    </form>
+    <div id="rights-view" aria-live="polite"></div></section>`);
   panels.push(`<section class="panel" id="holder"><h2>${w.holderTitle} <button type="button" id="holder-refresh">${w.refresh}</button></h2>
     <div id="mine"></div>
     <h3>${w.consentTitle}</h3>
@@ -468,10 +489,19 @@ async function personPseudonym(form: HTMLFormElement, name: string, domain: stri
   try { return await pseudonymOf(domain, id); } catch (e) { throw new Bad((e as Error).message); }
 }
 
-/** The holder a clerk typed, as the chain's `HolderRef`: a person by pseudonym (here). */
-async function holderRef(form: HTMLFormElement, kind: string): Promise<Codec> {
+/** The fields naming a party (an account, an enterprise, or a person by identity
+ * document turned into the `copyright` pseudonym here): `kind`, `party`, `key`. */
+function partyFields(w: ReturnType<typeof cw>): string {
+  return `<label>${w.partyKind} <select name="kind">${['Account', 'Enterprise', 'Person'].map((k) => `<option value="${k}">${w.holderKinds[k]}</option>`).join('')}</select></label>
+    <label>${w.partyId} <input name="party" autocomplete="off" spellcheck="false"><small>${w.holderIdHint}</small></label>
+    <label>${w.copyrightKey} <input name="key" type="password" autocomplete="off"></label>`;
+}
+
+/** The holder a clerk typed in field `name`, as the chain's `HolderRef`: a person by
+ * pseudonym in `domain` (computed here). */
+async function holderRef(form: HTMLFormElement, kind: string, name = 'holder', domain = 'licenses'): Promise<Codec> {
   const w = cw();
-  const id = words(form, 'holder');
+  const id = words(form, name);
   if (kind === 'Account') {
     const { decodeAddress } = await import('@polkadot/util-crypto');
     try { decodeAddress(id); } catch { throw new Bad(w.badAddress); }
@@ -482,7 +512,15 @@ async function holderRef(form: HTMLFormElement, kind: string): Promise<Codec> {
     if (!c.ok) throw new Bad(w.badUscc);
     return { Enterprise: c.code };
   }
-  return { Person: await personPseudonym(form, 'holder', 'licenses') };
+  return { Person: await personPseudonym(form, name, domain) };
+}
+
+/** The account typed in field `name`, checked here. */
+async function accountIn(form: HTMLFormElement, name: string): Promise<string> {
+  const v = words(form, name);
+  const { decodeAddress } = await import('@polkadot/util-crypto');
+  try { decodeAddress(v); } catch { throw new Bad(cw().badAddress); }
+  return v;
 }
 
 /** Runs `build` (checks, then the transaction), shows its progress in the form's output. */
@@ -646,21 +684,58 @@ function wire(a: ApiPromise) {
     return `${w.moved(Number(moved?.to), licence)} <a data-testid="printable" href="${verifyLink(licence)}">${w.printable}</a>`;
   }, () => void showEnterprise(a));
 
+  action(a, $<HTMLFormElement>('#rights-act'), async (f) => {
+    const content = await workHash(f);
+    const act = field(f, 'action');
+    if (act === 'accept') return a.tx.copyright.acceptHolding(content);
+    if (act === 'refuse') return a.tx.copyright.refuseHolding(content);
+    const party = await holderRef(f, field(f, 'kind'), 'party', 'copyright');
+    const all = (f.elements.namedItem('all') as HTMLInputElement).checked;
+    const bits = [...f.querySelectorAll<HTMLInputElement>('input[name="right"]:checked')].reduce((m, x) => m | (1 << Number(x.value)), 0);
+    const rights = all ? (1 << w.rightNames.length) - 1 : bits;
+    if (!rights) throw new Bad(w.needRights);
+    const contract = await hashText(words(f, 'contract'));
+    if (act === 'transfer') {
+      const controller = rights === (1 << w.rightNames.length) - 1 ? await accountIn(f, 'controller') : me!.address;
+      return a.tx.copyright.transfer(content, party, controller, rights, contract);
+    }
+    const territory = field(f, 'territory');
+    if (territory && !/^[1-9]\d{5}$/.test(territory)) throw new Bad(w.needRegion);
+    const until = field(f, 'until');
+    if (!until) throw new Bad(w.needDate(labelOf(f, 'until')));
+    const { from, until: end } = validity(f);
+    return a.tx.copyright.grantLicence(content, party, (f.elements.namedItem('exclusive') as HTMLInputElement).checked, rights,
+      territory ? Number(territory) : null, from, end, contract);
+  }, (r, f) => {
+    const act = field(f, 'action');
+    if (act === 'licence') {
+      const g = eventOf(r, 'copyright', 'LicenceGranted');
+      return w.licensed(Number(g?.grant), Boolean(g?.exclusive));
+    }
+    if (act === 'transfer') return eventOf(r, 'copyright', 'TransferOffered') ? w.transferOffered : w.transferred;
+    return w.rightsDone[act];
+  }, () => void showRights(a, $<HTMLFormElement>('#rights-act')));
+  $('#rights-show')?.addEventListener('click', () => void showRights(a, $<HTMLFormElement>('#rights-act')));
+
   action(a, $<HTMLFormElement>('#work-act'), async (f) => {
     const content = await workHash(f);
     const act = field(f, 'action');
     const reason = num(f, 'reason')!;
     const doc = field(f, 'doc');
-    if (['freeze', 'attachEvidence', 'unfreeze'].includes(act) && !doc) throw new Bad(w.needText(labelOf(f, 'doc')));
+    if (['freeze', 'attachEvidence', 'ruleTransfer', 'unfreeze'].includes(act) && !doc) throw new Bad(w.needText(labelOf(f, 'doc')));
     const docHash = doc ? await hashText(doc) : null;
     switch (act) {
       case 'register': return a.tx.copyright.register(content);
       case 'decline': return a.tx.copyright.decline(content, reason);
       case 'freeze': return a.tx.copyright.freeze(content, docHash);
+      case 'ruleTransfer': {
+        const to = await holderRef(f, field(f, 'kind'), 'party', 'copyright');
+        return a.tx.copyright.ruleTransfer(content, to, await accountIn(f, 'controller'), docHash);
+      }
       case 'attachEvidence': return a.tx.copyright.attachEvidence(content, docHash);
       default: return a.tx.copyright.unfreeze(content, docHash);
     }
-  }, (_r, f) => w.workDone(w.workActions[field(f, 'action')]), () => void showWork(a));
+  }, (_r, f) => w.workDone(w.workActions[field(f, 'action')]), () => { void showWork(a); void showRights(a, $<HTMLFormElement>('#work-act')); });
   $('#work-evidence')?.addEventListener('click', () => {
     const f = $<HTMLFormElement>('#work-act');
     const out = $('output', f);
@@ -1023,6 +1098,40 @@ async function showWork(a: ApiPromise) {
   const v = found.unwrap();
   const reg = v.registration.type as string;
   out.insertAdjacentHTML('beforeend', ` <span data-testid="work-state">${w.registration}: ${statusWord(reg)} · ${w.frozen}: ${v.frozen.isSome ? w.yes : w.no}</span>`);
+}
+
+/** A party (`HolderRef`) in words: an account's address, an enterprise's code, a
+ * person's pseudonym (shortened). */
+function partyText(h: Codec): string {
+  const w = cw();
+  if (h.isAccount) return `${w.holderKinds.Account} <code>${esc(h.asAccount.toString())}</code>`;
+  if (h.isEnterprise) return `${w.holderKinds.Enterprise} ${esc(text(h.asEnterprise))}`;
+  return `${w.holderKinds.Person} <code>${h.asPerson.toHex().slice(0, 18)}…</code>`;
+}
+
+/** The work named in `form` with its holder, controller, pending offer and licences. */
+async function showRights(a: ApiPromise, form: HTMLFormElement) {
+  const w = cw();
+  const box = $('#rights-view');
+  if (!box) return;
+  let content: string;
+  try { content = await workHash(form); } catch (e) { box.innerHTML = `<p class="error" role="alert">${esc((e as Error).message)}</p>`; return; }
+  const found: Codec = await a.call.copyrightApi.work(content);
+  if (found.isNone) { box.innerHTML = `<p class="error" role="alert">${w.noWork}</p>`; return; }
+  const v = found.unwrap();
+  const grants: Codec = await a.call.copyrightApi.grants(content, 0, 50);
+  const rightsText = (bits: number) => (bits === (1 << w.rightNames.length) - 1 ? w.allRights : w.rightNames.filter((_, i) => bits & (1 << i)).join('、'));
+  const rows = grants.map(([i, g]: Codec[]) => `<tr data-testid="grant-${i.toNumber()}"><td>#${i.toNumber()}</td><td>${partyText(g.licensee)}</td>
+    <td>${g.exclusive.isTrue ? w.exclusiveWord : w.nonExclusiveWord}</td><td>${rightsText(Number(g.rights.toString()))}</td>
+    <td>${g.territory.isSome ? g.territory.unwrap().toNumber() : w.nationwide}</td><td>${dateTime(g.from.toNumber())} – ${dateTime(g.until.toNumber())}</td></tr>`).join('');
+  const offer = v.offer.isSome ? v.offer.unwrap() : null;
+  box.innerHTML = `<dl data-testid="rights-work"><dt>${w.workTitle}</dt><dd>${esc(text(v.title))}</dd>
+    <dt>${w.rightsHolder}</dt><dd data-testid="rights-holder">${partyText(v.holder)}</dd>
+    <dt>${w.controller}</dt><dd data-testid="rights-controller">${v.controller.isSome ? `<code>${esc(v.controller.unwrap().toString())}</code>` : w.notAccepted}</dd>
+    ${offer ? `<dt>${w.pendingOffer}</dt><dd data-testid="rights-offer">${w.offerTo(partyText(offer.to), esc(offer.newController.toString()))}</dd>` : ''}
+    <dt>${w.registration}</dt><dd>${statusWord(v.registration.type as string)}</dd>
+    <dt>${w.frozen}</dt><dd data-testid="rights-frozen">${v.frozen.isSome ? w.yes : w.no}</dd></dl>
+    ${rows ? `<table data-testid="grants">${rows}</table>` : `<p data-testid="grants-none">${w.noGrants}</p>`}`;
 }
 
 /** The loan named in the loan form: status, principal, repaid, outstanding. */

@@ -6,7 +6,7 @@
 
 import { expect, test } from '@playwright/test';
 import { residentCheck } from '../../shared/pseudonym.mjs';
-import { noRawError, open, outcome, seed, shot, signInAs } from './console-lib';
+import { ADDRESS, noRawError, open, outcome, seed, shot, signInAs } from './console-lib';
 
 test('a market regulator lists an enterprise as abnormal and restores it, amends it through its review queue and releases it to Sichuan, whose regulator accepts it; other parties are refused', async ({ page }) => {
   test.setTimeout(240_000);
@@ -161,4 +161,82 @@ test('a fund centre records a member’s deposits and certifies them to a bank, 
   await check.getByRole('button', { name: '核验' }).click();
   await expect(check.getByTestId('certificate-verdict')).toHaveText(`缴存证明 ${certificate} 不是出具给机构 0 的，或已过期：机构 0 不能凭它办理。`);
   await noRawError(page);
+});
+
+test('a work’s controller licenses and transfers its rights, the transferee accepts, a court rules them back; a licence before registration, by another account and over an exclusive one is refused', async ({ page }) => {
+  test.setTimeout(300_000);
+  const content: string = seed.rightsContent;
+  await open(page, 'Bob//stash');
+  const form = page.locator('#rights-act');
+  const act = async (action: string, fill: () => Promise<void>, expected: string | RegExp) => {
+    await form.getByLabel('或作品哈希').fill(content);
+    await form.getByLabel('操作').selectOption(action);
+    await fill();
+    await form.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#rights-act')).toHaveText(expected);
+  };
+  const licence = (to: string, exclusive: boolean) => async () => {
+    await form.getByLabel('当事人类型').selectOption('Account');
+    await form.getByLabel('账户地址、统一社会信用代码或身份证件号码').fill(to);
+    for (const right of ['复制权', '信息网络传播权']) await form.getByLabel(right, { exact: true }).check();
+    await form.getByLabel('专有许可').setChecked(exclusive);
+    await form.getByLabel('许可地域').fill('500000');
+    await form.getByLabel('许可截止日期').fill('2030-12-31');
+    await form.getByLabel('合同编号或文本').fill(`XK-2026-${to.slice(0, 6)}`);
+  };
+  // Deposited, not yet registered: it may still be taken by an earlier commitment.
+  await act('licence', licence(ADDRESS['Alice//stash'], true), '未办成：作品仍在存证异议期内（可能被更早的承诺取得），登记后或期满后才能转让或许可。');
+
+  await signInAs(page, 'Alice'); // the copyright office registers it
+  const work = page.locator('#work-act');
+  await work.getByLabel('或作品哈希').fill(content);
+  await work.getByLabel('操作').selectOption('register');
+  await work.getByRole('button', { name: '执行' }).click();
+  await expect(await outcome(page, '#work-act')).toContainText('已登记。');
+
+  await signInAs(page, 'Bob//stash');
+  await act('licence', licence(ADDRESS['Alice//stash'], true), /已最终确认\. 已授予许可 #0（专有）。$/);
+  await expect(page.getByTestId('grant-0')).toContainText('专有');
+  await expect(page.getByTestId('grant-0')).toContainText('复制权、信息网络传播权');
+  await act('licence', licence(ADDRESS.Ferdie, false), '未办成：与已有的专有许可在权利、地域和期间上重叠。');
+  await form.getByLabel('许可截止日期').fill('');
+  await form.getByRole('button', { name: '执行' }).click();
+  await expect(form.getByRole('alert')).toHaveText('"许可截止日期"不是日期。');
+
+  // All rights to //Alice//stash: an offer its account accepts.
+  await act('transfer', async () => {
+    await form.getByLabel('当事人类型').selectOption('Account');
+    await form.getByLabel('账户地址、统一社会信用代码或身份证件号码').fill(ADDRESS['Alice//stash']);
+    await form.getByLabel('新的控制账户').fill(ADDRESS['Alice//stash']);
+    await form.getByLabel('全部权利', { exact: true }).check();
+    await form.getByLabel('合同编号或文本').fill('ZR-2026-009');
+  }, /已最终确认\. 已发出转让全部权利的要约，待受让方的账户接受后生效。$/);
+  await expect(page.getByTestId('rights-offer')).toContainText(ADDRESS['Alice//stash']);
+
+  await signInAs(page, 'Alice//stash');
+  await act('licence', licence(ADDRESS.Ferdie, false), '未办成：此账户不是作品的控制账户，不能转让或许可。');
+  await act('accept', async () => {}, /已最终确认\. 已接受：成为作品的控制账户。$/);
+  await expect(page.getByTestId('rights-holder')).toContainText(ADDRESS['Alice//stash']);
+  await expect(page.getByTestId('rights-controller')).toHaveText(ADDRESS['Alice//stash']);
+
+  // A court freezes the work and orders it back to //Bob//stash by its ruling.
+  await signInAs(page, 'Alice');
+  const court = async (action: string, doc: string, expected: string) => {
+    await work.getByLabel('或作品哈希').fill(content);
+    await work.getByLabel('操作').selectOption(action);
+    await work.getByLabel('案号或文书').fill(doc);
+    await work.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#work-act')).toContainText(expected);
+  };
+  await court('freeze', '(2026)渝01民初456号', '已冻结。');
+  await work.getByLabel('当事人类型').selectOption('Account');
+  await work.getByLabel('账户地址、统一社会信用代码或身份证件号码').fill(ADDRESS['Bob//stash']);
+  await work.getByLabel('新的控制账户').fill(ADDRESS['Bob//stash']);
+  await court('ruleTransfer', '(2026)渝01民初456号 民事判决书', '已依裁判转让。');
+  await court('unfreeze', '(2026)渝01民初456号 执行完毕', '已解除冻结。');
+  await expect(page.getByTestId('rights-holder')).toContainText(ADDRESS['Bob//stash']);
+  await expect(page.getByTestId('rights-controller')).toHaveText(ADDRESS['Bob//stash']);
+  await expect(page.getByTestId('rights-frozen')).toHaveText('否');
+  await noRawError(page);
+  await shot(page, 'console-rights');
 });

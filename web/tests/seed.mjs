@@ -118,11 +118,25 @@ export async function seed(url, dir) {
   writeFileSync(consoleWorkFile, scoreBytes);
   const consoleContent = blake2AsHex(scoreBytes, 256);
   const salt2 = randomAsU8a(32);
-  await send(api, api.tx.copyright.commit(blake2AsU8a(u8aConcat(hexToU8a(consoleContent), decodeAddress(alice.address), salt2))), alice);
-  await send(api, api.tx.copyright.deposit(consoleContent, '嘉陵江组曲', 'Music', 'Original', [person], person,
-    YUZHONG, now - 86400, null, salt2), alice);
+  const consoleWork = (async () => {
+    await send(api, api.tx.copyright.commit(blake2AsU8a(u8aConcat(hexToU8a(consoleContent), decodeAddress(alice.address), salt2))), alice);
+    await send(api, api.tx.copyright.deposit(consoleContent, '嘉陵江组曲', 'Music', 'Original', [person], person,
+      YUZHONG, now - 86400, null, salt2), alice);
+  })();
 
-  const out = { consoleWorkFile, consoleContent, licence, suspended, type, uscc, movingUscc, pending, fundKey, fundMember, fundMemberPseudonym: member, enterpriseLicence, workFile, otherFile,
+  // A third work, deposited by a plain account (//Bob//stash) that holds it itself, so it
+  // controls it at once: the console's rights holders license and transfer it.
+  const bobStash = keyring.addFromUri('//Bob//stash');
+  const rightsContent = blake2AsHex(randomAsU8a(64), 256);
+  const salt3 = randomAsU8a(32);
+  const rightsWork = (async () => {
+    await send(api, api.tx.copyright.commit(blake2AsU8a(u8aConcat(hexToU8a(rightsContent), decodeAddress(bobStash.address), salt3))), bobStash);
+    await send(api, api.tx.copyright.deposit(rightsContent, '两江夜景摄影集', 'Photography', 'Original', [{ Account: bobStash.address }],
+      { Account: bobStash.address }, YUZHONG, now - 86400, null, salt3), bobStash);
+  })();
+  await Promise.all([consoleWork, rightsWork]);
+
+  const out = { rightsContent, consoleWorkFile, consoleContent, licence, suspended, type, uscc, movingUscc, pending, fundKey, fundMember, fundMemberPseudonym: member, enterpriseLicence, workFile, otherFile,
     content, depositor: alice.address, workBlock: (await api.call.copyrightApi.work(content)).unwrap().deposited.block.toNumber(),
     workEvent: Boolean(work) };
   await api.disconnect();
