@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// Three pages: `/` (the entry point, links), `/console/` (the agency console) and
-// `/verify/` (the public verification page).
+// Four pages: `/` (the entry point, links), `/console/` (the agency console),
+// `/verify/` (the public verification page) and `/court/` (the printable evidence sheet).
 // @polkadot/api is loaded on demand, so the page's own code is what loads first.
 export default defineConfig({
   base: './',
@@ -13,6 +13,7 @@ export default defineConfig({
         main: resolve(import.meta.dirname, 'index.html'),
         console: resolve(import.meta.dirname, 'console/index.html'),
         verify: resolve(import.meta.dirname, 'verify/index.html'),
+        court: resolve(import.meta.dirname, 'court/index.html'),
       },
     },
   },

@@ -267,7 +267,8 @@ function renderPanels(a: ApiPromise) {
         ${court ? `<fieldset><legend>${w.rulingTransferTo}</legend>${partyFields(w)}
           <label>${w.newController} <input name="controller" autocomplete="off" spellcheck="false"></label></fieldset>` : ''}
         <button type="submit">${w.manageSubmit}</button>
-        <button type="button" id="work-evidence">${w.exportEvidence}</button><output></output>
+        <button type="button" id="work-evidence">${w.exportEvidence}</button>
+        <button type="button" id="work-court">${w.courtSheet}</button><output></output>
       </form></section>`);
   }
   if (has('Bank', 'FundCenter')) {
@@ -749,6 +750,23 @@ function wire(a: ApiPromise) {
         out.className = 'error';
         out.setAttribute('role', 'alert');
         out.textContent = e instanceof Bad ? e.message : w.exportFailed((e as Error).message);
+      }
+    })();
+  });
+
+  $('#work-court')?.addEventListener('click', () => {
+    const f = $<HTMLFormElement>('#work-act');
+    const out = $('output', f);
+    void (async () => {
+      try {
+        const q = new URLSearchParams({ work: await workHash(f) });
+        const rpc = new URLSearchParams(location.search).get('rpc');
+        if (rpc) q.set('rpc', rpc);
+        window.open(`../court/?${q}`, '_blank');
+      } catch (e) {
+        out.className = 'error';
+        out.setAttribute('role', 'alert');
+        out.textContent = (e as Error).message;
       }
     })();
   });

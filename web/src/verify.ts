@@ -326,7 +326,8 @@ async function checkEvidence(file: File) {
     <p class="hash">${esc(file.name)}${v.record ? ` · ${esc(v.record.kind)} ${esc(v.record.id)}` : ''}</p>
     <h3>${w.verifierSays}</h3>
     <pre data-testid="evidence-words">${esc(v.valid ? v.proves ?? '' : v.reason ?? '')}</pre>
-    <p>${esc(w.checkedLocally(ms))}</p>`;
+    <p>${esc(w.checkedLocally(ms))}</p>
+    <p><a data-testid="court-link" href="../court/">${w.courtLink}</a></p>`;
 }
 
 render();

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { noRawError, open, outcome, seed, shot, signInAs } from './console-lib';
+import { chain, noRawError, open, outcome, seed, shot, signInAs } from './console-lib';
 
 test('each department reviews its part of a pending application from its queue, in English too', async ({ page }) => {
   test.setTimeout(120_000);
@@ -27,8 +27,8 @@ test('each department reviews its part of a pending application from its queue, 
   await page.getByRole('button', { name: '中文' }).click();
 });
 
-test('the copyright office registers a deposited work; a court freezes it, attaches evidence, unfreezes it and exports the evidence file', async ({ page }) => {
-  test.setTimeout(180_000);
+test('the copyright office registers a deposited work; a court freezes it, attaches evidence, unfreezes it, exports the evidence file and prints the sheet of its blocks and extrinsics', async ({ page }) => {
+  test.setTimeout(240_000);
   await open(page, 'Charlie');
   await expect(page.locator('#copyright')).toHaveCount(0); // no copyright role, no panel
   await signInAs(page, 'Alice');
@@ -55,6 +55,53 @@ test('the copyright office registers a deposited work; a court freezes it, attac
   expect(bundle.format).toMatch(/^govchain-evidence\//);
   await noRawError(page);
   await shot(page, 'console-copyright');
+
+  // The printable sheet for the court: each block and extrinsic as any node tells them.
+  const popup = page.waitForEvent('popup');
+  await form.getByRole('button', { name: '法院用证据清单（可打印）' }).click();
+  const sheet = await popup;
+  await expect(sheet.getByTestId('court-verdict')).toHaveText('✔ 证据成立', { timeout: 30_000 });
+  await expect(sheet.getByTestId('court-record')).toHaveText(`作品 ${seed.consoleContent}`);
+  const api = await chain();
+  const work = (await api.call.copyrightApi.work(seed.consoleContent) as any).unwrap();
+  const depositBlock = work.deposited.block.toNumber(), depositIndex = work.deposited.extrinsicIndex.toNumber();
+  const onNode = async (n: number) => {
+    const hash = (await api.rpc.chain.getBlockHash(n)).toHex();
+    return { hash, extrinsics: (await api.rpc.chain.getBlock(hash)).block.extrinsics.map((x) => x.hash.toHex()) };
+  };
+  const deposit = await onNode(depositBlock);
+  await expect(sheet.getByTestId('court-blocks').locator(`tr[data-number="${depositBlock}"]`).first()).toHaveAttribute('data-hash', deposit.hash);
+  const created = sheet.getByTestId('court-extrinsics').locator(`tr[data-index="${depositIndex}"]`);
+  await expect(created).toHaveAttribute('data-hash', deposit.extrinsics[depositIndex]);
+  await expect(created).toContainText('创建记录的交易');
+  // Every entry of the work's record: deposited, registered, frozen, evidence, unfrozen.
+  const rows = sheet.getByTestId('court-history').locator('tr[data-seq]');
+  await expect(rows).toHaveCount(5);
+  await expect(sheet.getByTestId('court-history')).toContainText('司法冻结 · 机构 0');
+  for (let i = 0; i < 5; i++) {
+    const row = rows.nth(i);
+    const n = Number(await row.getAttribute('data-block'));
+    const node = await onNode(n);
+    await expect(row).toHaveAttribute('data-block-hash', node.hash);
+    await expect(row).toHaveAttribute('data-hash', node.extrinsics[Number(await row.getAttribute('data-index'))]);
+  }
+  await sheet.emulateMedia({ media: 'print' });
+  await expect(sheet.getByRole('button', { name: '打印' })).toBeHidden();
+  await sheet.pdf({ path: test.info().outputPath('court-evidence-sheet.pdf') });
+  await shot(sheet, 'court-evidence-sheet');
+
+  // The same sheet from the exported file alone, in a page that opens no connection.
+  const offline = await page.context().newPage();
+  const sockets: string[] = [];
+  offline.on('websocket', (ws) => sockets.push(ws.url()));
+  await offline.goto(`/court/?rpc=${encodeURIComponent(process.env.GOVCHAIN_RPC as string)}`);
+  await offline.locator('#court-file').setInputFiles(await file.path());
+  await expect(offline.getByTestId('court-verdict')).toHaveText('✔ 证据成立', { timeout: 30_000 });
+  await expect(offline.getByTestId('court-extrinsics').locator(`tr[data-index="${depositIndex}"]`)).toHaveAttribute('data-hash', deposit.extrinsics[depositIndex]);
+  await expect(offline.getByTestId('court-history')).toHaveCount(0);
+  await offline.locator('#court-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"case": 1}') });
+  await expect(offline.getByRole('alert')).toHaveText('这不是 GovChain 证据文件（govchain-evidence）。');
+  expect(sockets).toEqual([]);
 });
 
 test('a bank files a loan, a second one for the same member is refused, the centre approves, the bank disburses and the repayment settles it', async ({ page }) => {
