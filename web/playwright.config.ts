@@ -6,7 +6,7 @@ export default defineConfig({
   testDir: 'tests',
   testMatch: '*.spec.ts',
   timeout: 60_000,
-  workers: 2,
+  workers: 3,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

@@ -131,10 +131,12 @@ async function choose(address: string) {
   const mine = ++choosing;
   const read = await readStanding(a, chosen.address);
   if (mine !== choosing) return;
+  // The same account chosen again with the same standing keeps what its forms hold.
+  const same = me?.address === chosen.address && JSON.stringify(standing) === JSON.stringify(read);
   me = chosen;
   standing = read;
   renderWho();
-  renderPanels(a);
+  if (!same) renderPanels(a);
 }
 
 function renderWho() {
@@ -547,7 +549,8 @@ async function run(a: ApiPromise, form: HTMLElement, out: HTMLElement, build: ()
   }
   if (button) button.disabled = true;
   const stages: Stage[] = [];
-  const show = (s: Stage) => { stages.push(s); out.dataset.stage = s; out.textContent = stages.map((x) => w.stages[x]).join(' → '); };
+  // A transaction signed again (another of the account's took its nonce) starts its trail anew.
+  const show = (s: Stage) => { if (s === 'signing') stages.length = 0; stages.push(s); out.dataset.stage = s; out.textContent = stages.map((x) => w.stages[x]).join(' → '); };
   try {
     const r = await submit(a, tx, me!, show);
     out.className = 'done';

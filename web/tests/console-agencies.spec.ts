@@ -1,5 +1,5 @@
 // The agency console in Chromium, each department in its own test: the review queues,
-// the copyright office and court, the provident-fund loan pipeline and the council. Signed
+// the copyright office and court (with the evidence sheet for a court) and the council. Signed
 // through the page only with the development keys; wrong parties refused in words.
 
 import { readFileSync } from 'node:fs';
@@ -102,48 +102,6 @@ test('the copyright office registers a deposited work; a court freezes it, attac
   await offline.locator('#court-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"case": 1}') });
   await expect(offline.getByRole('alert')).toHaveText('这不是 GovChain 证据文件（govchain-evidence）。');
   expect(sockets).toEqual([]);
-});
-
-test('a bank files a loan, a second one for the same member is refused, the centre approves, the bank disburses and the repayment settles it', async ({ page }) => {
-  test.setTimeout(240_000);
-  await open(page, 'Ferdie');
-  const file = page.locator('#file-loan');
-  const fileLoan = async () => {
-    await file.getByLabel('缴存人身份证件号码').fill(seed.fundMember);
-    await file.getByLabel('公积金假名密钥').fill(seed.fundKey);
-    await file.getByLabel('贷款中心机构编号').fill('4');
-    await file.getByLabel('金额（元）').fill('300000');
-    await file.getByRole('button', { name: '提交申请' }).click();
-    return outcome(page, '#file-loan');
-  };
-  const filed = await fileLoan();
-  await expect(filed).toContainText('已受理贷款申请');
-  const loan = (await filed.textContent())!.match(/贷款申请 (\d+)/)![1];
-  await expect(file.getByLabel('公积金假名密钥')).toHaveValue(''); // the key leaves the field
-  await expect(page.getByTestId('loan-status')).toHaveText('已受理');
-  await expect(await fileLoan()).toHaveText('未办成：该缴存人已有一笔未结清的公积金贷款，不能再申请（一人一贷）。');
-
-  const stepForm = page.locator('#loan-step');
-  const step = async (action: string, amount: string, expected: string) => {
-    await stepForm.getByLabel('贷款编号').fill(loan);
-    await stepForm.getByLabel('操作').selectOption(action);
-    await stepForm.getByLabel('金额（元）').fill(amount);
-    await stepForm.getByRole('button', { name: '执行' }).click();
-    await expect(await outcome(page, '#loan-step')).toContainText(expected);
-  };
-  await step('disburse', '300000', '未办成：贷款尚未审批通过，不能放款。');
-  await signInAs(page, 'Eve');
-  await expect(page.locator('#file-loan')).toHaveCount(0); // a centre files no loan
-  await step('approve', '', `贷款 ${loan}：审批通过完成。`);
-  await expect(page.getByTestId('loan-status')).toHaveText('已批准');
-  await signInAs(page, 'Ferdie');
-  await step('disburse', '300000', `贷款 ${loan}：放款完成。`);
-  await step('repay', '100000.50', `贷款 ${loan}：记录还款完成。`);
-  await expect(page.getByTestId('loan-outstanding')).toHaveText('199999.50');
-  await step('repay', '199999.50', `贷款 ${loan}：记录还款完成。`);
-  await expect(page.getByTestId('loan-status')).toHaveText('已结清');
-  await noRawError(page);
-  await shot(page, 'console-loan');
 });
 
 test('council members propose a role for an agency, vote and close the motion; a second vote and a non-member are refused', async ({ page }) => {

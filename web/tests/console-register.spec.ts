@@ -1,12 +1,15 @@
 // The agency console in Chromium: the market regulators' register (status changes, an
 // amendment through the review queue, a move between regions), the fund centre's
-// deposit records and certificates, and the copyright holders' transfers and licences
-// with the court's ruling. Signed through the page only with the development keys; the
-// wrong parties and bad inputs refused in words.
+// deposit records and certificates, the provident-fund loan pipeline, and the copyright
+// holders' transfers and licences with the court's ruling. Signed through the page only
+// with the development keys; the wrong parties and bad inputs refused in words. The
+// tests share no record, so they run beside each other.
 
 import { expect, test } from '@playwright/test';
 import { residentCheck } from '../../shared/pseudonym.mjs';
 import { ADDRESS, noRawError, open, outcome, seed, shot, signInAs } from './console-lib';
+
+test.describe.configure({ mode: 'parallel' });
 
 test('a market regulator lists an enterprise as abnormal and restores it, amends it through its review queue and releases it to Sichuan, whose regulator accepts it; other parties are refused', async ({ page }) => {
   test.setTimeout(240_000);
@@ -161,6 +164,48 @@ test('a fund centre records a member’s deposits and certifies them to a bank, 
   await check.getByRole('button', { name: '核验' }).click();
   await expect(check.getByTestId('certificate-verdict')).toHaveText(`缴存证明 ${certificate} 不是出具给机构 0 的，或已过期：机构 0 不能凭它办理。`);
   await noRawError(page);
+});
+
+test('a bank files a loan, a second one for the same member is refused, the centre approves, the bank disburses and the repayment settles it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page, 'Ferdie');
+  const file = page.locator('#file-loan');
+  const fileLoan = async () => {
+    await file.getByLabel('缴存人身份证件号码').fill(seed.fundMember);
+    await file.getByLabel('公积金假名密钥').fill(seed.fundKey);
+    await file.getByLabel('贷款中心机构编号').fill('4');
+    await file.getByLabel('金额（元）').fill('300000');
+    await file.getByRole('button', { name: '提交申请' }).click();
+    return outcome(page, '#file-loan');
+  };
+  const filed = await fileLoan();
+  await expect(filed).toContainText('已受理贷款申请');
+  const loan = (await filed.textContent())!.match(/贷款申请 (\d+)/)![1];
+  await expect(file.getByLabel('公积金假名密钥')).toHaveValue(''); // the key leaves the field
+  await expect(page.getByTestId('loan-status')).toHaveText('已受理');
+  await expect(await fileLoan()).toHaveText('未办成：该缴存人已有一笔未结清的公积金贷款，不能再申请（一人一贷）。');
+
+  const stepForm = page.locator('#loan-step');
+  const step = async (action: string, amount: string, expected: string) => {
+    await stepForm.getByLabel('贷款编号').fill(loan);
+    await stepForm.getByLabel('操作').selectOption(action);
+    await stepForm.getByLabel('金额（元）').fill(amount);
+    await stepForm.getByRole('button', { name: '执行' }).click();
+    await expect(await outcome(page, '#loan-step')).toContainText(expected);
+  };
+  await step('disburse', '300000', '未办成：贷款尚未审批通过，不能放款。');
+  await signInAs(page, 'Eve');
+  await expect(page.locator('#file-loan')).toHaveCount(0); // a centre files no loan
+  await step('approve', '', `贷款 ${loan}：审批通过完成。`);
+  await expect(page.getByTestId('loan-status')).toHaveText('已批准');
+  await signInAs(page, 'Ferdie');
+  await step('disburse', '300000', `贷款 ${loan}：放款完成。`);
+  await step('repay', '100000.50', `贷款 ${loan}：记录还款完成。`);
+  await expect(page.getByTestId('loan-outstanding')).toHaveText('199999.50');
+  await step('repay', '199999.50', `贷款 ${loan}：记录还款完成。`);
+  await expect(page.getByTestId('loan-status')).toHaveText('已结清');
+  await noRawError(page);
+  await shot(page, 'console-loan');
 });
 
 test('a work’s controller licenses and transfers its rights, the transferee accepts, a court rules them back; a licence before registration, by another account and over an exclusive one is refused', async ({ page }) => {
