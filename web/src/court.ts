@@ -7,6 +7,7 @@
 
 import './style.css';
 import { $, esc } from './dom';
+import { ct } from './court-i18n';
 import { dateTime, lang, setLang, words } from './i18n';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -36,20 +37,20 @@ async function header(hex: string): Promise<{ number: number; hash: string }> {
 
 /** The blocks and extrinsics an evidence file names, with what each is for. */
 async function contents(b: Bundle): Promise<{ blocks: Block[]; extrinsics: Extrinsic[] }> {
-  const w = words();
+  const c = ct();
   const { blake2AsHex } = await import('@polkadot/util-crypto');
   const blocks: Block[] = [];
   for (const [i, f] of b.finality.entries()) {
-    blocks.push({ ...(await header(f.header)), role: i === b.finality.length - 1 ? w.courtRoleState : w.courtRoleHandover });
+    blocks.push({ ...(await header(f.header)), role: i === b.finality.length - 1 ? c.roleState : c.roleHandover });
   }
   const extrinsics: Extrinsic[] = [];
   if (b.inclusion) {
     const first = await header(b.inclusion.headers[0]);
     for (const [i, h] of b.inclusion.headers.entries()) {
-      blocks.push({ ...(i ? await header(h) : first), role: i ? w.courtRoleLink : w.courtRoleCreated });
+      blocks.push({ ...(i ? await header(h) : first), role: i ? c.roleLink : c.roleCreated });
     }
     for (const x of b.inclusion.extrinsics) {
-      extrinsics.push({ block: first.number, blockHash: first.hash, index: x.index, hash: blake2AsHex(x.extrinsic, 256), role: x.index === 0 ? w.courtRoleTimestamp : w.courtRoleCreating });
+      extrinsics.push({ block: first.number, blockHash: first.hash, index: x.index, hash: blake2AsHex(x.extrinsic, 256), role: x.index === 0 ? c.roleTimestamp : c.roleCreating });
     }
   }
   return { blocks, extrinsics };
@@ -95,16 +96,16 @@ async function verdict(text: string): Promise<{ valid: boolean; words: string } 
 }
 
 function render() {
-  const w = words();
+  const w = words(), c = ct();
   document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
-  document.title = w.courtTitle;
+  document.title = c.title;
   $('#app').innerHTML = `
     <header class="controls">
-      <h1>${w.courtTitle}</h1>
+      <h1>${c.title}</h1>
       <button id="lang" type="button">${w.language}</button>
-      <p>${w.courtSubtitle}</p>
-      <label>${w.courtChoose} <input id="court-file" type="file" accept=".json,application/json"></label>
-      <button id="court-print" type="button">${w.courtPrint}</button>
+      <p>${c.subtitle}</p>
+      <label>${c.choose} <input id="court-file" type="file" accept=".json,application/json"></label>
+      <button id="court-print" type="button">${c.print}</button>
     </header>
     <p id="message" role="status"></p>
     <article id="sheet" aria-live="polite"></article>`;
@@ -123,20 +124,20 @@ function message(text: string, kind: 'info' | 'error' = 'error') {
   m.textContent = text;
 }
 
-const kindWord = (k: string) => words().courtKinds[k] ?? k;
+const kindWord = (k: string) => ct().kinds[k] ?? k;
 const code = (s: string) => `<code>${esc(s)}</code>`;
 
 /** Renders the sheet for the evidence file `text`; `content` (a work's hash) adds the
  * work's whole record from the node. */
 async function show(text: string, content: string | null, source: string) {
-  const w = words();
+  const w = words(), c = ct();
   $('#sheet').innerHTML = '';
   let b: Bundle;
   try {
     b = JSON.parse(text);
     if (!String(b?.format).startsWith('govchain-evidence/') || !Array.isArray(b.finality) || !b.record) throw new Error('format');
   } catch {
-    message(w.courtNotBundle);
+    message(c.notBundle);
     return;
   }
   message(w.loading, 'info');
@@ -145,37 +146,37 @@ async function show(text: string, content: string | null, source: string) {
   const blockRows = blocks.map((x) => `<tr data-number="${x.number}" data-hash="${x.hash}"><td>${esc(x.role)}</td><td>#${x.number}</td><td>${code(x.hash)}</td></tr>`).join('');
   const extrinsicRows = extrinsics.map((x) => `<tr data-block="${x.block}" data-index="${x.index}" data-hash="${x.hash}"><td>${esc(x.role)}</td><td>#${x.block}<br>${code(x.blockHash)}</td><td>${x.index}</td><td>${code(x.hash)}</td></tr>`).join('');
   const historyRows = rows?.map((r) => `<tr data-seq="${r.seq}" data-block="${r.block}" data-block-hash="${r.blockHash}" data-index="${r.index}" data-hash="${r.hash}">
-    <td>${r.seq}</td><td>${esc(w.courtActions[r.action] ?? r.action)}${r.agency === null ? '' : ` · ${w.courtAgency(r.agency)}`}</td><td>${esc(dateTime(r.time))}</td>
+    <td>${r.seq}</td><td>${esc(c.actions[r.action] ?? r.action)}${r.agency === null ? '' : ` · ${c.agency(r.agency)}`}</td><td>${esc(dateTime(r.time))}</td>
     <td>#${r.block}<br>${code(r.blockHash)}</td><td>${r.index}</td><td>${code(r.hash)}</td></tr>`).join('');
   $('#sheet').innerHTML = `
     <h2 data-testid="court-record">${esc(kindWord(b.record.kind))} ${code(b.record.id)}</h2>
     <dl>
-      <dt>${w.courtChain}</dt><dd>${code(b.genesisHash)}</dd>
-      <dt>${w.courtSource}</dt><dd>${esc(source)}</dd>
-      <dt>${w.courtPrepared}</dt><dd>${esc(dateTime(Math.floor(Date.now() / 1000)))}</dd>
+      <dt>${c.chain}</dt><dd>${code(b.genesisHash)}</dd>
+      <dt>${c.source}</dt><dd>${esc(source)}</dd>
+      <dt>${c.prepared}</dt><dd>${esc(dateTime(Math.floor(Date.now() / 1000)))}</dd>
     </dl>
     ${v ? `<p class="verdict ${v.valid ? 'good' : 'bad'}" data-testid="court-verdict">${v.valid ? w.evidenceValid : w.evidenceInvalid}</p><pre data-testid="court-words">${esc(v.words)}</pre>`
-      : `<p data-testid="court-verdict">${w.courtNoVerdict}</p>`}
-    <h3>${w.courtBlocks}</h3>
-    <table data-testid="court-blocks"><tr><th>${w.courtRole}</th><th>${w.courtNumber}</th><th>${w.courtHash}</th></tr>${blockRows}</table>
-    <h3>${w.courtExtrinsics}</h3>
-    ${extrinsicRows ? `<table data-testid="court-extrinsics"><tr><th>${w.courtRole}</th><th>${w.courtBlock}</th><th>${w.courtIndex}</th><th>${w.courtHash}</th></tr>${extrinsicRows}</table>` : `<p>${w.courtNoExtrinsics}</p>`}
-    ${historyRows ? `<h3>${w.courtHistory}</h3>
-    <table data-testid="court-history"><tr><th>#</th><th>${w.courtAction}</th><th>${w.courtTime}</th><th>${w.courtBlock}</th><th>${w.courtIndex}</th><th>${w.courtHash}</th></tr>${historyRows}</table>` : ''}
-    <h3>${w.courtHowTo}</h3>
-    <ol>${w.courtSteps.map((s) => `<li>${s}</li>`).join('')}</ol>`;
+      : `<p data-testid="court-verdict">${c.noVerdict}</p>`}
+    <h3>${c.blocks}</h3>
+    <table data-testid="court-blocks"><tr><th>${c.role}</th><th>${c.number}</th><th>${c.hash}</th></tr>${blockRows}</table>
+    <h3>${c.extrinsics}</h3>
+    ${extrinsicRows ? `<table data-testid="court-extrinsics"><tr><th>${c.role}</th><th>${c.block}</th><th>${c.index}</th><th>${c.hash}</th></tr>${extrinsicRows}</table>` : `<p>${c.noExtrinsics}</p>`}
+    ${historyRows ? `<h3>${c.history}</h3>
+    <table data-testid="court-history"><tr><th>#</th><th>${c.action}</th><th>${c.time}</th><th>${c.block}</th><th>${c.index}</th><th>${c.hash}</th></tr>${historyRows}</table>` : ''}
+    <h3>${c.howTo}</h3>
+    <ol>${c.steps.map((s) => `<li>${s}</li>`).join('')}</ol>`;
 }
 
 async function start() {
-  const w = words();
+  const w = words(), c = ct();
   const work = new URLSearchParams(location.search).get('work');
   if (!work) return;
-  if (!/^0x[0-9a-fA-F]{64}$/.test(work)) { message(w.courtBadWork); return; }
+  if (!/^0x[0-9a-fA-F]{64}$/.test(work)) { message(c.badWork); return; }
   message(w.loading, 'info');
   try {
     const { send } = await import('./chain');
     const bundle = await send('evidence_bundle', ['work', work.toLowerCase()]);
-    await show(JSON.stringify(bundle), work.toLowerCase(), w.courtFromNode);
+    await show(JSON.stringify(bundle), work.toLowerCase(), c.fromNode);
   } catch (e) {
     console.error(e);
     message(w.exportFailed(e instanceof Error ? e.message : String(e)));
