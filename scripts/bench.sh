@@ -1,22 +1,43 @@
 #!/usr/bin/env bash
-# Regenerates every GovChain pallet's weights.rs from its v2 benchmarks, on this
-# machine. Builds the node with `--features runtime-benchmarks` (a separate set of
-# artifacts in the same target directory; the normal build stays lean).
+# Measures GovChain's weights on this machine and writes them into the code.
 #
-#   scripts/bench.sh                 # every pallet under pallets/
-#   scripts/bench.sh consortium      # only pallets/consortium
-#   STEPS=2 REPEAT=1 scripts/bench.sh   # a quick check that benchmarks run
+#   scripts/bench.sh                     # all of the below, in this order
+#   scripts/bench.sh pallets [name ...]  # GovChain pallets -> pallets/<name>/src/weights.rs
+#   scripts/bench.sh frame               # the FRAME pallets the runtime charges on every
+#                                        # transaction (system's transaction extensions,
+#                                        # transaction payment, balances) -> runtime/src/weights/
+#   scripts/bench.sh base                # block and extrinsic base weights (`benchmark
+#                                        # overhead`) -> runtime/src/weights/
+#   scripts/bench.sh storage [DIR]       # ParityDB read/write weights (`benchmark storage`)
+#                                        # over the chain state in base path DIR, by default a
+#                                        # state filled by the load generator ->
+#                                        # runtime/src/weights/paritydb_weights.rs
+#   scripts/bench.sh block DIR FROM TO   # `benchmark block`: blocks FROM..TO of the chain in
+#                                        # base path DIR executed again, time against weight
+#   STEPS=2 REPEAT=1 scripts/bench.sh pallets   # a quick check that benchmarks run
+#
+# Builds the node with `--features runtime-benchmarks` and keeps that binary as
+# $CARGO_TARGET_DIR/release/govchain-node-bench; the normal node is built again
+# afterwards, so `govchain-node` stays the one the other scripts run. docs/PERFORMANCE.md
+# ("Weights") records the last results.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh"
-"$ROOT/scripts/build.sh" --features runtime-benchmarks
+
+BENCH_BIN="$CARGO_TARGET_DIR/release/govchain-node-bench"
+NORMAL_BIN="$CARGO_TARGET_DIR/release/govchain-node"
+if [ -z "${GOVCHAIN_BENCH_NODE:-}" ]; then
+	"$ROOT/scripts/build.sh" --features runtime-benchmarks
+	cp -f "$NORMAL_BIN" "$BENCH_BIN"
+	log "restoring the normal node build"
+	(cd "$ROOT" && cargo build --locked --release -p govchain-node)
+else
+	BENCH_BIN="$GOVCHAIN_BENCH_NODE"
+fi
 
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 cd "$ROOT"
-pallets=("$@")
-if [ ${#pallets[@]} -eq 0 ]; then
-	for d in pallets/*/; do pallets+=("$(basename "$d")"); done
-fi
+WEIGHTS=runtime/src/weights
 
 header="$(mktemp)"
 trap 'rm -f "$header"' EXIT
@@ -27,20 +48,103 @@ cat > "$header" <<HDR
 // by: scripts/bench.sh $* (STEPS=$STEPS REPEAT=$REPEAT)
 HDR
 
-for p in "${pallets[@]}"; do
-	crate="pallet_${p//-/_}"
-	out="pallets/$p/src/weights.rs"
-	log "benchmarking $crate -> $out"
-	"$NODE_BIN" benchmark pallet \
+# One pallet's benchmarks into a weight file; extra arguments go to the CLI.
+bench_pallet() {
+	local pallet="$1" out="$2"
+	shift 2
+	log "benchmarking $pallet -> $out"
+	"$BENCH_BIN" benchmark pallet \
 		--chain dev \
-		--pallet "$crate" \
+		--pallet "$pallet" \
 		--extrinsic '*' \
 		--steps "$STEPS" \
 		--repeat "$REPEAT" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
-		--template scripts/bench/pallet-weight-template.hbs \
 		--header "$header" \
-		--output "$out"
-done
-log "weights written; review with: git diff -- 'pallets/*/src/weights.rs'"
+		--output "$out" "$@"
+}
+
+pallets() {
+	local names=("$@")
+	if [ ${#names[@]} -eq 0 ]; then
+		for d in pallets/*/; do names+=("$(basename "$d")"); done
+	fi
+	for p in "${names[@]}"; do
+		bench_pallet "pallet_${p//-/_}" "pallets/$p/src/weights.rs" \
+			--template scripts/bench/pallet-weight-template.hbs
+	done
+}
+
+# FRAME's own weights assume Polkadot's reference machine and RocksDB: measured here
+# instead, with the runtime's database weights.
+frame() {
+	bench_pallet frame_system_extensions "$WEIGHTS/frame_system_extensions.rs"
+	bench_pallet pallet_transaction_payment "$WEIGHTS/pallet_transaction_payment.rs"
+	bench_pallet pallet_balances "$WEIGHTS/pallet_balances.rs"
+	# The CLI names the trait after the benchmark instance; the system extensions' trait
+	# is frame_system::ExtensionsWeightInfo.
+	sed -i 's/frame_system_extensions::WeightInfo/frame_system::ExtensionsWeightInfo/' \
+		"$WEIGHTS/frame_system_extensions.rs"
+}
+
+base() {
+	log "benchmark overhead -> $WEIGHTS/{block,extrinsic}_weights.rs"
+	"$BENCH_BIN" benchmark overhead \
+		--chain dev \
+		--wasm-execution compiled \
+		--header "$header" \
+		--weight-path "$WEIGHTS"
+	runtime_paths "$WEIGHTS/block_weights.rs" "$WEIGHTS/extrinsic_weights.rs"
+}
+
+# The runtime reaches sp-weights through frame-support.
+runtime_paths() { sed -i 's/sp_weights::/frame_support::weights::/' "$@"; }
+
+storage() {
+	local dir="${1:-}"
+	if [ -z "$dir" ]; then
+		dir="$(mktemp -d -t govchain-bench-state.XXXXXX)"
+		log "filling a development chain's state with the load generator in $dir"
+		LOADGEN_BASE="$dir" "$ROOT/scripts/loadgen.sh" \
+			--scenarios licence-batch,copyright-batch,enterprise,transfer \
+			--counts licence-batch=300,copyright-batch=40,enterprise=2000,transfer=4000
+	fi
+	log "benchmark storage over $dir/chain -> $WEIGHTS/paritydb_weights.rs"
+	"$BENCH_BIN" benchmark storage \
+		--chain "$(dev_spec "$dir")" \
+		--base-path "$dir/chain" \
+		--database paritydb \
+		--state-version 1 \
+		--header "$header" \
+		--weight-path "$WEIGHTS"
+	runtime_paths "$WEIGHTS/paritydb_weights.rs"
+}
+
+# The development chain's spec as the normal node has it (its genesis holds the normal
+# runtime, which the chains measured here run), for the benchmark node to open them.
+dev_spec() {
+	"$NODE_BIN" build-spec --chain dev --raw 2>/dev/null >"$1/dev-spec.json"
+	echo "$1/dev-spec.json"
+}
+
+block() {
+	[ $# -eq 3 ] || die "usage: scripts/bench.sh block DIR FROM TO"
+	"$BENCH_BIN" benchmark block \
+		--chain "$(dev_spec "$1")" \
+		--base-path "$1/chain" \
+		--database paritydb \
+		--wasm-execution compiled \
+		--from "$2" --to "$3" --repeat 3
+}
+
+case "${1:-all}" in
+	pallets) shift; pallets "$@" ;;
+	frame) frame ;;
+	base) base ;;
+	storage) shift; storage "$@" ;;
+	block) shift; block "$@" ;;
+	all) pallets; frame; base; storage ;;
+	*) die "unknown step $1 (pallets, frame, base, storage, block)" ;;
+esac
+log "weights written; review with: git diff -- 'pallets/*/src/weights.rs' runtime/src/weights"

@@ -5,7 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # One shared target directory, so every script (and CI) reuses the same build.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/govchain/target}"
-NODE_BIN="$CARGO_TARGET_DIR/release/govchain-node"
+# The node binary: GOVCHAIN_NODE (as for the test harnesses), or the shared release build.
+NODE_BIN="${GOVCHAIN_NODE:-$CARGO_TARGET_DIR/release/govchain-node}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -9,8 +9,8 @@
 # $HOME/.cache/govchain/target), starts ONE `govchain-node --dev` on free ports with a
 # temporary base path and a large transaction pool, runs the scenarios (every argument
 # goes to govchain-loadgen; see `--help`), prints the result table and stops the node.
-# The node binary must already be built (scripts/build.sh). LOADGEN_KEEP=1 keeps the
-# node's base path (with node.log) for inspection.
+# The node binary must already be built (scripts/build.sh; GOVCHAIN_NODE=PATH runs
+# another). LOADGEN_KEEP=1 keeps the node's base path (with node.log) for inspection.
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -32,7 +32,14 @@ RPC_PORT=$(free_port)
 P2P_PORT=$(free_port)
 while [ "$P2P_PORT" = "$RPC_PORT" ]; do P2P_PORT=$(free_port); done
 
-BASE=$(mktemp -d -t govchain-loadgen.XXXXXX)
+# LOADGEN_BASE=DIR: the node's base path (and node.log) there, kept afterwards.
+if [ -n "${LOADGEN_BASE:-}" ]; then
+	BASE="$LOADGEN_BASE"
+	mkdir -p "$BASE"
+	LOADGEN_KEEP=1
+else
+	BASE=$(mktemp -d -t govchain-loadgen.XXXXXX)
+fi
 NODE_PID=
 cleanup() {
 	if [ -n "$NODE_PID" ] && kill -0 "$NODE_PID" 2>/dev/null; then
@@ -44,8 +51,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 NODE_FLAGS=(--dev --base-path "$BASE/chain" --rpc-port "$RPC_PORT" --port "$P2P_PORT" --no-prometheus
-	--pool-limit 20000 --pool-kbytes 200000 --rpc-max-subscriptions-per-connection 16384
+	--pool-limit "${LOADGEN_POOL_LIMIT:-200000}" --pool-kbytes "${LOADGEN_POOL_KBYTES:-1000000}" --rpc-max-subscriptions-per-connection 16384
 	--rpc-max-connections 200)
+# LOADGEN_NODE_FLAGS: more node flags (e.g. another pool type or size), reported in the log.
+if [ -n "${LOADGEN_NODE_FLAGS:-}" ]; then read -r -a extra <<<"$LOADGEN_NODE_FLAGS"; NODE_FLAGS+=("${extra[@]}"); fi
 log "starting govchain-node ${NODE_FLAGS[*]}"
 "$NODE_BIN" "${NODE_FLAGS[@]}" >"$BASE/node.log" 2>&1 &
 NODE_PID=$!

@@ -9,6 +9,8 @@
 #   4. beside the e2e suite: the browser tests of web/ (Playwright driving Debian's
 #      Chromium against a node) and the importer's tests (import/: a licence export
 #      loaded with two kills on the way);
+#      and a smoke run of the load generator (loadgen/: every scenario, a few hundred
+#      transactions, on a node of its own);
 #   5. a part of the network fault tests on real node processes (tests/network): the
 #      compose file against the script, a member restarted alone serving no stranger,
 #      kill -9 under load, a runtime upgrade by council vote from the previous release
@@ -24,6 +26,8 @@ limit() { timeout --kill-after=20 "$@"; }
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh"
 cd "$ROOT"
+log "building the load generator (loadgen/, its own lockfile)"
+cargo build --locked --release --manifest-path loadgen/Cargo.toml
 rust_log="$CARGO_TARGET_DIR/rust-tests.log"
 
 log "Rust tests (cargo test --release --workspace --exclude govchain-node)"
@@ -52,23 +56,32 @@ web_pid=$!
 import_pid=$!
 limit 1200 node "$ROOT/indexer/test/run.mjs" >"$logs/indexer.log" 2>&1 &
 indexer_pid=$!
+# A smoke run of the load generator (a few hundred transactions per scenario on a node
+# of its own), so it cannot rot: it fails if any extrinsic is refused or fails.
+limit 600 "$ROOT/scripts/loadgen.sh" --count 200 \
+	--counts licence-batch=4,copyright-batch=2,enterprise=40 --read-secs 3 --check \
+	>"$logs/loadgen.log" 2>&1 &
+loadgen_pid=$!
 
 log "end-to-end tests (tests/e2e, @polkadot/api against a running node)"
 e2e=0
 limit 1500 node "$ROOT/tests/e2e/harness.mjs" || e2e=$?
 
-web=0 import=0 indexer=0
+web=0 import=0 indexer=0 loadgen=0
 wait "$web_pid" || web=$?
 wait "$import_pid" || import=$?
 wait "$indexer_pid" || indexer=$?
+wait "$loadgen_pid" || loadgen=$?
 log "browser tests (web/: the public verification page in Chromium, Playwright): exit $web"
 grep -vE 'API-WS|REGISTRY' "$logs/web.log" || true
 log "importer tests (import/: pseudonyms; 3000 licence rows killed twice; 250 fund deposit records killed once; 300 works killed once): exit $import"
 grep -vE 'API-WS|REGISTRY' "$logs/import.log" || true
 log "indexer test (indexer/: e2e scenarios indexed, GraphQL against the runtime APIs, killed and restarted, replayed from genesis): exit $indexer"
 grep -vE 'API-WS|REGISTRY' "$logs/indexer.log" || true
-[ "$e2e" -eq 0 ] && [ "$web" -eq 0 ] && [ "$import" -eq 0 ] && [ "$indexer" -eq 0 ] ||
-	die "e2e exit $e2e, browser tests exit $web, importer test exit $import, indexer test exit $indexer"
+log "load generator smoke run (loadgen/: every scenario, 200 extrinsics each, --check): exit $loadgen"
+cat "$logs/loadgen.log"
+[ "$e2e" -eq 0 ] && [ "$web" -eq 0 ] && [ "$import" -eq 0 ] && [ "$indexer" -eq 0 ] && [ "$loadgen" -eq 0 ] ||
+	die "e2e exit $e2e, browser tests exit $web, importer test exit $import, indexer test exit $indexer, load generator exit $loadgen"
 
 # `join` mostly waits for session boundaries: it runs beside the others, on its own
 # ports and in its own directory.

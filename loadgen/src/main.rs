@@ -57,6 +57,8 @@ pub struct Opts {
 	pub read_secs: u64,
 	pub read_clients: usize,
 	pub markdown: Option<String>,
+	/// Fail unless every scenario's extrinsics were accepted and succeeded.
+	pub check: bool,
 }
 
 pub const ALL_SCENARIOS: &[&str] = &[
@@ -74,15 +76,15 @@ pub const ALL_SCENARIOS: &[&str] = &[
 
 fn default_count(s: &str) -> usize {
 	match s {
-		"transfer" => 8000,
-		"licence-issue" => 6000,
-		"licence-use" => 6000,
-		"copyright" => 3000,
-		"copyright-batch" => 80,
-		"enterprise" => 2000,
-		"fund-repay" => 5000,
-		"mix" => 5000,
-		"licence-batch" => 200,
+		"transfer" => 20000,
+		"licence-issue" => 20000,
+		"licence-use" => 20000,
+		"copyright" => 6000,
+		"copyright-batch" => 160,
+		"enterprise" => 4000,
+		"fund-repay" => 16000,
+		"mix" => 16000,
+		"licence-batch" => 800,
 		_ => 0,
 	}
 }
@@ -99,11 +101,11 @@ USAGE: govchain-loadgen [OPTIONS]
   --count N             extrinsics per scenario (overrides every default)
   --counts a=N,b=M      per-scenario counts (licence-batch, copyright-batch: batches;
                         copyright: deposits; both at most 16 per user; enterprise:
-                        applications). Defaults: transfer 8000, licence-issue 6000,
-                        licence-use 6000, copyright 3000, copyright-batch 80,
-                        enterprise 2000, fund-repay 5000, mix 5000, licence-batch 200
+                        applications). Defaults: transfer 20000, licence-issue 20000,
+                        licence-use 20000, copyright 6000, copyright-batch 160,
+                        enterprise 4000, fund-repay 16000, mix 16000, licence-batch 800
   --rate TPS            submit at this rate (default: as fast as possible)
-  --users N             funded plain accounts used as senders (default 192)
+  --users N             funded plain accounts used as senders (default 384)
   --ops-per-agency N    extra operators added to each development agency (default 2)
   --sample-every N      watch one transaction in N for latency (default 20)
   --in-flight N         submissions awaiting the node's answer (default 512)
@@ -111,6 +113,8 @@ USAGE: govchain-loadgen [OPTIONS]
   --read-secs S         duration of the read scenario (default 15)
   --read-clients N      concurrent WebSocket clients of the read scenario (default 16)
   --markdown FILE       also write the result table there
+  --check               exit with an error if a scenario had an extrinsic refused at
+                        submission or failed, or none succeeded (the CI smoke run)
 ";
 
 fn parse_opts() -> Result<Opts> {
@@ -120,7 +124,7 @@ fn parse_opts() -> Result<Opts> {
 		scenarios: ALL_SCENARIOS.iter().map(|s| s.to_string()).collect(),
 		counts: HashMap::new(),
 		rate: None,
-		users: 192,
+		users: 384,
 		ops_per_agency: 2,
 		sample_every: 20,
 		in_flight: 512,
@@ -128,6 +132,7 @@ fn parse_opts() -> Result<Opts> {
 		read_secs: 15,
 		read_clients: 16,
 		markdown: None,
+		check: false,
 	};
 	let mut global_count: Option<usize> = None;
 	let mut args = std::env::args().skip(1);
@@ -156,6 +161,7 @@ fn parse_opts() -> Result<Opts> {
 			"--read-secs" => o.read_secs = val()?.parse()?,
 			"--read-clients" => o.read_clients = val()?.parse::<usize>()?.max(1),
 			"--markdown" => o.markdown = Some(val()?),
+			"--check" => o.check = true,
 			other => bail!("unknown option {other} (see --help)"),
 		}
 	}
@@ -435,7 +441,10 @@ impl Ctx {
 		let _ = sem.acquire_many(self.opts.in_flight as u32).await?;
 		let submit_secs = t0.elapsed().as_secs_f64();
 		let (submit_errors, first_error) = errors.lock().await.clone();
-		eprintln!("  {name}: {total} submitted in {submit_secs:.1} s ({submit_errors} refused)");
+		match &first_error {
+			Some(e) => eprintln!("  {name}: {total} submitted in {submit_secs:.1} s ({submit_errors} refused; first: {e})"),
+			None => eprintln!("  {name}: {total} submitted in {submit_secs:.1} s (0 refused)"),
+		}
 
 		// Follow finalized blocks until every accepted extrinsic is in one.
 		let want: HashSet<(String, String)> = calls.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
@@ -466,9 +475,14 @@ impl Ctx {
 				next += 1;
 			}
 		}
-		// Let the sampled watchers see their finality.
+		// Let the sampled watchers see their finality: 30 s in all, not each (a watcher
+		// of a transaction that never made it must not hold the run).
+		let watch_deadline = Instant::now() + Duration::from_secs(30);
 		for w in watchers {
-			let _ = tokio::time::timeout(Duration::from_secs(30), w).await;
+			let left = watch_deadline.saturating_duration_since(Instant::now());
+			if tokio::time::timeout(left, w).await.is_err() {
+				break;
+			}
 		}
 		while recs.last().is_some_and(|r| r.ok + r.failed == 0) {
 			recs.pop();
@@ -736,6 +750,18 @@ async fn main() -> Result<()> {
 			md.push_str(&format!("\n{line}\n"));
 		}
 		std::fs::write(p, md)?;
+	}
+	if ctx.opts.check {
+		let bad: Vec<String> = outs
+			.0
+			.iter()
+			.filter(|o| o.name != "read" && (o.submit_errors > 0 || o.failed > 0 || o.ok == 0))
+			.map(|o| format!("{} ({} ok, {} failed, {} refused)", o.name, o.ok, o.failed, o.submit_errors))
+			.collect();
+		if !bad.is_empty() {
+			bail!("--check: {}", bad.join("; "));
+		}
+		eprintln!("--check: every scenario's extrinsics were accepted and succeeded");
 	}
 	Ok(())
 }

@@ -2,6 +2,8 @@
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
@@ -14,7 +16,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_provident_fund, ProvidentFund]
 );
 
-pub use frame_system_benchmarking::Pallet as SystemBench;
-pub use crate::{Balances, Consortium, Copyright, Council, Enterprises, Licenses, ProvidentFund, Runtime, Sudo, Timestamp, Utility};
+pub use frame_system_benchmarking::{extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench};
+pub use crate::{Balances, TransactionPayment, Consortium, Copyright, Council, Enterprises, Licenses, ProvidentFund, Runtime, Sudo, Timestamp, Utility};
 
 impl frame_system_benchmarking::Config for Runtime {}
+
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}

@@ -27,6 +27,7 @@ use alloc::vec::Vec;
 mod benchmarks;
 pub mod apis;
 pub mod configs;
+pub mod weights;
 pub mod genesis_config_presets;
 
 use sp_runtime::{
@@ -82,12 +83,13 @@ impl_opaque_keys! {
 /// |---|---|
 /// | 100 | first release |
 /// | 101 | copyright storage version 2: each pending commitment records its deposit |
+/// | 102 | weights measured on GovChain's machine (database, base, extension and FRAME pallet weights); 1.5 s of compute per block |
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

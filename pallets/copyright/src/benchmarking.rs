@@ -41,16 +41,20 @@ fn set_block<T: Config>(n: u32) {
 }
 
 /// The worst-case deposit: longest title, most authors, all of them registered
-/// enterprises (each looked up), an enterprise holder, a publication.
+/// enterprises (each looked up), an enterprise holder, a publication. Deposit `n` names
+/// enterprises of its own, none shared with another deposit or between its authors and
+/// holder, so every lookup reads storage a benchmark has not read before.
 fn deposit_of<T: Config>(n: u32) -> DepositOf<T> {
-	let enterprise = HolderRef::Enterprise(T::BenchmarkHelper::registered_enterprise());
+	let per_deposit = T::MaxAuthors::get().saturating_add(1);
+	let first = n.saturating_mul(per_deposit);
+	let enterprise = |i: u32| HolderRef::Enterprise(T::BenchmarkHelper::registered_enterprise(first.saturating_add(i)));
 	Deposit {
 		content: hash(n),
 		title: alloc::vec![b't'; T::MaxTitleLength::get() as usize].try_into().unwrap_or_default(),
 		category: Category::Software,
 		nature: Nature::Original,
-		authors: alloc::vec![enterprise.clone(); T::MaxAuthors::get() as usize].try_into().unwrap_or_default(),
-		holder: enterprise,
+		authors: (1..per_deposit).map(enterprise).collect::<Vec<_>>().try_into().unwrap_or_default(),
+		holder: enterprise(0),
 		region: RegionCode::new(REGION).expect("valid region"),
 		completed: 1,
 		publication: Some(Publication { date: 2, place: RegionCode::new(REGION).expect("valid region") }),
@@ -138,7 +142,7 @@ fn person<T: Config>(n: u8) -> HolderOf<T> {
 /// A holder and the account acting for it: the registered enterprise if the register
 /// designates an account for it (one more lookup), else a plain account.
 fn accepting_holder<T: Config>() -> (HolderOf<T>, T::AccountId) {
-	let uscc = T::BenchmarkHelper::registered_enterprise();
+	let uscc = T::BenchmarkHelper::registered_enterprise(u32::MAX);
 	match T::Enterprises::account_of(&uscc) {
 		Some(acc) => (HolderRef::Enterprise(uscc), acc),
 		None => {

@@ -44,8 +44,16 @@ impl crate::BenchmarkHelper<u64> for MockRegistry {
 	fn agency_operator(roles: &[Role], region: RegionCode) -> (AgencyId, u64) {
 		<MockRegistry as govchain_primitives::AgencyBenchmarkHelper<u64>>::agency_operator(roles, region)
 	}
-	fn registered_enterprise() -> Uscc {
-		enterprise_code(1)
+	fn registered_enterprise(i: u32) -> Uscc {
+		// Nine test enterprises stand in for as many as a benchmark asks for.
+		let code = enterprise_code(1 + (i % 9) as u8);
+		REGISTERED.with(|r| {
+			let mut r = r.borrow_mut();
+			if !r.contains(&code) {
+				r.push(code);
+			}
+		});
+		code
 	}
 }
 

@@ -443,6 +443,7 @@ pub struct Evidence<Work, Event> {
 pub trait BenchmarkHelper<AccountId> {
 	/// Admits a fresh active agency in `region` holding `roles`; its id and an operator.
 	fn agency_operator(roles: &[govchain_primitives::Role], region: RegionCode) -> (AgencyId, AccountId);
-	/// An enterprise that is on the register (for deposits naming an enterprise holder).
-	fn registered_enterprise() -> Uscc;
+	/// The `i`-th of distinct enterprises put on the register (for deposits naming
+	/// enterprise authors and holders: distinct, so no lookup is served by a cache).
+	fn registered_enterprise(i: u32) -> Uscc;
 }

@@ -55,9 +55,16 @@ mod benchmark {
 			<Consortium as AgencyBenchmarkHelper<AccountId>>::agency_operator(roles, region)
 		}
 
-		fn registered_enterprise() -> Uscc {
-			// Both are well formed; benchmarks abort loudly if they were not.
-			let uscc = Uscc::with_check(*b"91500000999999990").expect("digits are in the alphabet");
+		fn registered_enterprise(i: u32) -> Uscc {
+			// `9150000` and `i` in ten digits: distinct codes, each well formed (benchmarks
+			// abort loudly if one were not).
+			let mut first17 = *b"91500000000000000";
+			let mut rest = i;
+			for digit in first17[7..].iter_mut().rev() {
+				*digit = b'0' + (rest % 10) as u8;
+				rest /= 10;
+			}
+			let uscc = Uscc::with_check(first17).expect("digits are in the alphabet");
 			let region = RegionCode::new(500_000).expect("Chongqing is a region");
 			pallet_enterprises::Enterprises::<Runtime>::insert(
 				uscc,

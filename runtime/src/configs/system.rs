@@ -5,16 +5,17 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstU32, Contains},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_MILLIS, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use crate::{
+	weights::{
+		block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
+		frame_system_extensions, paritydb_weights::constants::ParityDbWeight,
+	},
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
@@ -23,15 +24,35 @@ use crate::{
 const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 /// Share of a block that ordinary (non-operational) extrinsics may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// Compute per block: half of the three-second slot. The author builds the block in at
+/// most this time (its proposer may use two thirds of the slot), and every other node
+/// imports it in about the same time, which leaves the other half of the slot for the
+/// block to travel and be imported before the next author builds on it. Every weight
+/// charged against it is measured on GovChain's own machine (`scripts/bench.sh`;
+/// docs/PERFORMANCE.md, "Weights").
+const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(1_500 * WEIGHT_REF_TIME_PER_MILLIS, u64::MAX);
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
-	/// One second of compute per three-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// [`MAXIMUM_BLOCK_WEIGHT`], with the block's and each extrinsic's base cost as
+	/// `benchmark overhead` measured them; ordinary extrinsics fill up to
+	/// [`NORMAL_DISPATCH_RATIO`], operational ones (governance) the rest, with a
+	/// quarter of the block kept for them beyond that.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+		.base_block(BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |weights| {
+			weights.base_extrinsic = ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |weights| {
+			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.for_class(DispatchClass::Operational, |weights| {
+			weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+			weights.reserved = Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic();
 	/// At most 5 MiB per block, of which ordinary extrinsics may fill 75 %.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(MAX_BLOCK_LENGTH)
@@ -80,8 +101,11 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// Nodes store state in ParityDB only.
+	/// Nodes store state in ParityDB only: its read and write costs as `benchmark storage`
+	/// measured them on a filled GovChain state.
 	type DbWeight = ParityDbWeight;
+	/// The transaction extensions' own costs, measured for this runtime.
+	type ExtensionsWeightInfo = frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -91,6 +115,19 @@ impl frame_system::Config for Runtime {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn block_weights_hold_together_and_keep_a_quarter_for_governance() {
+		let w = RuntimeBlockWeights::get();
+		assert!(w.clone().validate().is_ok());
+		assert_eq!(w.max_block, MAXIMUM_BLOCK_WEIGHT);
+		let normal = w.get(DispatchClass::Normal);
+		assert_eq!(normal.max_total, Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT));
+		assert_eq!(normal.base_extrinsic, ExtrinsicBaseWeight::get());
+		let operational = w.get(DispatchClass::Operational);
+		assert_eq!(operational.reserved, Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT));
+		assert_eq!(w.base_block, BlockExecutionWeight::get());
+	}
 	use frame_support::traits::OriginTrait;
 	use sp_core::OpaquePeerId;
 
