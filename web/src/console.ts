@@ -34,7 +34,9 @@ interface Standing {
 let accounts: Account[] = [];
 let me: Account | null = null;
 let standing: Standing | null = null;
-let pseudonymKey: Uint8Array | null = null; // memory only
+/** Pseudonym keys by domain (`licenses`, `provident-fund`, `copyright`): memory only, so a
+ * key typed for one domain never makes another domain's pseudonyms. */
+const pseudonymKeys = new Map<string, Uint8Array>();
 
 /** Development keys when the node says it runs a development chain, plus the extension's. */
 async function loadAccounts(a: ApiPromise): Promise<{ list: Account[]; extension: string | null }> {
@@ -469,26 +471,30 @@ function fen(form: HTMLFormElement, name: string): number {
 /** The documented pseudonym of identity document `id` (`kind:value`, or a resident ID
  * number alone) in `domain`, under the key in memory; throws an Error naming what is wrong. */
 async function pseudonymOf(domain: string, id: string): Promise<string> {
-  if (!pseudonymKey) throw new Error(cw().badKey);
+  const key = pseudonymKeys.get(domain);
+  if (!key) throw new Error(cw().badKey);
   let msg: Uint8Array;
   try { msg = pseudonymMessage(domain, id.includes(':') ? id : `cn-resident-id:${id}`); } catch (e: any) { throw new Error(cw().badId(e.kind ?? 'Kind')); }
   const { hmacSha256AsU8a } = await import('@polkadot/util-crypto');
   const { u8aToHex } = await import('@polkadot/util');
-  return u8aToHex(hmacSha256AsU8a(pseudonymKey, msg));
+  return u8aToHex(hmacSha256AsU8a(key, msg));
 }
 
-/** Takes the key typed in the form's `key` field into memory (and empties the field). */
-function takeKey(form: HTMLFormElement) {
+/** Takes the key typed in the form's `key` field into memory as `domain`'s key (and
+ * empties the field). */
+function takeKey(form: HTMLFormElement, domain: string) {
   const keyText = field(form, 'key');
   if (!keyText) return;
-  try { pseudonymKey = parseKey(keyText); checkKey(pseudonymKey); } catch { throw new Bad(cw().badKey); }
+  let key: Uint8Array;
+  try { key = parseKey(keyText); checkKey(key); } catch { throw new Bad(cw().badKey); }
+  pseudonymKeys.set(domain, key);
   (form.elements.namedItem('key') as HTMLInputElement).value = '';
 }
 
 /** The pseudonym in `domain` of the identity document typed in `name`. */
 async function personPseudonym(form: HTMLFormElement, name: string, domain: string): Promise<string> {
   const id = words(form, name);
-  takeKey(form);
+  takeKey(form, domain);
   try { return await pseudonymOf(domain, id); } catch (e) { throw new Bad((e as Error).message); }
 }
 
@@ -976,7 +982,7 @@ async function importLicences(a: ApiPromise, f: HTMLFormElement) {
   const max = (a.consts.licenses.maxBatchIssue as Codec).toNumber();
   const sizeText = field(f, 'size');
   if (!/^\d+$/.test(sizeText) || Number(sizeText) < 1 || Number(sizeText) > max) { fail(w.badBatch(max)); return; }
-  try { takeKey(f); } catch (e) { fail((e as Error).message); return; }
+  try { takeKey(f, 'licenses'); } catch (e) { fail((e as Error).message); return; }
   const { readLicences, plan, onChain, pipeline, reportCsv, CsvProblem } = await import('./import');
   const person = (id: string) => pseudonymOf('licenses', id);
   const who = me!;
