@@ -3,9 +3,8 @@
 #
 #   scripts/bench.sh                     # all of the below, in this order
 #   scripts/bench.sh pallets [name ...]  # GovChain pallets -> pallets/<name>/src/weights.rs
-#   scripts/bench.sh frame               # the FRAME pallets the runtime charges on every
-#                                        # transaction (system's transaction extensions,
-#                                        # transaction payment, balances) -> runtime/src/weights/
+#   scripts/bench.sh frame               # FRAME's balances pallet (transfers, the
+#                                        # throughput baseline) -> runtime/src/weights/
 #   scripts/bench.sh base                # block and extrinsic base weights (`benchmark
 #                                        # overhead`) -> runtime/src/weights/
 #   scripts/bench.sh storage [DIR]       # ParityDB read/write weights (`benchmark storage`)
@@ -76,16 +75,12 @@ pallets() {
 	done
 }
 
-# FRAME's own weights assume Polkadot's reference machine and RocksDB: measured here
-# instead, with the runtime's database weights.
+# FRAME's own weights assume Polkadot's reference machine and RocksDB: balances measured
+# here instead, with the runtime's database weights. The transaction extensions and the
+# fee are not benchmarked one by one: `benchmark overhead` measures them inside the
+# extrinsic base weight (runtime/src/weights/in_base.rs).
 frame() {
-	bench_pallet frame_system_extensions "$WEIGHTS/frame_system_extensions.rs"
-	bench_pallet pallet_transaction_payment "$WEIGHTS/pallet_transaction_payment.rs"
 	bench_pallet pallet_balances "$WEIGHTS/pallet_balances.rs"
-	# The CLI names the trait after the benchmark instance; the system extensions' trait
-	# is frame_system::ExtensionsWeightInfo.
-	sed -i 's/frame_system_extensions::WeightInfo/frame_system::ExtensionsWeightInfo/' \
-		"$WEIGHTS/frame_system_extensions.rs"
 }
 
 base() {
@@ -135,7 +130,7 @@ block() {
 		--base-path "$1/chain" \
 		--database paritydb \
 		--wasm-execution compiled \
-		--from "$2" --to "$3" --repeat 3
+		--from "$2" --to "$3" --repeat "${BLOCK_REPEAT:-5}"
 }
 
 case "${1:-all}" in

@@ -1,4 +1,6 @@
-//! The pallets whose benchmarks `scripts/bench.sh` runs to generate `weights.rs`.
+//! The benchmarks the runtime offers to `benchmark pallet`: `scripts/bench.sh` turns GovChain's
+//! pallets' and balances' into weights; the transaction extensions' and the fee's are there
+//! to compare with the extrinsic base weight (`weights/in_base.rs`).
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]

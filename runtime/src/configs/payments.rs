@@ -68,5 +68,6 @@ impl pallet_transaction_payment::Config for Runtime {
 	type LengthToFee = ConstantMultiplier<Balance, ConstU128<FEE_PER_BYTE>>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
+	/// Withdrawing the fee is inside the measured extrinsic base weight.
+	type WeightInfo = crate::weights::in_base::InExtrinsicBase;
 }

@@ -14,7 +14,7 @@ use sp_version::RuntimeVersion;
 use crate::{
 	weights::{
 		block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
-		frame_system_extensions, paritydb_weights::constants::ParityDbWeight,
+		in_base::InExtrinsicBase, paritydb_weights::constants::ParityDbWeight,
 	},
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
@@ -104,8 +104,8 @@ impl frame_system::Config for Runtime {
 	/// Nodes store state in ParityDB only: its read and write costs as `benchmark storage`
 	/// measured them on a filled GovChain state.
 	type DbWeight = ParityDbWeight;
-	/// The transaction extensions' own costs, measured for this runtime.
-	type ExtensionsWeightInfo = frame_system_extensions::WeightInfo<Runtime>;
+	/// The transaction extensions' costs are inside the measured extrinsic base weight.
+	type ExtensionsWeightInfo = InExtrinsicBase;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

@@ -8,15 +8,13 @@
 //! | `block_weights.rs` | executing an empty block | `scripts/bench.sh base` |
 //! | `extrinsic_weights.rs` | each extrinsic's fixed cost (a signed `system.remark`) | `scripts/bench.sh base` |
 //! | `paritydb_weights.rs` | one database read and one write, on a filled state | `scripts/bench.sh storage` |
-//! | `frame_system_extensions.rs` | the transaction extensions (nonce, era, weight checks) | `scripts/bench.sh frame` |
-//! | `pallet_transaction_payment.rs` | charging the fee | `scripts/bench.sh frame` |
 //! | `pallet_balances.rs` | transfers | `scripts/bench.sh frame` |
+//! | `in_base.rs` | the transaction extensions and the fee: inside the extrinsic base weight | — |
 
 pub mod block_weights;
 pub mod extrinsic_weights;
-pub mod frame_system_extensions;
+pub mod in_base;
 pub mod pallet_balances;
-pub mod pallet_transaction_payment;
 // The generated file documents each constant's statistics on struct fields.
 #[allow(unused_doc_comments)]
 pub mod paritydb_weights;
