@@ -45,15 +45,21 @@ fn set_block<T: Config>(n: u32) {
 /// enterprises of its own, none shared with another deposit or between its authors and
 /// holder, so every lookup reads storage a benchmark has not read before.
 fn deposit_of<T: Config>(n: u32) -> DepositOf<T> {
+	deposit_with_authors::<T>(n, T::MaxAuthors::get())
+}
+
+/// [`deposit_of`] with `authors` enterprise authors (at least one).
+fn deposit_with_authors<T: Config>(n: u32, authors: u32) -> DepositOf<T> {
 	let per_deposit = T::MaxAuthors::get().saturating_add(1);
 	let first = n.saturating_mul(per_deposit);
+	let authors = authors.clamp(1, T::MaxAuthors::get());
 	let enterprise = |i: u32| HolderRef::Enterprise(T::BenchmarkHelper::registered_enterprise(first.saturating_add(i)));
 	Deposit {
 		content: hash(n),
 		title: alloc::vec![b't'; T::MaxTitleLength::get() as usize].try_into().unwrap_or_default(),
 		category: Category::Software,
 		nature: Nature::Original,
-		authors: (1..per_deposit).map(enterprise).collect::<Vec<_>>().try_into().unwrap_or_default(),
+		authors: (1..=authors).map(enterprise).collect::<Vec<_>>().try_into().unwrap_or_default(),
 		holder: enterprise(0),
 		region: RegionCode::new(REGION).expect("valid region"),
 		completed: 1,
@@ -158,10 +164,10 @@ mod benchmarks {
 
 	/// Supersedes a contestable deposit, scanning a full list of commitments.
 	#[benchmark]
-	fn deposit() -> Result<(), BenchmarkError> {
+	fn deposit(a: Linear<1, { T::MaxAuthors::get() }>) -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("author", 0, 0);
 		contested::<T>(&who, 1)?;
-		let d = deposit_of::<T>(0);
+		let d = deposit_with_authors::<T>(0, a);
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(who.clone()),

@@ -413,7 +413,7 @@ pub mod pallet {
 		/// `holder` is its own account (or an enterprise it acts for); otherwise the
 		/// holder accepts first.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::deposit())]
+		#[pallet::weight(T::WeightInfo::deposit(authors.len() as u32))]
 		pub fn deposit(
 			origin: OriginFor<T>,
 			content: DocumentHash,

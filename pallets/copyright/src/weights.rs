@@ -30,7 +30,7 @@
 // --heap-pages
 // 4096
 // --header
-// /tmp/tmp.KWAaeYCUOC
+// /tmp/tmp.HRFAHFwmT6
 // --output
 // pallets/copyright/src/weights.rs
 // --template
@@ -46,7 +46,7 @@ use core::marker::PhantomData;
 
 /// Weight functions needed by `pallet_copyright`.
 pub trait WeightInfo {
-	fn deposit() -> Weight;
+	fn deposit(a: u32, ) -> Weight;
 	fn deposit_batch(n: u32, ) -> Weight;
 	fn register() -> Weight;
 	fn decline() -> Weight;
@@ -89,14 +89,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Copyright::History` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Copyright::HolderWorks` (r:0 w:1)
 	/// Proof: `Copyright::HolderWorks` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	fn deposit() -> Weight {
+	/// The range of component `a` is `[1, 16]`.
+	fn deposit(a: u32, ) -> Weight {
 		// Proof size summary in bytes:
-		//  Measured:  `4283`
-		//  Estimated: `50613`
-		// Minimum execution time: 210_835_000 picoseconds.
-		Weight::from_parts(235_922_000, 50613)
-			.saturating_add(T::DbWeight::get().reads(27_u64))
+		//  Measured:  `3576 + a * (46 ±0)`
+		//  Estimated: `6290 + a * (2919 ±0)`
+		// Minimum execution time: 158_907_000 picoseconds.
+		Weight::from_parts(199_096_745, 6290)
+			// Standard Error: 114_106
+			.saturating_add(Weight::from_parts(4_169_751, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2919).saturating_mul(a.into()))
 	}
 	/// Storage: `Copyright::Commitments` (r:1 w:1)
 	/// Proof: `Copyright::Commitments` (`max_values`: None, `max_size`: Some(881), added: 3356, mode: `MaxEncodedLen`)
@@ -125,10 +130,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2462 + n * (2061 ±0)`
 		//  Estimated: `6290 + n * (49623 ±0)`
-		// Minimum execution time: 248_481_000 picoseconds.
-		Weight::from_parts(258_706_000, 6290)
-			// Standard Error: 663_906
-			.saturating_add(Weight::from_parts(183_469_035, 0).saturating_mul(n.into()))
+		// Minimum execution time: 208_190_000 picoseconds.
+		Weight::from_parts(217_004_000, 6290)
+			// Standard Error: 444_136
+			.saturating_add(Weight::from_parts(169_578_560, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((19_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -159,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2386`
 		//  Estimated: `4637`
-		// Minimum execution time: 74_541_000 picoseconds.
-		Weight::from_parts(90_585_000, 4637)
+		// Minimum execution time: 73_479_000 picoseconds.
+		Weight::from_parts(79_809_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -186,8 +191,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2338`
 		//  Estimated: `4637`
-		// Minimum execution time: 70_254_000 picoseconds.
-		Weight::from_parts(84_896_000, 4637)
+		// Minimum execution time: 69_013_000 picoseconds.
+		Weight::from_parts(83_375_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -205,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `998`
 		//  Estimated: `4637`
-		// Minimum execution time: 24_827_000 picoseconds.
-		Weight::from_parts(36_354_000, 4637)
+		// Minimum execution time: 23_535_000 picoseconds.
+		Weight::from_parts(37_516_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -225,10 +230,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1071 + g * (104 ±0)`
 		//  Estimated: `4637 + g * (2628 ±0)`
-		// Minimum execution time: 25_518_000 picoseconds.
-		Weight::from_parts(34_640_734, 4637)
-			// Standard Error: 7_159
-			.saturating_add(Weight::from_parts(3_893_008, 0).saturating_mul(g.into()))
+		// Minimum execution time: 23_916_000 picoseconds.
+		Weight::from_parts(25_396_228, 4637)
+			// Standard Error: 9_008
+			.saturating_add(Weight::from_parts(3_912_553, 0).saturating_mul(g.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -250,8 +255,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2056`
 		//  Estimated: `4637`
-		// Minimum execution time: 33_750_000 picoseconds.
-		Weight::from_parts(45_448_000, 4637)
+		// Minimum execution time: 33_630_000 picoseconds.
+		Weight::from_parts(49_094_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -271,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2092`
 		//  Estimated: `4637`
-		// Minimum execution time: 33_169_000 picoseconds.
-		Weight::from_parts(44_616_000, 4637)
+		// Minimum execution time: 33_580_000 picoseconds.
+		Weight::from_parts(38_567_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -294,8 +299,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2092`
 		//  Estimated: `4637`
-		// Minimum execution time: 36_965_000 picoseconds.
-		Weight::from_parts(56_164_000, 4637)
+		// Minimum execution time: 36_424_000 picoseconds.
+		Weight::from_parts(39_509_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -315,8 +320,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `2092`
 		//  Estimated: `4637`
-		// Minimum execution time: 33_821_000 picoseconds.
-		Weight::from_parts(46_890_000, 4637)
+		// Minimum execution time: 32_949_000 picoseconds.
+		Weight::from_parts(35_903_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -330,8 +335,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1095`
 		//  Estimated: `4346`
-		// Minimum execution time: 71_837_000 picoseconds.
-		Weight::from_parts(76_474_000, 4346)
+		// Minimum execution time: 72_528_000 picoseconds.
+		Weight::from_parts(79_148_000, 4346)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -345,8 +350,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1147`
 		//  Estimated: `4346`
-		// Minimum execution time: 44_166_000 picoseconds.
-		Weight::from_parts(46_830_000, 4346)
+		// Minimum execution time: 44_927_000 picoseconds.
+		Weight::from_parts(48_692_000, 4346)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -364,8 +369,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1095`
 		//  Estimated: `4637`
-		// Minimum execution time: 23_495_000 picoseconds.
-		Weight::from_parts(34_681_000, 4637)
+		// Minimum execution time: 24_166_000 picoseconds.
+		Weight::from_parts(26_209_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -383,8 +388,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `966`
 		//  Estimated: `4637`
-		// Minimum execution time: 23_735_000 picoseconds.
-		Weight::from_parts(38_177_000, 4637)
+		// Minimum execution time: 22_754_000 picoseconds.
+		Weight::from_parts(25_388_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -400,8 +405,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `971`
 		//  Estimated: `4637`
-		// Minimum execution time: 20_080_000 picoseconds.
-		Weight::from_parts(42_593_000, 4637)
+		// Minimum execution time: 19_989_000 picoseconds.
+		Weight::from_parts(22_634_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -417,8 +422,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size summary in bytes:
 		//  Measured:  `1034`
 		//  Estimated: `4637`
-		// Minimum execution time: 20_060_000 picoseconds.
-		Weight::from_parts(36_254_000, 4637)
+		// Minimum execution time: 20_130_000 picoseconds.
+		Weight::from_parts(22_734_000, 4637)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -426,14 +431,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with ParityDB weights, for tests and mocks.
 impl WeightInfo for () {
-	fn deposit() -> Weight {
-		Weight::from_parts(235_922_000, 50613)
-			.saturating_add(ParityDbWeight::get().reads(27_u64))
+	fn deposit(a: u32, ) -> Weight {
+		Weight::from_parts(199_096_745, 6290)
+			.saturating_add(Weight::from_parts(4_169_751, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2919).saturating_mul(a.into()))
 	}
 	fn deposit_batch(n: u32, ) -> Weight {
-		Weight::from_parts(258_706_000, 6290)
-			.saturating_add(Weight::from_parts(183_469_035, 0).saturating_mul(n.into()))
+		Weight::from_parts(217_004_000, 6290)
+			.saturating_add(Weight::from_parts(169_578_560, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((19_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -441,75 +449,75 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 49623).saturating_mul(n.into()))
 	}
 	fn register() -> Weight {
-		Weight::from_parts(90_585_000, 4637)
+		Weight::from_parts(79_809_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn decline() -> Weight {
-		Weight::from_parts(84_896_000, 4637)
+		Weight::from_parts(83_375_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(36_354_000, 4637)
+		Weight::from_parts(37_516_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn grant_licence(g: u32, ) -> Weight {
-		Weight::from_parts(34_640_734, 4637)
-			.saturating_add(Weight::from_parts(3_893_008, 0).saturating_mul(g.into()))
+		Weight::from_parts(25_396_228, 4637)
+			.saturating_add(Weight::from_parts(3_912_553, 0).saturating_mul(g.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(g.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2628).saturating_mul(g.into()))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(45_448_000, 4637)
+		Weight::from_parts(49_094_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn attach_evidence() -> Weight {
-		Weight::from_parts(44_616_000, 4637)
+		Weight::from_parts(38_567_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn rule_transfer() -> Weight {
-		Weight::from_parts(56_164_000, 4637)
+		Weight::from_parts(39_509_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unfreeze() -> Weight {
-		Weight::from_parts(46_890_000, 4637)
+		Weight::from_parts(35_903_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn commit() -> Weight {
-		Weight::from_parts(76_474_000, 4346)
+		Weight::from_parts(79_148_000, 4346)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_commitment() -> Weight {
-		Weight::from_parts(46_830_000, 4346)
+		Weight::from_parts(48_692_000, 4346)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn accept_holding() -> Weight {
-		Weight::from_parts(34_681_000, 4637)
+		Weight::from_parts(26_209_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn refuse_holding() -> Weight {
-		Weight::from_parts(38_177_000, 4637)
+		Weight::from_parts(25_388_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn force_reopen() -> Weight {
-		Weight::from_parts(42_593_000, 4637)
+		Weight::from_parts(22_634_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn force_unfreeze() -> Weight {
-		Weight::from_parts(36_254_000, 4637)
+		Weight::from_parts(22_734_000, 4637)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
