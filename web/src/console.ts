@@ -366,6 +366,26 @@ function renderPanels(a: ApiPromise) {
       <button type="submit">${w.follow}</button>
     </form>
     <div id="application" aria-live="polite"></div></section>`);
+  panels.push(`<section class="panel" id="deposit-panel"><h2>${w.depositWorkTitle}</h2>
+    <p class="note">${w.depositWorkHint}</p>
+    <form id="deposit-work" novalidate>
+      <label>${w.depositFile} <input name="file" type="file"></label>
+      <label>${w.depositTitleField} <input name="title" autocomplete="off"></label>
+      <label>${w.category} <select name="category">${CATEGORIES.map((k) => `<option value="${k}">${w.categories[k]}</option>`).join('')}</select></label>
+      <label>${w.nature} <select name="nature">${NATURES.map((k) => `<option value="${k}">${w.natures[k]}</option>`).join('')}</select></label>
+      <fieldset><legend>${w.authorsLegend}</legend>
+        <label>${w.authorKind} <select name="akind">${['Account', 'Enterprise', 'Person'].map((k) => `<option value="${k}">${w.holderKinds[k]}</option>`).join('')}</select></label>
+        <label>${w.authorsField} <textarea name="authors" rows="2" spellcheck="false">${me ? esc(me.address) : ''}</textarea><small>${w.holderIdHint}</small></label></fieldset>
+      <fieldset><legend>${w.holderLegend}</legend>
+        <label>${w.partyKind} <select name="hkind">${['Account', 'Enterprise', 'Person'].map((k) => `<option value="${k}">${w.holderKinds[k]}</option>`).join('')}</select></label>
+        <label>${w.partyId} <input name="holder" autocomplete="off" spellcheck="false" value="${me ? esc(me.address) : ''}"></label></fieldset>
+      <label>${w.copyrightKey} <input name="key" type="password" autocomplete="off"></label>
+      <label>${w.workRegion} <input name="region" inputmode="numeric" value="${standing?.region || ''}"></label>
+      <label>${w.completedOn} <input name="completed" type="date"></label>
+      <label>${w.publishedOn} <input name="published" type="date"></label>
+      <label>${w.publishedIn} <input name="place" inputmode="numeric"></label>
+      <button type="submit">${w.depositSubmitWork}</button><output></output>
+    </form></section>`);
   panels.push(`<section class="panel" id="rights"><h2>${w.rightsTitle}</h2>
     <p class="note">${w.rightsHint}</p>
     <form id="rights-act" novalidate>
@@ -572,8 +592,138 @@ async function run(a: ApiPromise, form: HTMLElement, out: HTMLElement, build: ()
   }
 }
 
+
+// ---- depositing a work: commit, then (in a later block) the deposit revealing it ----
+const CATEGORIES = ['Text', 'Oral', 'Music', 'Performance', 'FineArt', 'Photography', 'Audiovisual', 'Drawing', 'Software', 'Other'];
+const NATURES = ['Original', 'Adaptation', 'Translation', 'Compilation', 'Arrangement'];
+/** Salts of commitments made from this page and not yet revealed, by `account:content`
+ * (memory only): a deposit refused after its commitment went through reveals it again. */
+const pendingSalts = new Map<string, Uint8Array>();
+
+/** The party `id` of `kind` as a `HolderRef` (a person's document turned into the
+ * `copyright` pseudonym here). */
+async function partyRef(form: HTMLFormElement, kind: string, id: string): Promise<Codec> {
+  const w = cw();
+  if (kind === 'Account') {
+    const { decodeAddress } = await import('@polkadot/util-crypto');
+    try { decodeAddress(id); } catch { throw new Bad(w.badAddress); }
+    return { Account: id };
+  }
+  if (kind === 'Enterprise') {
+    const c = checkUscc(id);
+    if (!c.ok) throw new Bad(w.badUscc);
+    return { Enterprise: c.code };
+  }
+  takeKey(form, 'copyright');
+  try { return { Person: await pseudonymOf('copyright', id) }; } catch (e) { throw new Bad((e as Error).message); }
+}
+
+/** Checks the deposit form (nothing is signed before every field is right) and gives the
+ * content hash and the deposit's arguments but the salt. */
+async function depositArgs(a: ApiPromise, f: HTMLFormElement) {
+  const w = cw();
+  const file = (f.elements.namedItem('file') as HTMLInputElement).files?.[0];
+  if (!file) throw new Bad(w.needDepositFile);
+  const title = words(f, 'title');
+  const maxTitle = Number((a.consts.copyright as any)?.maxTitleLength?.toString() ?? 0);
+  if (maxTitle && new TextEncoder().encode(title).length > maxTitle) throw new Bad(w.titleTooLong(maxTitle));
+  const region = field(f, 'region');
+  if (!/^[1-9]\d{5}$/.test(region)) throw new Bad(w.needRegion);
+  const completed = field(f, 'completed');
+  if (!completed || Number.isNaN(seconds(completed))) throw new Bad(w.needDate(labelOf(f, 'completed')));
+  const published = field(f, 'published');
+  if (published && Number.isNaN(seconds(published))) throw new Bad(w.needDate(labelOf(f, 'published')));
+  const place = field(f, 'place') || region;
+  if (published && !/^[1-9]\d{5}$/.test(place)) throw new Bad(w.needRegion);
+  const lines = field(f, 'authors').split(/\n/).map((x) => x.trim()).filter(Boolean);
+  if (!lines.length) throw new Bad(w.needAuthors);
+  const maxAuthors = Number((a.consts.copyright as any)?.maxAuthors?.toString() ?? 0);
+  if (maxAuthors && lines.length > maxAuthors) throw new Bad(w.tooManyAuthors(maxAuthors));
+  const authors: Codec[] = [];
+  for (const line of lines) authors.push(await partyRef(f, field(f, 'akind'), line));
+  const holder = await partyRef(f, field(f, 'hkind'), words(f, 'holder'));
+  const content = await hashFile(file);
+  if (((await a.call.copyrightApi.work(content)) as Codec).isSome) throw new Bad(w.alreadyDeposited);
+  return {
+    content,
+    args: [content, title, field(f, 'category'), field(f, 'nature'), authors, holder, Number(region), seconds(completed),
+      published ? { date: seconds(published), place: Number(place) } : null] as unknown[],
+  };
+}
+
+/** The public page's work check, on the same network. */
+function workCheckLink(): string {
+  const q = new URLSearchParams({ tab: 'work' });
+  const rpc = new URLSearchParams(location.search).get('rpc');
+  if (rpc) q.set('rpc', rpc);
+  return `../verify/?${q}`;
+}
+
+async function depositWork(a: ApiPromise, f: HTMLFormElement) {
+  const w = cw();
+  const out = $('output', f);
+  const button = $<HTMLButtonElement>('button[type="submit"]', f);
+  out.className = 'progress';
+  out.removeAttribute('role');
+  delete out.dataset.stage;
+  out.textContent = '';
+  const signer = me!;
+  let checked: Awaited<ReturnType<typeof depositArgs>>;
+  try { checked = await depositArgs(a, f); } catch (e) {
+    out.className = 'error'; out.setAttribute('role', 'alert'); out.dataset.stage = 'invalid';
+    out.textContent = e instanceof Bad ? e.message : `${w.refused}${(e as Error).message}`;
+    return;
+  }
+  const { content, args } = checked;
+  button.disabled = true;
+  const trail: string[] = [];
+  let step = '';
+  const stages: Stage[] = [];
+  const show = (s: Stage) => {
+    if (s === 'signing') stages.length = 0;
+    stages.push(s);
+    out.dataset.stage = `${step}-${s}`;
+    out.textContent = [...trail, `${step === 'commit' ? w.stepCommit : w.stepDeposit}: ${stages.map((x) => w.stages[x]).join(' → ')}`].join('；');
+  };
+  const key = `${signer.address}:${content}`;
+  try {
+    let salt = pendingSalts.get(key);
+    if (!salt) {
+      const { blake2AsU8a, decodeAddress, randomAsU8a } = await import('@polkadot/util-crypto');
+      const { hexToU8a, u8aConcat } = await import('@polkadot/util');
+      salt = randomAsU8a(32);
+      const commitment = blake2AsU8a(u8aConcat(hexToU8a(content), decodeAddress(signer.address), salt), 256);
+      step = 'commit';
+      await submit(a, a.tx.copyright.commit(commitment), signer, show); // finalized: the reveal is in a later block
+      pendingSalts.set(key, salt);
+      trail.push(`${w.stepCommit}: ${stages.map((x) => w.stages[x]).join(' → ')}`);
+    }
+    step = 'deposit';
+    try {
+      await submit(a, (a.tx.copyright.deposit as any)(...args, salt), signer, show);
+    } catch (e) {
+      if (e instanceof Refused && ['copyright.UnknownCommitment', 'copyright.CommitmentExpired', 'copyright.AlreadyDeposited'].includes(e.key)) pendingSalts.delete(key);
+      throw e;
+    }
+    pendingSalts.delete(key);
+    const found: Codec = await a.call.copyrightApi.work(content);
+    const block = found.isSome ? found.unwrap().deposited.block.toNumber() : 0;
+    out.className = 'done';
+    out.dataset.stage = 'finalized';
+    out.innerHTML = `${esc(out.textContent ?? '')}. ${w.workDeposited(content, block)} <a data-testid="deposit-check" href="${esc(workCheckLink())}">${w.checkOnPublicPage}</a>`;
+  } catch (e) {
+    out.className = 'error';
+    out.setAttribute('role', 'alert');
+    out.dataset.stage = 'refused';
+    out.textContent = `${[...trail, ''].join('；')}${w.refused}${e instanceof Refused ? e.message : (e as Error).message}`;
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function wire(a: ApiPromise) {
   const w = cw();
+  $<HTMLFormElement>('#deposit-work')?.addEventListener('submit', (ev) => { ev.preventDefault(); void depositWork(a, ev.currentTarget as HTMLFormElement); });
   action(a, $<HTMLFormElement>('#define'), async (f) => {
     const code = words(f, 'code'), name = words(f, 'name');
     const region = field(f, 'region');
