@@ -528,28 +528,33 @@ function partyFields(w: ReturnType<typeof cw>): string {
 
 /** The holder a clerk typed in field `name`, as the chain's `HolderRef`: a person by
  * pseudonym in `domain` (computed here). */
-async function holderRef(form: HTMLFormElement, kind: string, name = 'holder', domain = 'licenses'): Promise<Codec> {
-  const w = cw();
-  const id = words(form, name);
-  if (kind === 'Account') {
-    const { decodeAddress } = await import('@polkadot/util-crypto');
-    try { decodeAddress(id); } catch { throw new Bad(w.badAddress); }
-    return { Account: id };
-  }
-  if (kind === 'Enterprise') {
-    const c = checkUscc(id);
-    if (!c.ok) throw new Bad(w.badUscc);
-    return { Enterprise: c.code };
-  }
-  return { Person: await personPseudonym(form, name, domain) };
+function holderRef(form: HTMLFormElement, kind: string, name = 'holder', domain = 'licenses'): Promise<Codec> {
+  return partyRef(form, kind, words(form, name), domain);
 }
 
-/** The account typed in field `name`, checked here. */
-async function accountIn(form: HTMLFormElement, name: string): Promise<string> {
-  const v = words(form, name);
+/** An account address `v`, checked here. */
+async function checkedAccount(v: string): Promise<string> {
   const { decodeAddress } = await import('@polkadot/util-crypto');
   try { decodeAddress(v); } catch { throw new Bad(cw().badAddress); }
   return v;
+}
+
+/** The account typed in field `name`, checked here. */
+function accountIn(form: HTMLFormElement, name: string): Promise<string> {
+  return checkedAccount(words(form, name));
+}
+
+/** The party `id` of `kind` as a `HolderRef`: an account or an enterprise checked here,
+ * a person's identity document turned into the pseudonym of `domain` here. */
+async function partyRef(form: HTMLFormElement, kind: string, id: string, domain = 'copyright'): Promise<Codec> {
+  if (kind === 'Account') return { Account: await checkedAccount(id) };
+  if (kind === 'Enterprise') {
+    const c = checkUscc(id);
+    if (!c.ok) throw new Bad(cw().badUscc);
+    return { Enterprise: c.code };
+  }
+  takeKey(form, domain);
+  try { return { Person: await pseudonymOf(domain, id) }; } catch (e) { throw new Bad((e as Error).message); }
 }
 
 /** Runs `build` (checks, then the transaction), shows its progress in the form's output. */
@@ -599,24 +604,6 @@ const NATURES = ['Original', 'Adaptation', 'Translation', 'Compilation', 'Arrang
 /** Salts of commitments made from this page and not yet revealed, by `account:content`
  * (memory only): a deposit refused after its commitment went through reveals it again. */
 const pendingSalts = new Map<string, Uint8Array>();
-
-/** The party `id` of `kind` as a `HolderRef` (a person's document turned into the
- * `copyright` pseudonym here). */
-async function partyRef(form: HTMLFormElement, kind: string, id: string): Promise<Codec> {
-  const w = cw();
-  if (kind === 'Account') {
-    const { decodeAddress } = await import('@polkadot/util-crypto');
-    try { decodeAddress(id); } catch { throw new Bad(w.badAddress); }
-    return { Account: id };
-  }
-  if (kind === 'Enterprise') {
-    const c = checkUscc(id);
-    if (!c.ok) throw new Bad(w.badUscc);
-    return { Enterprise: c.code };
-  }
-  takeKey(form, 'copyright');
-  try { return { Person: await pseudonymOf('copyright', id) }; } catch (e) { throw new Bad((e as Error).message); }
-}
 
 /** Checks the deposit form (nothing is signed before every field is right) and gives the
  * content hash and the deposit's arguments but the salt. */
