@@ -114,7 +114,7 @@ USAGE: govchain-loadgen [OPTIONS]
   --read-clients N      concurrent WebSocket clients of the read scenario (default 16)
   --markdown FILE       also write the result table there
   --check               exit with an error if a scenario had an extrinsic refused at
-                        submission or failed, or none succeeded (the CI smoke run)
+                        submission, failed or never finalized (the CI smoke run)
 ";
 
 fn parse_opts() -> Result<Opts> {
@@ -755,8 +755,13 @@ async fn main() -> Result<()> {
 		let bad: Vec<String> = outs
 			.0
 			.iter()
-			.filter(|o| o.name != "read" && (o.submit_errors > 0 || o.failed > 0 || o.ok == 0))
-			.map(|o| format!("{} ({} ok, {} failed, {} refused)", o.name, o.ok, o.failed, o.submit_errors))
+			.filter(|o| {
+				// Every accepted extrinsic must be in a finalized block: one the pool dropped
+				// fails the run like a refused or failed one.
+				let accepted = o.submitted.saturating_sub(o.submit_errors) as u64;
+				o.name != "read" && (o.submit_errors > 0 || o.failed > 0 || o.ok == 0 || o.ok + o.failed < accepted)
+			})
+			.map(|o| format!("{} ({} of {} ok, {} failed, {} refused)", o.name, o.ok, o.submitted, o.failed, o.submit_errors))
 			.collect();
 		if !bad.is_empty() {
 			bail!("--check: {}", bad.join("; "));
