@@ -84,12 +84,13 @@ impl_opaque_keys! {
 /// | 100 | first release |
 /// | 101 | copyright storage version 2: each pending commitment records its deposit |
 /// | 102 | weights measured on GovChain's machine (database, base, extension and FRAME pallet weights); 1.5 s of compute per block |
+/// | 103 | licences storage version 2: the holder index keeps ended licences only; GovChain's pallet weights measured again on an idle machine |
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -146,6 +147,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	// 100 → 101: copyright storage 1 → 2.
 	pallet_copyright::migrations::v2::MigrateV1ToV2<Runtime>,
+	// 102 → 103: licences storage 1 → 2.
+	pallet_licenses::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.
@@ -270,6 +273,52 @@ mod upgrade_tests {
 			let bob = pallet_copyright::Commitments::<Runtime>::get(Sr25519Keyring::Bob.to_account_id());
 			assert_eq!(bob.iter().map(|c| c.deposit).collect::<Vec<_>>(), vec![deposit; 2]);
 			Copyright::do_try_state().expect("copyright invariants hold");
+		});
+	}
+
+	/// A chain of spec 102 (licences storage version 1: every licence in the holder
+	/// index) upgraded: the live licence leaves the index, the revoked one moves to
+	/// `EndedLicenses`, and listing the holder's licences still gives both.
+	#[test]
+	fn the_runtime_migrates_licences_storage_from_the_previous_release() {
+		use pallet_licenses::{
+			migrations::{v1 as l1, v2 as l2},
+			EndedLicenses, License, LicenseStatus, LiveLicenses, LiveLicensesOf,
+		};
+		use govchain_primitives::HolderRef;
+		crate::genesis_config_presets::tests::build(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			StorageVersion::new(1).put::<Licenses>();
+			let holder = HolderRef::Person([7; 32]);
+			for (id, status) in [(0u64, LicenseStatus::Active), (1, LicenseStatus::Revoked)] {
+				pallet_licenses::Licenses::<Runtime>::insert(
+					id,
+					License {
+						license_type: 0,
+						holder: holder.clone(),
+						issuer: 0,
+						content: [id as u8; 32],
+						valid_from: 0,
+						valid_until: None,
+						status,
+						issued_at: 1,
+						changes: u32::from(status != LicenseStatus::Active),
+						consents: 0,
+						uses: 0,
+						managed_by_register: false,
+					},
+				);
+				l1::HolderLicenses::<Runtime>::insert(&holder, id, ());
+			}
+			LiveLicenses::<Runtime>::insert(&holder, LiveLicensesOf::<Runtime>::truncate_from(vec![0]));
+			let state = l2::InnerMigrateV1ToV2::<Runtime>::pre_check().expect("pre-check");
+
+			Executive::execute_on_runtime_upgrade();
+
+			l2::InnerMigrateV1ToV2::<Runtime>::post_check(state).expect("post-check");
+			assert_eq!(Licenses::on_chain_storage_version(), StorageVersion::new(2));
+			assert_eq!(EndedLicenses::<Runtime>::iter_keys().collect::<Vec<_>>(), vec![(holder.clone(), 1)]);
+			assert_eq!(l1::HolderLicenses::<Runtime>::iter_keys().count(), 0);
+			assert_eq!(Licenses::licenses_of(&holder, None, 10), vec![0, 1]);
 		});
 	}
 }

@@ -126,6 +126,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -154,7 +155,7 @@ pub mod pallet {
 	use govchain_primitives::{AgencyRegistry, EnterpriseLookup};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -264,9 +265,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Licenses<T: Config> = StorageMap<_, Twox64Concat, LicenseId, LicenseOf<T>>;
 
-	/// Licences of each holder (to list them). Holders are user-chosen: `Blake2_128Concat`.
+	/// Each holder's ended licences (revoked, cancelled or superseded), to list them with
+	/// the live ones of [`LiveLicenses`]. A licence enters it when it ends, so issuing one
+	/// writes no entry here (storage version 2; version 1 indexed every licence here,
+	/// [`crate::migrations::v2`]). Holders are user-chosen: `Blake2_128Concat`.
 	#[pallet::storage]
-	pub type HolderLicenses<T: Config> =
+	pub type EndedLicenses<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, HolderOf<T>, Twox64Concat, LicenseId, ()>;
 
 	/// Each holder's live (active or suspended) licences, at most

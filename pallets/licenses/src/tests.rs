@@ -202,6 +202,8 @@ fn issue_applies_the_default_validity_and_indexes_the_holder() {
 		);
 		assert_eq!(LicensesPallet::licenses_of(&person(), None, 10), vec![id]);
 		assert_eq!(live(&person()), vec![id]);
+		// A live licence is listed by the live index alone: issuing wrote no ended entry.
+		assert_eq!(EndedLicenses::<Test>::iter().count(), 0);
 		assert!(!Licenses::<Test>::get(id).unwrap().managed_by_register);
 		// An explicit end wins; a district issuer may issue a city-wide type.
 		assert_ok!(LicensesPallet::issue(op(YUZHONG), LAWYER, person(), [8; 32], T0, Some(T0 + DAY)));
@@ -980,9 +982,19 @@ fn every_list_is_paged_and_capped() {
 			}
 			ids.push(id);
 		}
-		// Pages of at most `MaxPage` (5), however large the limit; a cursor walks them all.
+		// Ended licences go to the ended index when they end, live ones stay in the live list.
+		let revoked: Vec<_> = ids.iter().step_by(2).copied().collect();
+		let mut ended: Vec<_> = EndedLicenses::<Test>::iter_key_prefix(enterprise(1)).collect();
+		ended.sort();
+		assert_eq!(ended, revoked);
+		// Pages of at most `MaxPage` (5), however large the limit, the live ones first in
+		// issue order; a cursor walks them all.
 		let first = LicensesPallet::licenses_of(&enterprise(1), None, 100);
 		assert_eq!(first.len(), 5);
+		assert_eq!(first[..4], [ids[1], ids[3], ids[5], ids[7]]);
+		let after_live = LicensesPallet::licenses_of(&enterprise(1), Some(ids[5]), 2);
+		assert_eq!(after_live[0], ids[7]);
+		assert!(revoked.contains(&after_live[1]));
 		let second = LicensesPallet::licenses_of(&enterprise(1), first.last().copied(), 100);
 		assert_eq!(second.len(), 3);
 		let mut all: Vec<_> = first.into_iter().chain(second.clone()).collect();
@@ -1235,4 +1247,80 @@ fn the_register_ends_its_licence_after_the_issuer_lost_its_role() {
 		let other = issue(CQ_JUSTICE, CQ_FOOD, enterprise(2));
 		assert_noop!(<LicensesPallet as LicenseIssuer<u64>>::cancel(CQ_SAMR, &70, other, 7), Error::<Test>::NotIssuer);
 	});
+}
+
+// ---- storage migration v1 → v2 (the holder index keeps ended licences only) ----
+
+mod migration_v2 {
+	use super::*;
+	use crate::migrations::{v1, v2};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	/// Licences of two holders, some ended, in version 1's layout: every licence in
+	/// `HolderLicenses`, no `EndedLicenses`. Returns the ended ones.
+	fn chain_at_v1() -> Vec<LicenseId> {
+		catalogue();
+		let mut ended = vec![];
+		for i in 0..6u8 {
+			let id = issue(CQ_JUSTICE, CQ_FOOD, enterprise(1 + i % 2));
+			if i % 3 == 0 {
+				assert_ok!(LicensesPallet::revoke(op(CQ_JUSTICE), id, 1, None));
+				ended.push(id);
+			}
+		}
+		let _ = EndedLicenses::<Test>::clear(u32::MAX, None);
+		for (id, l) in Licenses::<Test>::iter() {
+			v1::HolderLicenses::<Test>::insert(&l.holder, id, ());
+		}
+		StorageVersion::new(1).put::<LicensesPallet>();
+		ended
+	}
+
+	#[test]
+	fn a_new_chain_starts_at_version_2() {
+		build_and_execute(|| {
+			assert_eq!(LicensesPallet::on_chain_storage_version(), StorageVersion::new(2));
+			assert_eq!(LicensesPallet::in_code_storage_version(), StorageVersion::new(2));
+		});
+	}
+
+	#[test]
+	fn ended_licences_move_to_the_ended_index_and_live_ones_leave_it() {
+		build_and_execute(|| {
+			let mut ended = chain_at_v1();
+			let all: Vec<_> = Licenses::<Test>::iter_keys().collect();
+			let state = v2::InnerMigrateV1ToV2::<Test>::pre_check().unwrap();
+
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+			v2::InnerMigrateV1ToV2::<Test>::post_check(state).unwrap();
+			assert_eq!(LicensesPallet::on_chain_storage_version(), StorageVersion::new(2));
+			assert_eq!(v1::HolderLicenses::<Test>::iter().count(), 0);
+			let mut moved: Vec<_> = EndedLicenses::<Test>::iter_keys().map(|(_, id)| id).collect();
+			moved.sort();
+			ended.sort();
+			assert_eq!(moved, ended);
+			let mut listed: Vec<_> = [enterprise(1), enterprise(2)]
+				.iter()
+				.flat_map(|h| LicensesPallet::licenses_of(h, None, 100))
+				.collect();
+			listed.sort();
+			let mut all = all;
+			all.sort();
+			assert_eq!(listed, all);
+			LicensesPallet::do_try_state().expect("invariants hold after the migration");
+		});
+	}
+
+	#[test]
+	fn the_migration_runs_only_from_version_1() {
+		build_and_execute(|| {
+			catalogue();
+			let id = issue(CQ_JUSTICE, CQ_FOOD, enterprise(1));
+			assert_ok!(LicensesPallet::revoke(op(CQ_JUSTICE), id, 1, None));
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(EndedLicenses::<Test>::iter_keys().collect::<Vec<_>>(), vec![(enterprise(1), id)]);
+			assert_eq!(LicensesPallet::on_chain_storage_version(), StorageVersion::new(2));
+		});
+	}
 }

@@ -97,7 +97,6 @@ impl<T: Config> Pallet<T> {
 			live.try_push(id).map_err(|_| Error::<T>::TooManyLicenses)
 		})?;
 		NextLicenseId::<T>::put(next);
-		HolderLicenses::<T>::insert(&item.holder, id, ());
 		Licenses::<T>::insert(
 			id,
 			License {

@@ -197,7 +197,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Writes one management record entry and the licence's new status; an ended
-	/// licence's live authorisations are dropped. Leaves [`LiveLicenses`] to the caller.
+	/// licence's live authorisations are dropped and it is listed among its holder's
+	/// [`EndedLicenses`]. Leaves [`LiveLicenses`] to the caller.
 	///
 	/// # Errors
 	/// [`Error::Overflow`] if the record is full (nothing written).
@@ -229,6 +230,7 @@ impl<T: Config> Pallet<T> {
 		);
 		if license.status.is_final() {
 			LiveConsents::<T>::remove(id);
+			EndedLicenses::<T>::insert(&license.holder, id, ());
 		}
 		Licenses::<T>::insert(id, license);
 		Self::deposit_event(Event::LicenseChanged { id, seq, action, reason, agency, by, forced });

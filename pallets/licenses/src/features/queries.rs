@@ -82,20 +82,38 @@ impl<T: Config> Pallet<T> {
 			})
 	}
 
-	/// Up to `limit` (at most [`Config::MaxPage`]) licence ids of `holder` (live or
-	/// ended), in storage order, starting after licence `after` (the last id of the
-	/// previous page; `None`: from the start). Reads only the page.
+	/// Up to `limit` (at most [`Config::MaxPage`]) licence ids of `holder`: first its live
+	/// ones in the order they were issued ([`LiveLicenses`]), then its ended ones in
+	/// storage order ([`EndedLicenses`]), starting after licence `after` (the last id of
+	/// the previous page; `None`: from the start). Reads the live list (bounded) and the
+	/// page. A licence that ends between two pages may be listed twice or, if it was the
+	/// cursor, the ended ones before it in storage order are skipped; a walk started
+	/// again from `None` lists each licence once.
 	pub fn licenses_of(holder: &HolderOf<T>, after: Option<LicenseId>, limit: u32) -> Vec<LicenseId> {
 		let limit = Self::page(limit);
-		match after {
-			None => HolderLicenses::<T>::iter_key_prefix(holder).take(limit).collect(),
-			Some(last) => HolderLicenses::<T>::iter_key_prefix_from(
-				holder,
-				HolderLicenses::<T>::hashed_key_for(holder, last),
-			)
-			.take(limit)
-			.collect(),
+		let live = LiveLicenses::<T>::get(holder);
+		let (from_live, ended_after) = match after {
+			None => (0, None),
+			Some(last) => match live.iter().position(|id| *id == last) {
+				Some(i) => (i + 1, None),
+				None => (live.len(), Some(last)),
+			},
+		};
+		let mut page: Vec<LicenseId> = live.iter().skip(from_live).take(limit).copied().collect();
+		let rest = limit - page.len();
+		if rest > 0 {
+			match ended_after {
+				None => page.extend(EndedLicenses::<T>::iter_key_prefix(holder).take(rest)),
+				Some(last) => page.extend(
+					EndedLicenses::<T>::iter_key_prefix_from(
+						holder,
+						EndedLicenses::<T>::hashed_key_for(holder, last),
+					)
+					.take(rest),
+				),
+			}
 		}
+		page
 	}
 
 	/// Up to `limit` (at most [`Config::MaxPage`]) entries of licence `id`'s management
