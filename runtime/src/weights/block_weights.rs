@@ -20,7 +20,7 @@
 //   --wasm-execution
 //   compiled
 //   --header
-//   /tmp/tmp.r1rAe0TCto
+//   /tmp/tmp.GBSrcAM3qe
 //   --weight-path
 //   runtime/src/weights
 
@@ -32,17 +32,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 147_931, 358_124
-	///   Average:  194_948
-	///   Median:   159_057
-	///   Std-Dev:  54570.79
+	///   Min, Max: 140_289, 302_131
+	///   Average:  188_331
+	///   Median:   195_141
+	///   Std-Dev:  34297.48
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 312_456
-	///   95th: 276_923
-	///   75th: 250_313
+	///   99th: 283_102
+	///   95th: 240_238
+	///   75th: 209_091
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(194_948), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(188_331), 0);
 }
 
 #[cfg(test)]

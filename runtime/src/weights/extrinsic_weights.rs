@@ -20,7 +20,7 @@
 //   --wasm-execution
 //   compiled
 //   --header
-//   /tmp/tmp.r1rAe0TCto
+//   /tmp/tmp.GBSrcAM3qe
 //   --weight-path
 //   runtime/src/weights
 
@@ -32,17 +32,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 85_319, 101_616
-	///   Average:  89_923
-	///   Median:   89_602
-	///   Std-Dev:  2453.61
+	///   Min, Max: 88_482, 106_916
+	///   Average:  94_414
+	///   Median:   94_019
+	///   Std-Dev:  3156.72
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 100_591
-	///   95th: 93_595
-	///   75th: 90_819
+	///   99th: 103_586
+	///   95th: 100_624
+	///   75th: 95_905
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(89_923), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(94_414), 0);
 }
 
 #[cfg(test)]
