@@ -186,12 +186,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` deposits, each superseding a contestable one.
+	/// `n` deposits of one enterprise author each, each superseding a contestable one.
+	/// Further authors are charged what one more adds to `deposit`
+	/// ([`Pallet::deposit_batch_weight`]).
 	#[benchmark]
 	fn deposit_batch(n: Linear<1, { T::MaxBatchDeposit::get() }>) -> Result<(), BenchmarkError> {
 		let who: T::AccountId = account("archive", 0, 0);
 		contested::<T>(&who, n)?;
-		let items: BatchOf<T> = (0..n).map(deposit_of::<T>).collect::<Vec<_>>().try_into().unwrap_or_default();
+		let items: BatchOf<T> =
+			(0..n).map(|i| deposit_with_authors::<T>(i, 1)).collect::<Vec<_>>().try_into().unwrap_or_default();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), items, SALT);
 		assert_eq!(Works::<T>::get(hash(n - 1)).map(|w| w.depositor), Some(who));

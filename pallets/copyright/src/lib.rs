@@ -436,12 +436,10 @@ pub mod pallet {
 		/// Deposits a batch of works (an archive); all or nothing. One commitment covers
 		/// the batch: `blake2_256(content_1 ‖ … ‖ content_n ‖ signer ‖ salt)`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::deposit_batch(T::MaxBatchDeposit::get()))]
-		pub fn deposit_batch(origin: OriginFor<T>, items: BatchOf<T>, salt: Salt) -> DispatchResultWithPostInfo {
+		#[pallet::weight(Pallet::<T>::deposit_batch_weight(&items))]
+		pub fn deposit_batch(origin: OriginFor<T>, items: BatchOf<T>, salt: Salt) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let n = items.len() as u32;
-			Self::do_deposit(who, items.into_inner(), salt)?;
-			Ok(Some(T::WeightInfo::deposit_batch(n)).into())
+			Self::do_deposit(who, items.into_inner(), salt)
 		}
 
 		/// A copyright office whose region covers the work's registers it under the next

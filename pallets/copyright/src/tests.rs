@@ -409,6 +409,14 @@ fn batch_deposit_is_all_or_nothing_under_one_commitment() {
 		);
 		assert_ok!(batch(vec![item(21), item(20)]));
 		assert_eq!(Works::<Test>::iter().count(), 5);
+
+		// Charged by its works and, beyond one each, by its authors: from the call alone.
+		let mut items: BatchOf<Test> = vec![item(30), item(31)].try_into().unwrap();
+		assert_eq!(Copyright::deposit_batch_weight(&items), <() as WeightInfo>::deposit_batch(2));
+		items[1].authors = authors(&[person(31), person(32), person(33), person(34)]);
+		let per_author = <() as WeightInfo>::deposit(2) - <() as WeightInfo>::deposit(1);
+		assert!(per_author.ref_time() > 0);
+		assert_eq!(Copyright::deposit_batch_weight(&items), <() as WeightInfo>::deposit_batch(2) + per_author * 3);
 	});
 }
 

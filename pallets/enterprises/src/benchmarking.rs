@@ -237,6 +237,22 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An approval that does not finish the application (what most decisions are): the
+	/// worst is the authority approving an amendment's business licence while every
+	/// other service is pending (its three listings in the county's scopes removed).
+	/// A rejection, which closes every listing, is [`review`].
+	#[benchmark]
+	fn review_approve() -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		let uscc = registered::<T>(agency, &who, 1)?;
+		let id = amendment::<T>(agency, &who, uscc)?;
+		#[extrinsic_call]
+		review(origin as T::RuntimeOrigin, id, Service::BusinessLicense, true, 0, Some([8; 32]));
+		assert!(OpenApplications::<T>::contains_key(id));
+		assert!(OpenAmendment::<T>::contains_key(uscc));
+		Ok(())
+	}
+
 	/// The last approval of an amendment: a new profile version, the licence reissued
 	/// (issue + cancel), names and region index moved.
 	#[benchmark]

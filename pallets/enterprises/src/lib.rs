@@ -513,6 +513,7 @@ pub mod pallet {
 			let finalised = Self::do_review(agency, operator, id, service, approve, reason, document)?;
 			let weight = match finalised {
 				Some(scope) => T::WeightInfo::review_final(scope),
+				None if approve => T::WeightInfo::review_approve(),
 				None => T::WeightInfo::review(),
 			};
 			Ok(Some(weight).into())

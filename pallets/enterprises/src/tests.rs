@@ -272,6 +272,28 @@ fn review_refuses_the_wrong_department() {
 }
 
 #[test]
+fn each_review_is_charged_by_the_path_it_took() {
+	build_and_execute(|| {
+		let review = |a, id, s, approve| {
+			Registry::review(op(a), id, s, approve, 1, None).expect("reviewed").actual_weight.expect("refunded")
+		};
+		let w = |f: fn() -> frame_support::weights::Weight| f();
+		assert_ok!(apply_as(APPLICANT, "Acme", CHONGQING, all_three()));
+		// An approval that leaves others pending, a rejection, and the approval that
+		// establishes the enterprise are charged their own benchmarks.
+		assert_eq!(review(CQ_TAX, 0, Service::TaxRegistration, true), w(<() as WeightInfo>::review_approve));
+		assert_eq!(review(CQ_PSB, 0, Service::SealEngraving, false), w(<() as WeightInfo>::review));
+		assert_ok!(apply_as(APPLICANT, "Beta", CHONGQING, all_three()));
+		assert_eq!(review(CQ_TAX, 1, Service::TaxRegistration, true), w(<() as WeightInfo>::review_approve));
+		assert_eq!(review(CQ_PSB, 1, Service::SealEngraving, true), w(<() as WeightInfo>::review_approve));
+		let scope = Applications::<Test>::get(1).unwrap().profile.scope.len() as u32;
+		assert_eq!(review(CQ_AMR, 1, Service::BusinessLicense, true), <() as WeightInfo>::review_final(scope));
+		// An approval closes one service's listings; a rejection closes all of them.
+		assert!(<() as WeightInfo>::review_approve().ref_time() < <() as WeightInfo>::review().ref_time());
+	});
+}
+
+#[test]
 fn rejection_then_correction_and_resubmission() {
 	build_and_execute(|| {
 		assert_ok!(apply_as(APPLICANT, "Acme", CHONGQING, all_three()));

@@ -51,6 +51,7 @@ pub trait WeightInfo {
 	fn apply_amendment(s: u32, ) -> Weight;
 	fn apply_amendment_own(s: u32, ) -> Weight;
 	fn review() -> Weight;
+	fn review_approve() -> Weight;
 	fn review_final(s: u32, ) -> Weight;
 	fn resubmit() -> Weight;
 	fn withdraw() -> Weight;
@@ -207,6 +208,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(65_939_000, 4335)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
+	}
+	fn review_approve() -> Weight {
+		Self::review()
 	}
 	/// Storage: `Consortium::Operators` (r:1 w:0)
 	/// Proof: `Consortium::Operators` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -612,6 +616,9 @@ impl WeightInfo for () {
 		Weight::from_parts(65_939_000, 4335)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
+	}
+	fn review_approve() -> Weight {
+		Self::review()
 	}
 	fn review_final(s: u32, ) -> Weight {
 		Weight::from_parts(167_078_716, 4335)

@@ -13,6 +13,18 @@ use govchain_primitives::{AgencyRegistry, EnterpriseLookup, HolderRef};
 use sp_runtime::traits::{BlakeTwo256, Hash, Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
+	/// What a `deposit_batch` of `items` is charged: the benchmarked batch of as many
+	/// works with one author each, and for every further author what one more author
+	/// adds to a `deposit` (a lookup of the enterprise named). Known from the call
+	/// itself, so nothing is refunded.
+	pub fn deposit_batch_weight(items: &BatchOf<T>) -> Weight {
+		let n = items.len() as u32;
+		let authors: u32 = items.iter().map(|d| d.authors.len() as u32).fold(0, u32::saturating_add);
+		let per_author = T::WeightInfo::deposit(2).saturating_sub(T::WeightInfo::deposit(1));
+		T::WeightInfo::deposit_batch(n)
+			.saturating_add(per_author.saturating_mul(u64::from(authors.saturating_sub(n))))
+	}
+
 	/// The current block.
 	pub(crate) fn now() -> BlockNumberFor<T> {
 		frame_system::Pallet::<T>::block_number()
