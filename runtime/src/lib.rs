@@ -84,7 +84,7 @@ impl_opaque_keys! {
 /// | 100 | first release |
 /// | 101 | copyright storage version 2: each pending commitment records its deposit |
 /// | 102 | weights measured on GovChain's machine (database, base, extension and FRAME pallet weights); 1.5 s of compute per block |
-/// | 103 | licences storage version 2: the holder index keeps ended licences only; GovChain's pallet weights measured again on an idle machine |
+/// | 103 | licences storage version 2: the holder index keeps ended licences only; GovChain's pallet weights measured again on an idle machine; an approval that leaves reviews pending, a deposit superseding nothing and `depositBatch` by its authors charged their own cost |
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),

@@ -186,6 +186,35 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A deposit of a work nobody deposited before (what most deposits are), with `a`
+	/// enterprise authors: no front-runner's deposit to release. `deposit` is refunded
+	/// to this when it supersedes nothing.
+	#[benchmark]
+	fn deposit_new(a: Linear<1, { T::MaxAuthors::get() }>) -> Result<(), BenchmarkError> {
+		let who: T::AccountId = account("author", 0, 0);
+		set_block::<T>(1);
+		full_commitments::<T>(&who, &[hash(0)])?;
+		fund::<T>(&who);
+		set_block::<T>(4);
+		let d = deposit_with_authors::<T>(0, a);
+		#[extrinsic_call]
+		deposit(
+			RawOrigin::Signed(who.clone()),
+			d.content,
+			d.title,
+			d.category,
+			d.nature,
+			d.authors,
+			d.holder,
+			REGION,
+			d.completed,
+			d.publication,
+			SALT,
+		);
+		assert_eq!(Works::<T>::get(hash(0)).map(|w| w.depositor), Some(who));
+		Ok(())
+	}
+
 	/// `n` deposits of one enterprise author each, each superseding a contestable one.
 	/// Further authors are charged what one more adds to `deposit`
 	/// ([`Pallet::deposit_batch_weight`]).

@@ -426,11 +426,13 @@ pub mod pallet {
 			completed: Seconds,
 			publication: Option<Publication>,
 			salt: Salt,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let region = RegionCode::new(region).ok_or(Error::<T>::MalformedRegion)?;
+			let a = authors.len() as u32;
 			let d = Deposit { content, title, category, nature, authors, holder, region, completed, publication };
-			Self::do_deposit(who, alloc::vec![d], salt)
+			let superseded = Self::do_deposit(who, alloc::vec![d], salt)?;
+			Ok(if superseded == 0 { Some(T::WeightInfo::deposit_new(a)) } else { None }.into())
 		}
 
 		/// Deposits a batch of works (an archive); all or nothing. One commitment covers
@@ -439,7 +441,7 @@ pub mod pallet {
 		#[pallet::weight(Pallet::<T>::deposit_batch_weight(&items))]
 		pub fn deposit_batch(origin: OriginFor<T>, items: BatchOf<T>, salt: Salt) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_deposit(who, items.into_inner(), salt)
+			Self::do_deposit(who, items.into_inner(), salt).map(|_| ())
 		}
 
 		/// A copyright office whose region covers the work's registers it under the next

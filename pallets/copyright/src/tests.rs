@@ -75,6 +75,27 @@ fn reveal_with(who: u64, content: DocumentHash, holder: HolderOf<Test>, region: 
 		Some(Publication { date: T0 - 3_600, place: RegionCode::new(CHONGQING).unwrap() }),
 		salt,
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
+}
+
+/// [`reveal`]'s weight after dispatch (`None`: all that was declared).
+fn reveal_weight(who: u64, content: DocumentHash, holder: HolderOf<Test>) -> Option<frame_support::weights::Weight> {
+	Copyright::deposit(
+		signed(who),
+		content,
+		title("Mountain City Nights"),
+		Category::Music,
+		Nature::Original,
+		authors(&[person(1)]),
+		holder,
+		YUZHONG,
+		T0 - 86_400,
+		None,
+		SALT,
+	)
+	.expect("deposited")
+	.actual_weight
 }
 
 /// Reveals `who`'s commitment to `content` (Yuzhong district).
@@ -260,6 +281,22 @@ fn commitments_are_bounded_expire_and_can_be_removed() {
 		// The last one removed leaves no entry.
 		assert_ok!(remove(BUYER, BUYER, 4));
 		assert!(!Commitments::<Test>::contains_key(BUYER));
+	});
+}
+
+#[test]
+fn a_deposit_superseding_nothing_is_refunded_to_a_new_works_cost() {
+	build_and_execute(|| {
+		commit_to(AUTHOR, &[SONG]);
+		next_block();
+		commit_to(THIEF, &[SONG]);
+		next_block();
+		// A new work: charged the benchmark of a deposit that releases nobody's deposit.
+		assert_eq!(reveal_weight(THIEF, SONG, acc(THIEF)), Some(<() as WeightInfo>::deposit_new(1)));
+		// Superseding the front-runner: the full (worst-case) weight.
+		assert_eq!(reveal_weight(AUTHOR, SONG, person(1)), None);
+		assert_eq!(work().depositor, AUTHOR);
+		assert!(<() as WeightInfo>::deposit_new(1).ref_time() < <() as WeightInfo>::deposit(1).ref_time());
 	});
 }
 

@@ -47,6 +47,7 @@ use core::marker::PhantomData;
 /// Weight functions needed by `pallet_copyright`.
 pub trait WeightInfo {
 	fn deposit(a: u32, ) -> Weight;
+	fn deposit_new(a: u32, ) -> Weight;
 	fn deposit_batch(n: u32, ) -> Weight;
 	fn register() -> Weight;
 	fn decline() -> Weight;
@@ -102,6 +103,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2919).saturating_mul(a.into()))
+	}
+	fn deposit_new(a: u32, ) -> Weight {
+		Self::deposit(a)
 	}
 	/// Storage: `Copyright::Commitments` (r:1 w:1)
 	/// Proof: `Copyright::Commitments` (`max_values`: None, `max_size`: Some(881), added: 3356, mode: `MaxEncodedLen`)
@@ -438,6 +442,9 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2919).saturating_mul(a.into()))
+	}
+	fn deposit_new(a: u32, ) -> Weight {
+		Self::deposit(a)
 	}
 	fn deposit_batch(n: u32, ) -> Weight {
 		Weight::from_parts(8_598_377, 6290)

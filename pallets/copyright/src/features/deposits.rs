@@ -327,12 +327,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Deposits every item or none, revealing `who`'s commitment to the items' hashes
 	/// with `salt`: all are checked before the first is written, and the commitment is
-	/// used up.
+	/// used up. Returns how many of them superseded a contestable deposit.
 	///
 	/// # Errors
 	/// [`Error::EmptyBatch`], [`Error::DuplicateInBatch`], those of `check_reveal` and
 	/// `check_deposit`; [`Error::Overflow`].
-	pub(crate) fn do_deposit(who: T::AccountId, items: Vec<DepositOf<T>>, salt: Salt) -> DispatchResult {
+	pub(crate) fn do_deposit(who: T::AccountId, items: Vec<DepositOf<T>>, salt: Salt) -> Result<u32, DispatchError> {
 		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
 		let contents: Vec<DocumentHash> = items.iter().map(|d| d.content).collect();
 		let distinct: BTreeSet<_> = contents.iter().collect();
@@ -343,10 +343,11 @@ impl<T: Config> Pallet<T> {
 			.map(|d| Self::check_deposit(d, committed))
 			.collect::<Result<Vec<_>, _>>()?;
 		Self::consume(&who, &commitment)?;
+		let superseded = previous.iter().filter(|p| p.is_some()).count() as u32;
 		for (d, prev) in items.into_iter().zip(previous) {
 			Self::insert_work(who.clone(), d, committed, prev)?;
 		}
-		Ok(())
+		Ok(superseded)
 	}
 
 	/// The work `content`, or [`Error::UnknownWork`].
