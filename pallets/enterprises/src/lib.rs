@@ -441,7 +441,7 @@ pub mod pallet {
 		/// application's region for the applicant (recorded as `via_agency`; no
 		/// designated account until one is set).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::apply(T::MaxScopeCodes::get()))]
+		#[pallet::weight(T::WeightInfo::apply(scope.len() as u32, services.len() as u32))]
 		pub fn apply(
 			origin: OriginFor<T>,
 			name: NameOf<T>,

@@ -272,6 +272,30 @@ fn review_refuses_the_wrong_department() {
 }
 
 #[test]
+fn an_application_is_charged_by_its_scope_and_the_services_it_requests() {
+	use frame_support::dispatch::GetDispatchInfo;
+	let call = |codes: &[&str], svc: ServicesOf| {
+		crate::Call::<Test>::apply {
+			name: name("Acme"),
+			entity_type: EntityType::LimitedCompany,
+			region: CHONGQING,
+			capital: 1,
+			scope: scope(codes),
+			legal_rep: REP,
+			materials: [1; 32],
+			services: svc,
+		}
+		.get_dispatch_info()
+		.call_weight
+	};
+	let licence_only = services(&[Service::BusinessLicense]);
+	assert_eq!(call(&["I6510"], licence_only.clone()), <() as WeightInfo>::apply(1, 1));
+	assert_eq!(call(&["I6510", "F5191"], all_three()), <() as WeightInfo>::apply(2, 3));
+	// Each service adds its open reviews: three services cost more than one.
+	assert!(call(&["I6510"], all_three()).ref_time() > call(&["I6510"], licence_only).ref_time());
+}
+
+#[test]
 fn each_review_is_charged_by_the_path_it_took() {
 	build_and_execute(|| {
 		let review = |a, id, s, approve| {

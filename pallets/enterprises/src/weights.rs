@@ -47,7 +47,7 @@ use core::marker::PhantomData;
 /// Weight functions needed by `pallet_enterprises`.
 pub trait WeightInfo {
 	fn set_license_type() -> Weight;
-	fn apply(s: u32, ) -> Weight;
+	fn apply(s: u32, v: u32, ) -> Weight;
 	fn apply_amendment(s: u32, ) -> Weight;
 	fn apply_amendment_own(s: u32, ) -> Weight;
 	fn review() -> Weight;
@@ -111,7 +111,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Enterprises::ApplicationDeposits` (r:0 w:1)
 	/// Proof: `Enterprises::ApplicationDeposits` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 32]`.
-	fn apply(_s: u32, ) -> Weight {
+	fn apply(_s: u32, _v: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `786`
 		//  Estimated: `3641`
@@ -614,7 +614,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn apply(_s: u32, ) -> Weight {
+	fn apply(_s: u32, _v: u32, ) -> Weight {
 		Weight::from_parts(116_302_792, 3641)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(21_u64))
