@@ -61,7 +61,14 @@ fn commit_to(who: u64, contents: &[DocumentHash]) {
 	assert_ok!(Copyright::commit(signed(who), Copyright::commitment_of(contents, &who, &SALT)));
 }
 
-fn reveal_with(who: u64, content: DocumentHash, holder: HolderOf<Test>, region: u32, salt: Salt) -> DispatchResult {
+/// `who`'s `deposit` of `content`, with its weight after dispatch.
+fn deposit_call(
+	who: u64,
+	content: DocumentHash,
+	holder: HolderOf<Test>,
+	region: u32,
+	salt: Salt,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	Copyright::deposit(
 		signed(who),
 		content,
@@ -75,27 +82,15 @@ fn reveal_with(who: u64, content: DocumentHash, holder: HolderOf<Test>, region: 
 		Some(Publication { date: T0 - 3_600, place: RegionCode::new(CHONGQING).unwrap() }),
 		salt,
 	)
-	.map(|_| ())
-	.map_err(|e| e.error)
+}
+
+fn reveal_with(who: u64, content: DocumentHash, holder: HolderOf<Test>, region: u32, salt: Salt) -> DispatchResult {
+	deposit_call(who, content, holder, region, salt).map(|_| ()).map_err(|e| e.error)
 }
 
 /// [`reveal`]'s weight after dispatch (`None`: all that was declared).
 fn reveal_weight(who: u64, content: DocumentHash, holder: HolderOf<Test>) -> Option<frame_support::weights::Weight> {
-	Copyright::deposit(
-		signed(who),
-		content,
-		title("Mountain City Nights"),
-		Category::Music,
-		Nature::Original,
-		authors(&[person(1)]),
-		holder,
-		YUZHONG,
-		T0 - 86_400,
-		None,
-		SALT,
-	)
-	.expect("deposited")
-	.actual_weight
+	deposit_call(who, content, holder, YUZHONG, SALT).expect("deposited").actual_weight
 }
 
 /// Reveals `who`'s commitment to `content` (Yuzhong district).
