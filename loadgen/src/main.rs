@@ -49,6 +49,8 @@ pub struct Opts {
 	pub scenarios: Vec<String>,
 	pub counts: HashMap<String, usize>,
 	pub rate: Option<f64>,
+	/// Per-scenario submission rates (by the measured name, e.g. `licence-batch`), over `rate`.
+	pub rates: HashMap<String, f64>,
 	pub users: usize,
 	pub ops_per_agency: usize,
 	pub sample_every: usize,
@@ -97,7 +99,9 @@ USAGE: govchain-loadgen [OPTIONS]
   --node-log FILE       the node's log, for block build times (`Prepared block for proposing`)
   --scenarios LIST      comma-separated, in order (default: all):
                         transfer, licence-issue, licence-use, copyright, copyright-batch,
-                        enterprise, fund-repay, mix, licence-batch, read
+                        enterprise, fund-repay, mix, licence-batch, read. The read
+                        scenario alone signs nothing: it runs against any chain (a kept
+                        or restarted one), sampling works and enterprises from state
   --count N             extrinsics per scenario (overrides every default)
   --counts a=N,b=M      per-scenario counts (licence-batch, copyright-batch: batches;
                         copyright: deposits; both at most 16 per user; enterprise:
@@ -105,6 +109,8 @@ USAGE: govchain-loadgen [OPTIONS]
                         licence-use 20000, copyright 6000, copyright-batch 160,
                         enterprise 4000, fund-repay 16000, mix 16000, licence-batch 800
   --rate TPS            submit at this rate (default: as fast as possible)
+  --rates a=R,b=S       per-scenario rates over --rate (names as in the result table,
+                        e.g. licence-batch=55,copyright-batch=18)
   --users N             funded plain accounts used as senders (default 384)
   --ops-per-agency N    extra operators added to each development agency (default 2)
   --sample-every N      watch one transaction in N for latency (default 20)
@@ -124,6 +130,7 @@ fn parse_opts() -> Result<Opts> {
 		scenarios: ALL_SCENARIOS.iter().map(|s| s.to_string()).collect(),
 		counts: HashMap::new(),
 		rate: None,
+		rates: HashMap::new(),
 		users: 384,
 		ops_per_agency: 2,
 		sample_every: 20,
@@ -153,6 +160,11 @@ fn parse_opts() -> Result<Opts> {
 					o.counts.insert(k.trim().to_string(), v.trim().parse()?);
 				},
 			"--rate" => o.rate = Some(val()?.parse()?),
+			"--rates" =>
+				for kv in val()?.split(',') {
+					let (k, v) = kv.split_once('=').ok_or_else(|| anyhow!("--rates wants name=R"))?;
+					o.rates.insert(k.trim().to_string(), v.trim().parse()?);
+				},
 			"--users" => o.users = val()?.parse()?,
 			"--ops-per-agency" => o.ops_per_agency = val()?.parse()?,
 			"--sample-every" => o.sample_every = val()?.parse::<usize>()?.max(1),
@@ -389,10 +401,11 @@ impl Ctx {
 		let sem = Arc::new(Semaphore::new(self.opts.in_flight));
 		let errors = Arc::new(Mutex::new((0usize, None::<String>)));
 		let lat = Arc::new(Mutex::new(Vec::<f64>::new()));
+		let rate = self.opts.rates.get(name).copied().or(self.opts.rate);
 		let t0 = Instant::now();
 		let mut watchers = Vec::new();
 		for (i, tx) in order.into_iter().enumerate() {
-			if let Some(rate) = self.opts.rate {
+			if let Some(rate) = rate {
 				let due = t0 + Duration::from_secs_f64(i as f64 / rate);
 				tokio::time::sleep_until(due.into()).await;
 			}

@@ -43,7 +43,7 @@ parameter_types! {
 
 /// Fee per byte of an extrinsic: 10 µGOV. Storage and block space are what junk
 /// costs the network, so length dominates the fee of a large call: a full block of
-/// ordinary extrinsics (75 % of 5 MiB) costs about 39 GOV in length fees alone,
+/// ordinary extrinsics (90 % of 5 MiB) costs about 47 GOV in length fees alone,
 /// while a typical agency call of ~200 bytes pays about 0.002 GOV.
 pub const FEE_PER_BYTE: Balance = 10 * MICRO_UNIT;
 
