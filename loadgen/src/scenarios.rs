@@ -127,9 +127,28 @@ async fn common_setup(ctx: &Ctx, w: &mut World) -> Result<()> {
 	for i in 0..ctx.opts.users {
 		w.users.push(key(&format!("//Alice//loadgen//{tag}//user{i}"))?);
 	}
+	// 2,000 GOV each, or less when //Alice cannot fund that many (a long user list, or a
+	// kept chain that earlier runs drew on): at most 80 % of what she has left.
+	#[derive(scale_decode::DecodeAsType)]
+	struct AccountData {
+		free: u128,
+	}
+	#[derive(scale_decode::DecodeAsType)]
+	struct AccountInfo {
+		data: AccountData,
+	}
+	let at = ctx.api.at_current_block().await?;
+	let alice: AccountInfo = at
+		.storage()
+		.fetch(subxt::dynamic::storage::<(AccountId32,), AccountInfo>("System", "Account"), (account(&dev::alice()),))
+		.await?
+		.decode()?;
+	let funded: Vec<&Keypair> = w.users.iter().chain(w.agencies.iter().flat_map(|v| v.iter().skip(1))).collect();
+	let each = (2_000 * UNIT).min(alice.data.free / 5 * 4 / funded.len().max(1) as u128);
+	eprintln!("  funding {} accounts with {} GOV each", funded.len(), each / UNIT);
 	let mut fund = Vec::new();
-	for k in w.users.iter().chain(w.agencies.iter().flat_map(|v| v.iter().skip(1))) {
-		fund.push(nested("Balances", "transfer_keep_alive", vec![address(&account(k)), u(2_000 * UNIT)]));
+	for k in funded {
+		fund.push(nested("Balances", "transfer_keep_alive", vec![address(&account(k)), u(each)]));
 	}
 	let mut jobs = Vec::new();
 	for chunk in fund.chunks(200) {
