@@ -161,7 +161,9 @@ async fn common_setup(ctx: &Ctx, w: &mut World) -> Result<()> {
 		let calls = transfers.chunks(200).map(|c| call("Utility", "batch_all", vec![Value::unnamed_composite(c.to_vec())])).collect();
 		setup.push(Job { signer: admin.clone(), calls });
 	}
-	eprintln!("  funding {} accounts with {}–{} GOV each", funded.len(), least / UNIT, most / UNIT);
+	if most > 0 {
+		eprintln!("  funding {} accounts with {}–{} GOV each", funded.len(), least / UNIT, most / UNIT);
+	}
 	for (a, signers) in w.agencies.iter().enumerate() {
 		if signers.len() < 2 {
 			continue;
@@ -418,6 +420,7 @@ async fn licence_use(ctx: &Ctx, w: &mut World, n: usize) -> Result<Outcome> {
 async fn copyright(ctx: &Ctx, w: &mut World, n: usize) -> Result<Vec<Outcome>> {
 	let per = 16usize;
 	let n = n.min(per * w.users.len());
+	let works_before = w.works.len();
 	let now_s = ctx.now_ms().await? / 1000;
 	let mut commits: Vec<Job> = Vec::new();
 	let mut deposits: Vec<Job> = Vec::new();
@@ -465,6 +468,7 @@ async fn copyright(ctx: &Ctx, w: &mut World, n: usize) -> Result<Vec<Outcome>> {
 	// The reveals are signed after the commitments are final (nonces follow them).
 	let signed = ctx.sign(deposits).await?;
 	let d = ctx.measure("copyright-deposit", signed, &[("Copyright", "deposit")], 1).await?;
+	keep_works_if_deposited(w, works_before, &d);
 	Ok(vec![c, d])
 }
 
@@ -518,11 +522,17 @@ async fn copyright_batch(ctx: &Ctx, w: &mut World, n: usize) -> Result<Outcome> 
 	let signed = ctx.sign(deposits).await?;
 	let mut o = ctx.measure("copyright-batch", signed, &[("Copyright", "deposit_batch")], bs as u64).await?;
 	o.name = format!("copyright-batch ({bs}/xt)");
-	if o.failed > 0 {
-		// Which batches failed is not tracked: the read scenario samples works from state.
-		w.works.truncate(works_before);
-	}
+	keep_works_if_deposited(w, works_before, &o);
 	Ok(o)
+}
+
+/// Keeps the works a deposit scenario added to the run's list only if every deposit
+/// succeeded: which ones failed is not tracked, and the read scenario must look up works
+/// that exist (without a list of its own, it samples them from state).
+fn keep_works_if_deposited(w: &mut World, before: usize, o: &Outcome) {
+	if o.failed > 0 || o.submit_errors > 0 {
+		w.works.truncate(before);
+	}
 }
 
 async fn ensure_enterprise_types(ctx: &Ctx, w: &mut World) -> Result<()> {
