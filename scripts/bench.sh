@@ -47,7 +47,9 @@ cat > "$header" <<HDR
 // by: scripts/bench.sh $* (STEPS=$STEPS REPEAT=$REPEAT)
 HDR
 
-# One pallet's benchmarks into a weight file; extra arguments go to the CLI.
+# One pallet's benchmarks into a weight file; extra arguments go to the CLI. Without proof
+# recording: GovChain is a solochain, its blocks are built and imported without recording a
+# storage proof, and recording one in the benchmark adds its cost to every measured read.
 bench_pallet() {
 	local pallet="$1" out="$2"
 	shift 2
@@ -60,6 +62,7 @@ bench_pallet() {
 		--repeat "$REPEAT" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
+		--disable-proof-recording \
 		--header "$header" \
 		--output "$out" "$@"
 }
