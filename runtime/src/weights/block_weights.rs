@@ -3,7 +3,7 @@
 // by: scripts/bench.sh base (STEPS=50 REPEAT=20)
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-05 (Y/M/D)
+//! DATE: 2026-12-06 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `govchain`
@@ -20,7 +20,7 @@
 //   --wasm-execution
 //   compiled
 //   --header
-//   /tmp/tmp.GBSrcAM3qe
+//   /tmp/tmp.WVAMaKOY3P
 //   --weight-path
 //   runtime/src/weights
 
@@ -32,17 +32,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 140_289, 302_131
-	///   Average:  188_331
-	///   Median:   195_141
-	///   Std-Dev:  34297.48
+	///   Min, Max: 176_803, 290_482
+	///   Average:  195_219
+	///   Median:   183_252
+	///   Std-Dev:  23131.19
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 283_102
-	///   95th: 240_238
-	///   75th: 209_091
+	///   99th: 253_597
+	///   95th: 232_055
+	///   75th: 215_751
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(188_331), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(195_219), 0);
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 // by: scripts/bench.sh base (STEPS=50 REPEAT=20)
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-05 (Y/M/D)
+//! DATE: 2026-12-06 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `govchain`
@@ -20,7 +20,7 @@
 //   --wasm-execution
 //   compiled
 //   --header
-//   /tmp/tmp.GBSrcAM3qe
+//   /tmp/tmp.WVAMaKOY3P
 //   --weight-path
 //   runtime/src/weights
 
@@ -32,17 +32,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 88_482, 106_916
-	///   Average:  94_414
-	///   Median:   94_019
-	///   Std-Dev:  3156.72
+	///   Min, Max: 108_285, 140_043
+	///   Average:  117_601
+	///   Median:   115_773
+	///   Std-Dev:  6961.2
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 103_586
-	///   95th: 100_624
-	///   75th: 95_905
+	///   99th: 136_317
+	///   95th: 131_652
+	///   75th: 121_435
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(94_414), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(117_601), 0);
 }
 
 #[cfg(test)]
