@@ -365,11 +365,8 @@ impl_runtime_apis! {
 
 			let mut whitelist: Vec<TrackedStorageKey> =
 				crate::AllPalletsWithSystem::whitelisted_storage_keys();
-			// Written at the start of every block, before any signed extrinsic runs (the
-			// parent hash by `System::initialize`, the time by the timestamp inherent), so a
-			// call that reads them reads the block's overlay, never the database.
-			for (pallet, item) in [(&b"System"[..], &b"ParentHash"[..]), (b"Timestamp", b"Now")] {
-				whitelist.push(frame_support::storage::storage_prefix(pallet, item).to_vec().into());
+			for key in crate::configs::system::written_before_extrinsics() {
+				whitelist.push(key.to_vec().into());
 			}
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);

@@ -119,9 +119,34 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 }
 
+/// Storage keys written at the start of every block, before any signed extrinsic runs: the
+/// parent hash (by `System::initialize`) and the time (by the mandatory timestamp inherent).
+/// A call that reads them reads the block's overlay, never the database, so the benchmarks
+/// whitelist them (`dispatch_benchmark` in `apis.rs`).
+#[cfg(any(feature = "runtime-benchmarks", test))]
+pub(crate) fn written_before_extrinsics() -> [[u8; 32]; 2] {
+	use frame_support::storage::storage_prefix;
+	[storage_prefix(b"System", b"ParentHash"), storage_prefix(b"Timestamp", b"Now")]
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn keys_whitelisted_for_benchmarks_are_written_when_a_block_starts() {
+		use codec::Encode;
+		let mut ext = crate::genesis_config_presets::tests::build(sp_genesis_builder::DEV_RUNTIME_PRESET);
+		ext.execute_with(|| {
+			let [parent_key, now_key] = written_before_extrinsics();
+			let parent = sp_core::H256::repeat_byte(7);
+			crate::System::initialize(&1, &parent, &Default::default());
+			assert_eq!(sp_io::storage::get(&parent_key).map(|v| v.to_vec()), Some(parent.encode()));
+			// Within slot 0, the slot Aura is at without a pre-runtime digest.
+			crate::Timestamp::set(crate::RuntimeOrigin::none(), 1_000).expect("the inherent is accepted");
+			assert_eq!(sp_io::storage::get(&now_key).map(|v| v.to_vec()), Some(1_000u64.encode()));
+		});
+	}
 
 	#[test]
 	fn block_weights_hold_together_and_keep_a_tenth_for_governance() {
