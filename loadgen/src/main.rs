@@ -201,6 +201,8 @@ pub struct Ctx {
 	/// Distinguishes the names this run creates (type codes, enterprise names).
 	pub run_tag: String,
 	pub rng: Mutex<u64>,
+	/// When the run connected: read windows report their start from it.
+	pub started: Instant,
 }
 
 /// One signer's calls, in nonce order.
@@ -731,6 +733,7 @@ async fn main() -> Result<()> {
 		rpc_client,
 		max_normal_ref_time,
 		max_normal_len: bl.max.normal as u64,
+		started: Instant::now(),
 	});
 	eprintln!(
 		"govchain-loadgen: {} (spec {}), normal-class limits: {} ref time, {} bytes; scenarios: {}",

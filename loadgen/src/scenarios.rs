@@ -60,6 +60,9 @@ pub struct World {
 	pub works: Vec<[u8; 32]>,
 	pub usccs: Vec<[u8; 18]>,
 	pub apps_seq: usize,
+	/// Works and enterprises sampled from the finalized state by the first `read`
+	/// window of a run that created none, reused by the windows after it.
+	pub read_sample: Option<(Vec<[u8; 32]>, Vec<[u8; 18]>)>,
 }
 
 pub async fn run_all(ctx: Arc<Ctx>) -> Result<(Vec<Outcome>, Vec<String>)> {
@@ -89,7 +92,7 @@ pub async fn run_all(ctx: Arc<Ctx>) -> Result<(Vec<Outcome>, Vec<String>)> {
 			"mix" => mix(&ctx, &mut w, n).await.map(|o| vec![o]),
 			"licence-batch" => licence_batch(&ctx, &mut w, n).await.map(|o| vec![o]),
 			"read" => {
-				match read(&ctx, &w).await {
+				match read(&ctx, &mut w).await {
 					Ok(lines) => extra.extend(lines),
 					Err(e) => extra.push(format!("read: failed: {e:#}")),
 				}
@@ -834,8 +837,10 @@ async fn sample_keys(ctx: &Ctx, at: H256, pallet: &str, item: &str, key_len: usi
 ///
 /// Licences are looked up by id across `0..NextLicenseId`. Works and enterprises are
 /// those this run created; where it created none (the read scenario alone, against a
-/// kept chain), up to 50,000 of them are sampled from the finalized state.
-async fn read(ctx: &Ctx, w: &World) -> Result<Vec<String>> {
+/// kept chain), up to 50,000 of them are sampled from the finalized state, once per
+/// run: the windows after the first reuse the sample, so they follow each other
+/// closely (how a restarted node warms up shows window by window).
+async fn read(ctx: &Ctx, w: &mut World) -> Result<Vec<String>> {
 	const SAMPLE: usize = 50_000;
 	let fin = ctx.rpc.chain_get_finalized_head().await?;
 	let at = ctx.api.at_block(fin).await?;
@@ -844,26 +849,28 @@ async fn read(ctx: &Ctx, w: &World) -> Result<Vec<String>> {
 	if next_licence == 0 {
 		bail!("no licences in state");
 	}
-	let t = Instant::now();
-	let works: Vec<[u8; 32]> = if w.works.is_empty() {
-		sample_keys(ctx, fin, "Copyright", "Works", 32, SAMPLE).await?.into_iter().filter_map(|k| k.try_into().ok()).collect()
-	} else {
-		w.works.clone()
-	};
-	let usccs: Vec<[u8; 18]> = if w.usccs.is_empty() {
-		sample_keys(ctx, fin, "Enterprises", "Enterprises", 18, SAMPLE)
+	if (w.works.is_empty() || w.usccs.is_empty()) && w.read_sample.is_none() {
+		let t = Instant::now();
+		let works: Vec<[u8; 32]> =
+			sample_keys(ctx, fin, "Copyright", "Works", 32, SAMPLE).await?.into_iter().filter_map(|k| k.try_into().ok()).collect();
+		let usccs: Vec<[u8; 18]> = sample_keys(ctx, fin, "Enterprises", "Enterprises", 18, SAMPLE)
 			.await?
 			.into_iter()
 			.filter_map(|k| k.try_into().ok())
-			.collect()
-	} else {
-		w.usccs.clone()
-	};
-	let origin = |ours: bool| if ours { "from this run" } else { "sampled from the finalized state" };
-	let source = format!("(works {}, enterprises {})", origin(!w.works.is_empty()), origin(!w.usccs.is_empty()));
-	if w.works.is_empty() || w.usccs.is_empty() {
-		eprintln!("  {} works and {} enterprises {source}, in {:.1} s", works.len(), usccs.len(), t.elapsed().as_secs_f64());
+			.collect();
+		eprintln!(
+			"  {} works and {} enterprises sampled from the finalized state in {:.1} s",
+			works.len(),
+			usccs.len(),
+			t.elapsed().as_secs_f64()
+		);
+		w.read_sample = Some((works, usccs));
 	}
+	let sample = w.read_sample.clone().unwrap_or_default();
+	let ours = |mine: bool| if mine { "from this run" } else { "sampled from the finalized state" };
+	let source = format!("(works {}, enterprises {})", ours(!w.works.is_empty()), ours(!w.usccs.is_empty()));
+	let works = if w.works.is_empty() { sample.0 } else { w.works.clone() };
+	let usccs = if w.usccs.is_empty() { sample.1 } else { w.usccs.clone() };
 	let secs = ctx.opts.read_secs;
 	let mut tasks = Vec::new();
 	let t0 = Instant::now();
@@ -922,9 +929,10 @@ async fn read(ctx: &Ctx, w: &World) -> Result<Vec<String>> {
 		.collect::<Vec<_>>()
 		.join(", ");
 	Ok(vec![format!(
-		"read: {} clients, {:.0} s: {} calls ({:.0} req/s; {}), {} errors; latency p50 {:.2} ms, p99 {:.2} ms; in state: {} licences; looked up: {} works and {} enterprises {}",
+		"read: {} clients, {:.0} s from +{:.0} s: {} calls ({:.0} req/s; {}), {} errors; latency p50 {:.2} ms, p99 {:.2} ms; in state: {} licences; looked up: {} works and {} enterprises {}",
 		ctx.opts.read_clients,
 		elapsed,
+		t0.duration_since(ctx.started).as_secs_f64(),
 		n,
 		n as f64 / elapsed,
 		kinds,

@@ -87,12 +87,13 @@ impl_opaque_keys! {
 /// | 103 | licences storage version 2: the holder index keeps ended licences only; GovChain's pallet weights measured again on an idle machine; an approval that leaves reviews pending, a deposit superseding nothing and `depositBatch` by its authors charged their own cost |
 /// | 104 | ordinary extrinsics may fill 90 % of a block's weight and length instead of 75 % |
 /// | 105 | pallet weights measured without proof recording (a solochain records no proofs); the parent hash and the time, written at the start of every block, no longer charged as database reads |
+/// | 106 | database weights measured on a state of a million licences and a million works (read 10.1 µs, write 30.2 µs, against 7.4 and 12.0 µs on 30,000 licences): at that scale, blocks of licence batches executed in 136–184 % of spec 105's weight, and in 65–76 % of this one's |
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -5,11 +5,13 @@
 //! signature, the nonce, the era, the weight checks, the fee withdrawn and refunded. Each
 //! extension's own weight would charge that work a second time. Measured one by one
 //! (`frame_system_benchmarking::extensions` and `pallet_transaction_payment`'s benchmark,
-//! each on a cold database), they add up to 104 µs per extrinsic, more than the 90 µs the
-//! whole signed no-op takes in a block; `benchmark block` over blocks of GovChain calls
-//! found transfers executing in 55 % of the weight charged with both
-//! (docs/PERFORMANCE.md, "Weights"). So the extensions are charged through the base
-//! weight alone, and here at nothing.
+//! each on a cold database), they added up to 104 µs per extrinsic on 2026-12-05, more
+//! than the 90 µs the whole signed no-op took in a block on the same machine that day;
+//! `benchmark block` over blocks of GovChain calls found transfers executing in 55 % of
+//! the weight charged with both (docs/PERFORMANCE.md, "Weights"). So the extensions are
+//! charged through the base weight alone, and here at nothing. The base weight is
+//! measured again with the other weights (`scripts/bench.sh base`); it moves with the
+//! machine (117.6 µs on 2026-12-06), the extensions' share of it with it.
 
 use frame_support::weights::Weight;
 

@@ -1,13 +1,13 @@
 // This file is part of GovChain.
 // Generated on vm (2 cores, AMD EPYC, 23 GiB)
-// by: scripts/bench.sh storage /tmp/gc/state1 (STEPS=50 REPEAT=20)
+// by: scripts/bench.sh storage /tmp/gc/m1 (STEPS=50 REPEAT=20)
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-05 (Y/M/D)
+//! DATE: 2026-12-06 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `GovChain Development`
-//! BLOCK-NUM: `Number(80)`
+//! BLOCK-NUM: `Number(247)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights`
@@ -17,15 +17,17 @@
 //   /root/.cache/govchain/target/release/govchain-node-bench
 //   benchmark
 //   storage
-//   --dev
+//   --chain
+//   /tmp/gc/m1/dev-spec.json
 //   --base-path
-//   /tmp/gc/state1/chain
+//   /tmp/gc/m1/chain
 //   --database
 //   paritydb
 //   --state-version
 //   1
+//   --disable-pov-recorder
 //   --header
-//   /tmp/tmp.DIuFG7DpuI
+//   /tmp/tmp.ZAh5eyXdo0
 //   --weight-path
 //   runtime/src/weights
 
@@ -43,31 +45,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 822, 15_191_046
-			///   Average:  7_371
-			///   Median:   6_440
-			///   Std-Dev:  66680.42
+			///   Min, Max: 821, 4_125_905
+			///   Average:  10_062
+			///   Median:   9_684
+			///   Std-Dev:  4244.77
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 11_337
-			///   95th: 9_034
-			///   75th: 7_310
-			read: 7_371 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 16_375
+			///   95th: 13_049
+			///   75th: 10_746
+			read: 10_062 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 10_879, 13_836
-			///   Average:  11_979
-			///   Median:   11_222
-			///   Std-Dev:  1320.54
+			///   Min, Max: 21_750, 36_558
+			///   Average:  30_178
+			///   Median:   30_907
+			///   Std-Dev:  3298.66
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 13_836
-			///   95th: 13_836
-			///   75th: 13_836
-			write: 11_979 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 36_558
+			///   95th: 34_148
+			///   75th: 32_265
+			write: 30_178 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
