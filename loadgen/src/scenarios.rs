@@ -61,8 +61,9 @@ pub struct World {
 	pub usccs: Vec<[u8; 18]>,
 	pub apps_seq: usize,
 	/// Works and enterprises sampled from the finalized state by the first `read`
-	/// window of a run that created none, reused by the windows after it.
-	pub read_sample: Option<(Vec<[u8; 32]>, Vec<[u8; 18]>)>,
+	/// window of a run that created none of them, reused by the windows after it.
+	pub sampled_works: Option<Vec<[u8; 32]>>,
+	pub sampled_usccs: Option<Vec<[u8; 18]>>,
 }
 
 pub async fn run_all(ctx: Arc<Ctx>) -> Result<(Vec<Outcome>, Vec<String>)> {
@@ -849,28 +850,25 @@ async fn read(ctx: &Ctx, w: &mut World) -> Result<Vec<String>> {
 	if next_licence == 0 {
 		bail!("no licences in state");
 	}
-	if (w.works.is_empty() || w.usccs.is_empty()) && w.read_sample.is_none() {
-		let t = Instant::now();
-		let works: Vec<[u8; 32]> =
-			sample_keys(ctx, fin, "Copyright", "Works", 32, SAMPLE).await?.into_iter().filter_map(|k| k.try_into().ok()).collect();
-		let usccs: Vec<[u8; 18]> = sample_keys(ctx, fin, "Enterprises", "Enterprises", 18, SAMPLE)
-			.await?
-			.into_iter()
-			.filter_map(|k| k.try_into().ok())
-			.collect();
-		eprintln!(
-			"  {} works and {} enterprises sampled from the finalized state in {:.1} s",
-			works.len(),
-			usccs.len(),
-			t.elapsed().as_secs_f64()
-		);
-		w.read_sample = Some((works, usccs));
+	let t = Instant::now();
+	let mut sampled = false;
+	if w.works.is_empty() && w.sampled_works.is_none() {
+		let keys = sample_keys(ctx, fin, "Copyright", "Works", 32, SAMPLE).await?;
+		w.sampled_works = Some(keys.into_iter().filter_map(|k| k.try_into().ok()).collect());
+		sampled = true;
 	}
-	let sample = w.read_sample.clone().unwrap_or_default();
-	let ours = |mine: bool| if mine { "from this run" } else { "sampled from the finalized state" };
-	let source = format!("(works {}, enterprises {})", ours(!w.works.is_empty()), ours(!w.usccs.is_empty()));
-	let works = if w.works.is_empty() { sample.0 } else { w.works.clone() };
-	let usccs = if w.usccs.is_empty() { sample.1 } else { w.usccs.clone() };
+	if w.usccs.is_empty() && w.sampled_usccs.is_none() {
+		let keys = sample_keys(ctx, fin, "Enterprises", "Enterprises", 18, SAMPLE).await?;
+		w.sampled_usccs = Some(keys.into_iter().filter_map(|k| k.try_into().ok()).collect());
+		sampled = true;
+	}
+	let works = if w.works.is_empty() { w.sampled_works.clone().unwrap_or_default() } else { w.works.clone() };
+	let usccs = if w.usccs.is_empty() { w.sampled_usccs.clone().unwrap_or_default() } else { w.usccs.clone() };
+	let origin = |ours: bool| if ours { "from this run" } else { "sampled from the finalized state" };
+	let source = format!("(works {}, enterprises {})", origin(!w.works.is_empty()), origin(!w.usccs.is_empty()));
+	if sampled {
+		eprintln!("  {} works and {} enterprises {source}, in {:.1} s", works.len(), usccs.len(), t.elapsed().as_secs_f64());
+	}
 	let secs = ctx.opts.read_secs;
 	let mut tasks = Vec::new();
 	let t0 = Instant::now();
