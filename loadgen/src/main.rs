@@ -57,7 +57,8 @@ pub struct Opts {
 	pub in_flight: usize,
 	pub batch_size: usize,
 	pub read_secs: u64,
-	pub read_clients: usize,
+	/// Clients of each read window in turn; the last one serves the windows after.
+	pub read_clients: Vec<usize>,
 	pub markdown: Option<String>,
 	/// Fail unless every scenario's extrinsics were accepted and succeeded.
 	pub check: bool,
@@ -117,7 +118,9 @@ USAGE: govchain-loadgen [OPTIONS]
   --in-flight N         submissions awaiting the node's answer (default 512)
   --batch-size N        records per issueBatch / depositBatch (default 100)
   --read-secs S         duration of the read scenario (default 15)
-  --read-clients N      concurrent WebSocket clients of the read scenario (default 16)
+  --read-clients N,..   concurrent WebSocket clients of each read window in turn, the
+                        last for the windows after (default 16; e.g. 16,16,1 with
+                        --scenarios read,read,read,read: 16, 16, 1, 1)
   --markdown FILE       also write the result table there
   --check               exit with an error if a scenario had an extrinsic refused at
                         submission, failed or never finalized (the CI smoke run)
@@ -137,7 +140,7 @@ fn parse_opts() -> Result<Opts> {
 		in_flight: 512,
 		batch_size: 100,
 		read_secs: 15,
-		read_clients: 16,
+		read_clients: vec![16],
 		markdown: None,
 		check: false,
 	};
@@ -171,7 +174,10 @@ fn parse_opts() -> Result<Opts> {
 			"--in-flight" => o.in_flight = val()?.parse::<usize>()?.max(1),
 			"--batch-size" => o.batch_size = val()?.parse::<usize>()?.max(1),
 			"--read-secs" => o.read_secs = val()?.parse()?,
-			"--read-clients" => o.read_clients = val()?.parse::<usize>()?.max(1),
+			"--read-clients" => {
+				o.read_clients =
+					val()?.split(',').map(|c| c.trim().parse::<usize>().map(|c| c.max(1))).collect::<Result<_, _>>()?
+			},
 			"--markdown" => o.markdown = Some(val()?),
 			"--check" => o.check = true,
 			other => bail!("unknown option {other} (see --help)"),

@@ -75,10 +75,13 @@ pub async fn run_all(ctx: Arc<Ctx>) -> Result<(Vec<Outcome>, Vec<String>)> {
 	}
 	let mut outs = Vec::new();
 	let mut extra = Vec::new();
+	let mut read_windows = 0;
 	for s in ctx.opts.scenarios.clone() {
 		let n = ctx.opts.counts[&s];
+		let clients = ctx.opts.read_clients[read_windows.min(ctx.opts.read_clients.len() - 1)];
 		if s == "read" {
-			eprintln!("scenario read ({} clients, {} s)", ctx.opts.read_clients, ctx.opts.read_secs);
+			read_windows += 1;
+			eprintln!("scenario read ({clients} clients, {} s)", ctx.opts.read_secs);
 		} else {
 			eprintln!("scenario {s} ({n})");
 		}
@@ -93,7 +96,7 @@ pub async fn run_all(ctx: Arc<Ctx>) -> Result<(Vec<Outcome>, Vec<String>)> {
 			"mix" => mix(&ctx, &mut w, n).await.map(|o| vec![o]),
 			"licence-batch" => licence_batch(&ctx, &mut w, n).await.map(|o| vec![o]),
 			"read" => {
-				match read(&ctx, &mut w).await {
+				match read(&ctx, &mut w, clients).await {
 					Ok(lines) => extra.extend(lines),
 					Err(e) => extra.push(format!("read: failed: {e:#}")),
 				}
@@ -841,7 +844,7 @@ async fn sample_keys(ctx: &Ctx, at: H256, pallet: &str, item: &str, key_len: usi
 /// kept chain), up to 50,000 of them are sampled from the finalized state, once per
 /// run: the windows after the first reuse the sample, so they follow each other
 /// closely (how a restarted node warms up shows window by window).
-async fn read(ctx: &Ctx, w: &mut World) -> Result<Vec<String>> {
+async fn read(ctx: &Ctx, w: &mut World, clients: usize) -> Result<Vec<String>> {
 	const SAMPLE: usize = 50_000;
 	let fin = ctx.rpc.chain_get_finalized_head().await?;
 	let at = ctx.api.at_block(fin).await?;
@@ -872,7 +875,7 @@ async fn read(ctx: &Ctx, w: &mut World) -> Result<Vec<String>> {
 	let secs = ctx.opts.read_secs;
 	let mut tasks = Vec::new();
 	let t0 = Instant::now();
-	for c in 0..ctx.opts.read_clients {
+	for c in 0..clients {
 		let client = RpcClient::from_insecure_url(&ctx.opts.url).await?;
 		let rpc = Rpc::new(client);
 		let works = works.clone();
@@ -928,7 +931,7 @@ async fn read(ctx: &Ctx, w: &mut World) -> Result<Vec<String>> {
 		.join(", ");
 	Ok(vec![format!(
 		"read: {} clients, {:.0} s from +{:.0} s: {} calls ({:.0} req/s; {}), {} errors; latency p50 {:.2} ms, p99 {:.2} ms; in state: {} licences; looked up: {} works and {} enterprises {}",
-		ctx.opts.read_clients,
+		clients,
 		elapsed,
 		t0.duration_since(ctx.started).as_secs_f64(),
 		n,
