@@ -3,18 +3,20 @@
 # (`LicensesApi_verify` through `state_call`, as the public page and the console call it)
 # on a development chain holding ten thousand licences and on one holding ten million.
 #
-#   scripts/lookup.sh                  # both chains, in temporary directories
+#   scripts/lookup.sh                  # both chains, in temporary directories removed
+#                                      # at the end
 #   scripts/lookup.sh SMALL LARGE      # in these base paths, kept: a chain already
 #                                      # holding its licences is not loaded again
 #
-# Each chain is filled with `licences.issueBatch` (100 licences a batch, 55 batches a
+# Each chain is filled with `licenses.issueBatch` (100 licences a batch, 55 batches a
 # second) by the load generator, in passes of LOOKUP_PASS licences (default 2,000,000;
-# a pass restarts the node on the same base path). Ten million take about an hour here
-# and 20 GB of disk. Then, on a node restarted on that chain, read windows of 30 s: with
+# a pass restarts the node on the same base path). Ten million take about 77 minutes
+# here and 16 GB of disk. Then, on a node restarted on that chain, read windows of 30 s: with
 # 16 clients (three on the small chain; LOOKUP_WARM, default 10, on the large one, whose
 # trie cache warms up over them), then two with one client: with one client, the
 # latency is the lookup itself, without queueing. The last window of each is compared.
-# LOOKUP_SMALL and LOOKUP_LARGE change the sizes (multiples of 100). Results in
+# LOOKUP_SMALL and LOOKUP_LARGE change the sizes (multiples of 100), LOOKUP_SECS the
+# length of a window. Results in
 # docs/PERFORMANCE.md ("Lookup at ten million licences").
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,11 +26,15 @@ PASS="${LOOKUP_PASS:-2000000}"
 dirs=("${1:-}" "${2:-}")
 sizes=("$SMALL" "$LARGE")
 out="$(mktemp -t govchain-lookup.XXXXXX)"
-trap 'rm -f "$out" "$out.table"' EXIT
+made=()
+trap 'rm -f "$out" "$out.table"; [ ${#made[@]} -eq 0 ] || rm -rf "${made[@]}"' EXIT
 
 for i in 0 1; do
 	dir="${dirs[$i]}" want="${sizes[$i]}"
-	if [ -z "$dir" ]; then dir="$(mktemp -d -t govchain-lookup-state.XXXXXX)"; fi
+	if [ -z "$dir" ]; then
+		dir="$(mktemp -d -t govchain-lookup-state.XXXXXX)"
+		made+=("$dir")
+	fi
 	mkdir -p "$dir"
 	# Licences this script loaded into the chain (every batch of a pass must succeed:
 	# `--check`), so a kept chain is topped up, not loaded again.
@@ -47,8 +53,8 @@ for i in 0 1; do
 	warm=$(( i == 0 ? 3 : ${LOOKUP_WARM:-10} ))
 	windows=$(printf 'read,%.0s' $(seq 1 $(( warm + 2 ))))
 	clients=$(printf '16,%.0s' $(seq 1 "$warm"))1
-	log "reads on $dir ($have licences loaded): $warm windows of 16 clients, 2 of one, 30 s each"
-	LOADGEN_BASE="$dir" "$ROOT/scripts/loadgen.sh" --scenarios "${windows%,}" --read-secs 30 \
+	log "reads on $dir ($have licences loaded): $warm windows of 16 clients, 2 of one, ${LOOKUP_SECS:-30} s each"
+	LOADGEN_BASE="$dir" "$ROOT/scripts/loadgen.sh" --scenarios "${windows%,}" --read-secs "${LOOKUP_SECS:-30}" \
 		--read-clients "$clients" >"$dir/read.log" 2>&1 || die "reads failed; see $dir/read.log"
 	grep -h '^read:' "$dir/read.log" | tee -a "$out"
 	# The last window of each: warm.
