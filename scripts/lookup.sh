@@ -68,4 +68,3 @@ printf '%-12s %-8s %-8s %-9s %-9s %s\n' licences clients 'req/s' 'p50 ms' 'p99 m
 awk '{ printf "%-12s %-8s %-8s %-9s %-9s %.3f\n", $1, $2, $3, $4, $5, 1000 * $2 / $3 }' "$out.table"
 awk 'NR==1 {s16=$2/$3; p16=$4} NR==2 {s1=$2/$3; p1=$4} NR==3 {l16=$2/$3; q16=$4} NR==4 {l1=$2/$3; q1=$4}
 	END { printf "\nlarge against small: 16 clients mean %.2fx, p50 %.2fx; one client mean %.2fx, p50 %.2fx (target <= 1.5x)\n", l16/s16, q16/p16, l1/s1, q1/p1 }' "$out.table"
-rm -f "$out.table"

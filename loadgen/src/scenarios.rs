@@ -78,10 +78,8 @@ pub async fn run_all(ctx: Arc<Ctx>) -> Result<(Vec<Outcome>, Vec<String>)> {
 	let mut read_windows = 0;
 	for s in ctx.opts.scenarios.clone() {
 		let n = ctx.opts.counts[&s];
-		let clients = ctx.opts.read_clients[read_windows.min(ctx.opts.read_clients.len() - 1)];
 		if s == "read" {
-			read_windows += 1;
-			eprintln!("scenario read ({clients} clients, {} s)", ctx.opts.read_secs);
+			eprintln!("scenario read ({} clients, {} s)", read_clients(&ctx, read_windows), ctx.opts.read_secs);
 		} else {
 			eprintln!("scenario {s} ({n})");
 		}
@@ -96,7 +94,8 @@ pub async fn run_all(ctx: Arc<Ctx>) -> Result<(Vec<Outcome>, Vec<String>)> {
 			"mix" => mix(&ctx, &mut w, n).await.map(|o| vec![o]),
 			"licence-batch" => licence_batch(&ctx, &mut w, n).await.map(|o| vec![o]),
 			"read" => {
-				match read(&ctx, &mut w, clients).await {
+				read_windows += 1;
+				match read(&ctx, &mut w, read_clients(&ctx, read_windows - 1)).await {
 					Ok(lines) => extra.extend(lines),
 					Err(e) => extra.push(format!("read: failed: {e:#}")),
 				}
@@ -835,6 +834,13 @@ async fn sample_keys(ctx: &Ctx, at: H256, pallet: &str, item: &str, key_len: usi
 	}
 	out.truncate(want);
 	Ok(out)
+}
+
+/// The clients of the run's `window`-th read window (from 0): `--read-clients` gives one
+/// figure per window, its last one for the windows after.
+fn read_clients(ctx: &Ctx, window: usize) -> usize {
+	let c = &ctx.opts.read_clients;
+	c[window.min(c.len() - 1)]
 }
 
 /// Concurrent clients calling the verification runtime APIs through `state_call`.
