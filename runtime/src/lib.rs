@@ -88,12 +88,13 @@ impl_opaque_keys! {
 /// | 104 | ordinary extrinsics may fill 90 % of a block's weight and length instead of 75 % |
 /// | 105 | pallet weights measured without proof recording (a solochain records no proofs); the parent hash and the time, written at the start of every block, no longer charged as database reads |
 /// | 106 | database weights measured on a state of a million licences and a million works (read 10.1 µs, write 30.2 µs, against 7.4 and 12.0 µs on 30,000 licences): at that scale, blocks of licence batches executed in 136–184 % of spec 105's weight, and in 65–76 % of this one's |
+/// | 107 | enterprise registry storage version 2: each pending review listed once, under its application's province, prefecture and region, instead of under each of up to three covering scopes; an application writes one index key per service, not up to three |
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("govchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("govchain"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -152,6 +153,8 @@ type Migrations = (
 	pallet_copyright::migrations::v2::MigrateV1ToV2<Runtime>,
 	// 102 → 103: licences storage 1 → 2.
 	pallet_licenses::migrations::v2::MigrateV1ToV2<Runtime>,
+	// 106 → 107: enterprise registry storage 1 → 2.
+	pallet_enterprises::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 
 /// Dispatches blocks and extrinsics to the pallets.

@@ -13,7 +13,7 @@ use frame_system::RawOrigin;
 
 const CHONGQING: u32 = 500_000;
 const SICHUAN: u32 = 510_000;
-/// A county-level region: its reviews are listed under three scopes (the worst case).
+/// A county-level region: the longest path in the review index (province, prefecture, county).
 const YUZHONG: u32 = 500_103;
 
 /// A fresh agency in `region` holding every reviewing role, with its business

@@ -110,6 +110,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -139,7 +140,7 @@ pub mod pallet {
 	use govchain_primitives::{AgencyRegistry, LicenseIssuer};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -224,16 +225,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OpenApplications<T> = StorageMap<_, Twox64Concat, ApplicationId, ()>;
 
-	/// Reviews still to give, listed under each region scope whose agencies may give
-	/// them ([`scopes_covering`] the application's region: at most three entries per
-	/// pending review) and the service, so that "my pending reviews" is one prefix per
-	/// service an agency reviews, read a page at a time. An entry exists exactly while
-	/// the application is under review and that service's review is pending.
-	/// Region and service are chosen from a short list and ids are sequential:
-	/// `Twox64Concat`.
+	/// Reviews still to give: one entry per pending review, under its service and the
+	/// application's [`review_path`] (province, prefecture, region), so that "my
+	/// pending reviews" is one prefix per service an agency reviews (its
+	/// [`ReviewScope`]), read a page at a time. An entry exists exactly while the
+	/// application is under review and that service's review is pending (storage
+	/// version 2; version 1 listed each review under up to three scopes, see
+	/// [`crate::migrations::v2`]). Services and regions are chosen from short lists
+	/// and ids are sequential: `Twox64Concat`.
 	#[pallet::storage]
-	pub type OpenReviews<T> =
-		StorageDoubleMap<_, Twox64Concat, (RegionCode, Service), Twox64Concat, ApplicationId, ()>;
+	pub type OpenReviews<T> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, Service>,
+			NMapKey<Twox64Concat, RegionCode>,
+			NMapKey<Twox64Concat, RegionCode>,
+			NMapKey<Twox64Concat, RegionCode>,
+			NMapKey<Twox64Concat, ApplicationId>,
+		),
+		(),
+	>;
 
 	/// The serial the next organisation code is built from.
 	#[pallet::storage]

@@ -1068,37 +1068,50 @@ fn pending_reviews_are_read_a_page_at_a_time() {
 
 		// Reviews leave the list when given, and the whole application on rejection.
 		let cq = RegionCode::new(CHONGQING).unwrap();
+		let listed = |service, id| OpenReviews::<Test>::contains_key((service, cq, cq, cq, id));
 		assert_ok!(approve(CQ_TAX, 0, Service::TaxRegistration));
-		assert!(!OpenReviews::<Test>::contains_key((cq, Service::TaxRegistration), 0));
-		assert!(OpenReviews::<Test>::contains_key((cq, Service::SealEngraving), 0));
+		assert!(!listed(Service::TaxRegistration, 0));
+		assert!(listed(Service::SealEngraving, 0));
 		assert_ok!(reject(CQ_PSB, 1, Service::SealEngraving, 1));
-		assert!(OpenReviews::<Test>::iter_keys().all(|(_, id)| id != 1));
+		assert!(OpenReviews::<Test>::iter_keys().all(|(.., id)| id != 1));
 		let mut tax = Registry::pending_for(CQ_TAX, None, 5);
 		tax.extend(Registry::pending_for(CQ_TAX, tax.last().copied(), 5));
 		assert_eq!(tax.len(), 5);
 		assert!(tax.iter().all(|(id, _)| *id > 1));
 		// Resubmitted, it is listed again.
 		assert_ok!(Registry::resubmit(RuntimeOrigin::signed(APPLICANT), 1, [2; 32]));
-		assert!(OpenReviews::<Test>::contains_key((RegionCode::new(CHONGQING).unwrap(), Service::SealEngraving), 1));
+		assert!(listed(Service::SealEngraving, 1));
 	});
 }
 
 #[test]
-fn reviews_are_listed_under_every_covering_scope() {
+fn each_review_is_listed_once_where_every_covering_agency_finds_it() {
 	let r = |c| RegionCode::new(c).unwrap();
-	assert_eq!(scopes_covering(r(500000)), vec![r(500000)]);
-	assert_eq!(scopes_covering(r(500100)), vec![r(500000), r(500100)]);
-	assert_eq!(scopes_covering(r(500103)), vec![r(500000), r(500100), r(500103)]);
-	assert_eq!(scopes_covering(r(500001)), vec![r(500000), r(500001)]);
-	// Exactly the codes whose agencies cover the region.
+	assert_eq!(review_path(r(500000)), (r(500000), r(500000), r(500000)));
+	assert_eq!(review_path(r(500100)), (r(500000), r(500100), r(500100)));
+	assert_eq!(review_path(r(500103)), (r(500000), r(500100), r(500103)));
+	assert_eq!(review_path(r(500001)), (r(500000), r(500000), r(500001)));
+	assert_eq!(ReviewScope::of(r(500000)), ReviewScope::Province(r(500000)));
+	assert_eq!(ReviewScope::of(r(500100)), ReviewScope::Prefecture(r(500000), r(500100)));
+	assert_eq!(ReviewScope::of(r(500001)), ReviewScope::County(r(500000), r(500000), r(500001)));
+	// An agency's scope is a prefix of an application's path exactly when the
+	// agency covers the application's region.
 	for region in [500000, 500100, 500103, 500001, 500200, 510104] {
+		let (p, f, c) = review_path(r(region));
 		for home in [500000, 500100, 500103, 500001, 500200, 510000, 510100, 510104] {
-			assert_eq!(scopes_covering(r(region)).contains(&r(home)), r(home).covers(&r(region)), "{home} / {region}");
+			let prefix = match ReviewScope::of(r(home)) {
+				ReviewScope::Province(hp) => hp == p,
+				ReviewScope::Prefecture(hp, hf) => (hp, hf) == (p, f),
+				ReviewScope::County(hp, hf, hc) => (hp, hf, hc) == (p, f, c),
+			};
+			assert_eq!(prefix, r(home).covers(&r(region)), "{home} / {region}");
 		}
 	}
 	build_and_execute(|| {
 		assert_ok!(apply_as(APPLICANT, "Yuzhong Co", YUZHONG, services(&[Service::BusinessLicense, Service::TaxRegistration])));
 		assert_ok!(apply_as(APPLICANT, "Banan Co", 500113, services(&[Service::BusinessLicense, Service::TaxRegistration])));
+		// One entry per pending review, whatever the region's level.
+		assert_eq!(OpenReviews::<Test>::iter_keys().count(), 4);
 		assert_eq!(Registry::pending_for(CQC_TAX, None, 5).len(), 2);
 		assert_eq!(Registry::pending_for(CQ_TAX, None, 5).len(), 2);
 		assert_eq!(Registry::pending_for(YZ_AMR, None, 5), vec![(0, Service::BusinessLicense)]);
@@ -1143,12 +1156,14 @@ fn try_state_catches_broken_indexes() {
 		assert_ok!(apply_as(APPLICANT, "Acme", CHONGQING, all_three()));
 		assert_ok!(Registry::do_try_state());
 		// A pending review missing from the index.
-		OpenReviews::<Test>::remove((cq, Service::TaxRegistration), 0);
+		OpenReviews::<Test>::remove((Service::TaxRegistration, cq, cq, cq, 0));
 		assert!(Registry::do_try_state().is_err());
-		OpenReviews::<Test>::insert((cq, Service::TaxRegistration), 0, ());
+		OpenReviews::<Test>::insert((Service::TaxRegistration, cq, cq, cq, 0), ());
 		assert_ok!(Registry::do_try_state());
-		// A review listed under a scope that does not cover the application.
-		OpenReviews::<Test>::insert((RegionCode::new(500100).unwrap(), Service::TaxRegistration), 0, ());
+		// A review listed under a path that is not the application's region's.
+		let yuzhong = RegionCode::new(500103).unwrap();
+		let prefecture = RegionCode::new(500100).unwrap();
+		OpenReviews::<Test>::insert((Service::TaxRegistration, cq, prefecture, yuzhong, 0), ());
 		assert!(Registry::do_try_state().is_err());
 	});
 	new_test_ext().execute_with(|| {
@@ -1249,5 +1264,62 @@ fn an_agency_desk_holds_nothing_and_an_applicant_without_funds_is_refused() {
 			apply_as(broke, "Broke Co", CHONGQING, all_three()),
 			sp_runtime::TokenError::FundsUnavailable
 		);
+	});
+}
+
+// ---- storage migrations ----
+
+/// A chain at storage version 1 (each pending review under every covering scope),
+/// with applications at the province, prefecture and county level, one partly
+/// reviewed and one decided, upgraded: each pending review is listed once, the
+/// migration's checks and the pallet's invariants hold, and the agencies of every
+/// level still find what they cover.
+#[test]
+fn storage_version_1_is_migrated_to_one_entry_per_review() {
+	use crate::migrations::{v1, v2};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	build_and_execute(|| {
+		assert_ok!(apply_as(APPLICANT, "Chongqing Co", CHONGQING, all_three()));
+		assert_ok!(apply_as(APPLICANT, "Yuzhong Co", YUZHONG, services(&[Service::BusinessLicense, Service::TaxRegistration])));
+		assert_ok!(apply_as(APPLICANT, "City Co", 500100, services(&[Service::BusinessLicense, Service::TaxRegistration])));
+		assert_ok!(approve(CQ_TAX, 0, Service::TaxRegistration));
+		establish("Done Co");
+		let pending = || -> Vec<_> {
+			[CQ_TAX, CQ_AMR, CQ_PSB, CQC_TAX, YZ_AMR, SC_TAX]
+				.into_iter()
+				.map(|agency| Registry::pending_for(agency, None, 10))
+				.collect()
+		};
+		let before = pending();
+		// Written again in the version-1 layout.
+		let entries: Vec<_> = OpenReviews::<Test>::iter_keys().collect();
+		let _ = OpenReviews::<Test>::clear(u32::MAX, None);
+		let mut old = 0;
+		for (service, province, prefecture, code, id) in entries {
+			let mut scopes = vec![province, prefecture, code];
+			scopes.dedup();
+			for scope in scopes {
+				v1::OpenReviews::<Test>::insert((scope, service), id, ());
+				old += 1;
+			}
+		}
+		assert_eq!(old, 2 + 2 * 3 + 2 * 2);
+		StorageVersion::new(1).put::<Registry>();
+		let state = v2::InnerMigrateV1ToV2::<Test>::pre_check().expect("pre-check");
+
+		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+		v2::InnerMigrateV1ToV2::<Test>::post_check(state).expect("post-check");
+		assert_eq!(Registry::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(OpenReviews::<Test>::iter_keys().count(), 2 + 2 + 2);
+		assert_ok!(Registry::do_try_state());
+		let after = pending();
+		assert_eq!(after, before);
+		assert_eq!(after[0].len(), 2, "the province's tax office: Yuzhong and the city");
+		assert!(after[5].is_empty(), "Sichuan covers none of them");
+		// Run again, it does nothing: the version is already 2.
+		let keys: Vec<_> = OpenReviews::<Test>::iter_keys().collect();
+		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(OpenReviews::<Test>::iter_keys().collect::<Vec<_>>(), keys);
 	});
 }

@@ -401,19 +401,41 @@ pub trait BenchmarkHelper<AccountId> {
 	fn business_license_type(agency: AgencyId, operator: &AccountId) -> govchain_primitives::LicenseTypeId;
 }
 
-/// The region codes whose agencies cover `region`, i.e. the scopes an open review of
-/// an application in `region` is listed under in [`crate::OpenReviews`]: its
-/// province, its prefecture and the code itself, each once (one to three codes).
-/// An agency whose home region is `h` covers `region` exactly when `h` is one of them.
-pub fn scopes_covering(region: RegionCode) -> alloc::vec::Vec<RegionCode> {
+/// Where a pending review of an application in `region` is listed in
+/// [`crate::OpenReviews`], after its service: the region's province, its prefecture
+/// (the province itself for a code directly under it) and the code itself.
+///
+/// An agency whose home region is `h` covers `region` exactly when its
+/// [`ReviewScope`] is a prefix of this path, so one entry per pending review serves
+/// the agencies of all three levels.
+pub fn review_path(region: RegionCode) -> (RegionCode, RegionCode, RegionCode) {
 	let province = region.province();
 	let prefecture = RegionCode::new(region.get() / 100 * 100).unwrap_or(province);
-	let mut scopes = alloc::vec![province];
-	if prefecture != province {
-		scopes.push(prefecture);
+	(province, prefecture, region)
+}
+
+/// The part of [`review_path`] an agency's home region fixes: the prefix of
+/// [`crate::OpenReviews`] (after the service) that lists the reviews it covers.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ReviewScope {
+	/// A province-level home: every application of the province.
+	Province(RegionCode),
+	/// A prefecture-level home: the applications of its counties and its own.
+	Prefecture(RegionCode, RegionCode),
+	/// Any other home: the applications of that code alone.
+	County(RegionCode, RegionCode, RegionCode),
+}
+
+impl ReviewScope {
+	/// The scope of an agency whose home region is `home`.
+	pub fn of(home: RegionCode) -> Self {
+		let (province, prefecture, code) = review_path(home);
+		if home == province {
+			Self::Province(province)
+		} else if home == prefecture {
+			Self::Prefecture(province, prefecture)
+		} else {
+			Self::County(province, prefecture, code)
+		}
 	}
-	if region != prefecture {
-		scopes.push(region);
-	}
-	scopes
 }

@@ -121,24 +121,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Lists the pending reviews of `services` of application `id` (in `region`)
-	/// under every scope that covers the region.
+	/// Lists the pending reviews of `services` of application `id` (in `region`),
+	/// one entry each under the region's [`review_path`].
 	pub(crate) fn open_reviews(id: ApplicationId, region: RegionCode, services: impl Iterator<Item = Service>) {
-		let scopes = scopes_covering(region);
+		let (province, prefecture, code) = review_path(region);
 		for service in services {
-			for scope in &scopes {
-				OpenReviews::<T>::insert((*scope, service), id, ());
-			}
+			OpenReviews::<T>::insert((service, province, prefecture, code, id), ());
 		}
 	}
 
 	/// Removes the listed pending reviews of `services` of application `id`.
 	pub(crate) fn close_reviews(id: ApplicationId, region: RegionCode, services: impl Iterator<Item = Service>) {
-		let scopes = scopes_covering(region);
+		let (province, prefecture, code) = review_path(region);
 		for service in services {
-			for scope in &scopes {
-				OpenReviews::<T>::remove((*scope, service), id);
-			}
+			OpenReviews::<T>::remove((service, province, prefecture, code, id));
 		}
 	}
 

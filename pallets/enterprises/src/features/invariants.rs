@@ -64,18 +64,14 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			if open {
-				let scopes = scopes_covering(a.profile.region);
+				let (province, prefecture, code) = review_path(a.profile.region);
 				for (service, review) in a.reviews.iter() {
 					let pending = matches!(review, Review::Pending);
-					for scope in &scopes {
-						ensure!(
-							OpenReviews::<T>::contains_key((*scope, *service), id) == pending,
-							"open reviews differ from the pending reviews"
-						);
-					}
-					if pending {
-						listed += scopes.len();
-					}
+					ensure!(
+						OpenReviews::<T>::contains_key((*service, province, prefecture, code, id)) == pending,
+						"open reviews differ from the pending reviews"
+					);
+					listed += usize::from(pending);
 				}
 			}
 		}
