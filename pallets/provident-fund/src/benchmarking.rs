@@ -170,6 +170,19 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A repayment that leaves principal outstanding: the loan and both portfolios
+	/// change and the repayment is recorded; no history entry, the member stays bound.
+	/// [`Pallet::record_repayment`] refunds down to this when the loan does not settle.
+	#[benchmark]
+	fn record_repayment_partial() -> Result<(), BenchmarkError> {
+		let s = setup::<T>()?;
+		let id = disbursed::<T>(&s)?;
+		#[extrinsic_call]
+		record_repayment(s.bank_origin as T::RuntimeOrigin, id, 1_000_00, false);
+		assert!(ActiveLoan::<T>::contains_key(MEMBER));
+		Ok(())
+	}
+
 	#[benchmark]
 	fn set_overdue() -> Result<(), BenchmarkError> {
 		let s = setup::<T>()?;

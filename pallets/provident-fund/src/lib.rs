@@ -458,12 +458,19 @@ pub mod pallet {
 		}
 
 		/// The filing bank records a repayment of principal (scheduled or early); the
-		/// loan settles when nothing is outstanding.
+		/// loan settles when nothing is outstanding. Charged as a settling repayment,
+		/// refunded down to a partial one when principal is left.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::record_repayment())]
-		pub fn record_repayment(origin: OriginFor<T>, id: LoanId, amount: Fen, early: bool) -> DispatchResult {
+		pub fn record_repayment(
+			origin: OriginFor<T>,
+			id: LoanId,
+			amount: Fen,
+			early: bool,
+		) -> DispatchResultWithPostInfo {
 			let (bank, _) = T::AgencyOrigin::ensure_origin(origin)?;
-			Self::do_record_repayment(bank, id, amount, early)
+			let settled = Self::do_record_repayment(bank, id, amount, early)?;
+			Ok((!settled).then(|| T::WeightInfo::record_repayment_partial()).into())
 		}
 
 		/// The filing bank marks a loan overdue (`true`) or cured (`false`).

@@ -572,11 +572,15 @@ fn disbursement_repayments_overdue_and_settlement() {
 		assert_eq!(Fund::portfolio(BANK_A), overdue);
 		assert_eq!(Fund::portfolio(CENTRE_A), overdue);
 		assert_noop!(Fund::set_overdue(op(BANK_A), 0, true), Error::<Test>::NotDisbursed);
-		// Repayment while overdue, then cure.
-		assert_ok!(Fund::record_repayment(op(BANK_A), 0, 9_000_00, false));
+		// Repayment while overdue, then cure. A repayment that leaves principal
+		// outstanding is refunded to the partial repayment's weight.
+		let info = Fund::record_repayment(op(BANK_A), 0, 9_000_00, false).expect("recorded");
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::record_repayment_partial()));
 		assert_ok!(Fund::set_overdue(op(BANK_A), 0, false));
-		// Early repayment of the rest settles the loan and frees the member.
-		assert_ok!(Fund::record_repayment(op(BANK_A), 0, 390_000_00, true));
+		// Early repayment of the rest settles the loan and frees the member, and is
+		// charged what was declared.
+		let info = Fund::record_repayment(op(BANK_A), 0, 390_000_00, true).expect("settled");
+		assert_eq!(info.actual_weight, None);
 		System::assert_last_event(Event::LoanSettled { id: 0 }.into());
 		let l = loan(0);
 		assert_eq!((l.status, l.outstanding, l.repaid, l.repayments), (LoanStatus::Settled, 0, 400_000_00, 3));

@@ -57,6 +57,7 @@ pub trait WeightInfo {
 	fn decide_loan() -> Weight;
 	fn disburse() -> Weight;
 	fn record_repayment() -> Weight;
+	fn record_repayment_partial() -> Weight;
 	fn set_overdue() -> Weight;
 	fn cancel_loan() -> Weight;
 	fn force_close_loan() -> Weight;
@@ -276,6 +277,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn record_repayment_partial() -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `1719`
+		//  Estimated: `6036`
+		// Minimum execution time: 44_135_000 picoseconds.
+		Weight::from_parts(47_140_000, 6036)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 	/// Storage: `Consortium::Operators` (r:1 w:0)
 	/// Proof: `Consortium::Operators` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consortium::Agencies` (r:1 w:0)
@@ -400,6 +410,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn record_repayment() -> Weight {
+		Weight::from_parts(47_140_000, 6036)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn record_repayment_partial() -> Weight {
 		Weight::from_parts(47_140_000, 6036)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))

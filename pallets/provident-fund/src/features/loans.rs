@@ -220,11 +220,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The filing bank records a repayment; settles the loan when nothing is left.
+	/// Returns whether it settled.
 	///
 	/// # Errors
 	/// Those of `bank_loan`; [`Error::NotDisbursed`], [`Error::InvalidAmount`],
 	/// [`Error::RepaymentExceedsOutstanding`], [`Error::Overflow`].
-	pub(crate) fn do_record_repayment(bank: AgencyId, id: LoanId, amount: Fen, early: bool) -> DispatchResult {
+	pub(crate) fn do_record_repayment(
+		bank: AgencyId,
+		id: LoanId,
+		amount: Fen,
+		early: bool,
+	) -> Result<bool, DispatchError> {
 		let old = Self::bank_loan(bank, id)?;
 		ensure!(old.status.is_disbursed(), Error::<T>::NotDisbursed);
 		ensure!(amount > 0, Error::<T>::InvalidAmount);
@@ -250,7 +256,7 @@ impl<T: Config> Pallet<T> {
 			ActiveLoan::<T>::remove(loan.member);
 			Self::deposit_event(Event::LoanSettled { id });
 		}
-		Ok(())
+		Ok(settled)
 	}
 
 	/// The filing bank marks a loan overdue or cured.
