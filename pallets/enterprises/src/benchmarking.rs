@@ -258,6 +258,23 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The last approval of a new registration, every service requested: the USCC
+	/// assigned, the enterprise, its name and region entry written, its business
+	/// licence issued, the deposit returned. [`Pallet::review`] refunds down to this
+	/// when the application was not an amendment.
+	#[benchmark]
+	fn review_establish(s: Linear<1, { T::MaxScopeCodes::get() }>) -> Result<(), BenchmarkError> {
+		let (agency, who, origin) = department::<T>(CHONGQING);
+		fund::<T>(&who);
+		let p = in_region::<T>(b'e', s, YUZHONG);
+		let id = Registry::<T>::do_apply(who.clone(), None, ApplicationKind::Establish, p, [2; 32], all_services())?;
+		approve_all_but::<T>(agency, &who, id, Service::BusinessLicense)?;
+		#[extrinsic_call]
+		review(origin as T::RuntimeOrigin, id, Service::BusinessLicense, true, 0, Some([8; 32]));
+		assert!(matches!(Applications::<T>::get(id).map(|a| a.status), Some(ApplicationStatus::Approved(_))));
+		Ok(())
+	}
+
 	/// The last approval of an amendment: a new profile version, the licence reissued
 	/// (issue + cancel), names and region index moved.
 	#[benchmark]

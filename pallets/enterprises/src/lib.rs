@@ -510,6 +510,7 @@ pub mod pallet {
 
 		/// A department approves or rejects the service it reviews. The last approval
 		/// establishes (or amends) the enterprise and issues the business licence.
+		/// Charged as the last approval of an amendment, refunded to the path taken.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::review_final(T::MaxScopeCodes::get()))]
 		pub fn review(
@@ -523,7 +524,8 @@ pub mod pallet {
 			let (agency, operator) = Self::ensure_agency(origin)?;
 			let finalised = Self::do_review(agency, operator, id, service, approve, reason, document)?;
 			let weight = match finalised {
-				Some(scope) => T::WeightInfo::review_final(scope),
+				Some((scope, true)) => T::WeightInfo::review_final(scope),
+				Some((scope, false)) => T::WeightInfo::review_establish(scope),
 				None if approve => T::WeightInfo::review_approve(),
 				None => T::WeightInfo::review(),
 			};

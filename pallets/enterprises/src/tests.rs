@@ -311,7 +311,16 @@ fn each_review_is_charged_by_the_path_it_took() {
 		assert_eq!(review(CQ_TAX, 1, Service::TaxRegistration, true), w(<() as WeightInfo>::review_approve));
 		assert_eq!(review(CQ_PSB, 1, Service::SealEngraving, true), w(<() as WeightInfo>::review_approve));
 		let scope = Applications::<Test>::get(1).unwrap().profile.scope.len() as u32;
-		assert_eq!(review(CQ_AMR, 1, Service::BusinessLicense, true), <() as WeightInfo>::review_final(scope));
+		assert_eq!(review(CQ_AMR, 1, Service::BusinessLicense, true), <() as WeightInfo>::review_establish(scope));
+		// The last approval of an amendment is charged as declared.
+		let uscc = match Applications::<Test>::get(1).unwrap().status {
+			ApplicationStatus::Approved(uscc) => uscc,
+			other => panic!("not approved: {other:?}"),
+		};
+		assert_ok!(amend_as(RuntimeOrigin::signed(APPLICANT), uscc, "Beta 2"));
+		let amendment = NextApplicationId::<Test>::get() - 1;
+		let scope = Applications::<Test>::get(amendment).unwrap().profile.scope.len() as u32;
+		assert_eq!(review(CQ_AMR, amendment, Service::BusinessLicense, true), <() as WeightInfo>::review_final(scope));
 		// An approval closes one service's listings; a rejection closes all of them.
 		assert!(<() as WeightInfo>::review_approve().ref_time() < <() as WeightInfo>::review().ref_time());
 	});

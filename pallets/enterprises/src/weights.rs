@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn review() -> Weight;
 	fn review_approve() -> Weight;
 	fn review_final(s: u32, ) -> Weight;
+	fn review_establish(s: u32, ) -> Weight;
 	fn resubmit() -> Weight;
 	fn withdraw() -> Weight;
 	fn set_status() -> Weight;
@@ -283,6 +284,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Enterprises::OpenAmendment` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 32]`.
 	fn review_final(s: u32, ) -> Weight {
+		// Proof size summary in bytes:
+		//  Measured:  `3083 + s * (10 ±0)`
+		//  Estimated: `4335`
+		// Minimum execution time: 181_189_000 picoseconds.
+		Weight::from_parts(192_294_411, 4335)
+			// Standard Error: 19_539
+			.saturating_add(Weight::from_parts(340_392, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(23_u64))
+	}
+	fn review_establish(s: u32, ) -> Weight {
 		// Proof size summary in bytes:
 		//  Measured:  `3083 + s * (10 ±0)`
 		//  Estimated: `4335`
@@ -635,6 +647,12 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn review_final(s: u32, ) -> Weight {
+		Weight::from_parts(192_294_411, 4335)
+			.saturating_add(Weight::from_parts(340_392, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(23_u64))
+	}
+	fn review_establish(s: u32, ) -> Weight {
 		Weight::from_parts(192_294_411, 4335)
 			.saturating_add(Weight::from_parts(340_392, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(13_u64))

@@ -289,7 +289,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Records one department's review; if it is the last approval, establishes or
-	/// amends the enterprise. Returns the scope length when it did (for the weight).
+	/// amends the enterprise. Returns, when it did (for the weight), the scope length
+	/// and whether it amended an enterprise.
 	///
 	/// # Errors
 	/// [`Error::UnknownApplication`], [`Error::NotUnderReview`],
@@ -308,7 +309,7 @@ impl<T: Config> Pallet<T> {
 		approve: bool,
 		reason: ReasonCode,
 		document: Option<DocumentHash>,
-	) -> Result<Option<u32>, DispatchError> {
+	) -> Result<Option<(u32, bool)>, DispatchError> {
 		let mut app = Applications::<T>::get(id).ok_or(Error::<T>::UnknownApplication)?;
 		ensure!(app.status == ApplicationStatus::UnderReview, Error::<T>::NotUnderReview);
 		let slot = app
@@ -349,12 +350,18 @@ impl<T: Config> Pallet<T> {
 
 		let issuer = Self::business_license_issuer(&app)?;
 		let scope = app.profile.scope.len() as u32;
-		match app.kind {
-			ApplicationKind::Establish => Self::establish(id, &mut app, issuer, block)?,
-			ApplicationKind::Amend(uscc) => Self::amend(id, &mut app, uscc, issuer, block)?,
-		}
+		let amended = match app.kind {
+			ApplicationKind::Establish => {
+				Self::establish(id, &mut app, issuer, block)?;
+				false
+			},
+			ApplicationKind::Amend(uscc) => {
+				Self::amend(id, &mut app, uscc, issuer, block)?;
+				true
+			},
+		};
 		Self::deposit_event(Event::ReviewApproved { id, service, agency });
-		Ok(Some(scope))
+		Ok(Some((scope, amended)))
 	}
 
 	/// The approved business-licence review of `app`.
