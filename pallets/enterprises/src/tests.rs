@@ -323,6 +323,9 @@ fn each_review_is_charged_by_the_path_it_took() {
 		assert_eq!(review(CQ_AMR, amendment, Service::BusinessLicense, true), <() as WeightInfo>::review_final(scope));
 		// An approval closes one service's listings; a rejection closes all of them.
 		assert!(<() as WeightInfo>::review_approve().ref_time() < <() as WeightInfo>::review().ref_time());
+		// Establishing writes fewer keys than amending (no licence cancelled, no name
+		// or region entry moved).
+		assert!(<() as WeightInfo>::review_establish(scope).ref_time() < <() as WeightInfo>::review_final(scope).ref_time());
 	});
 }
 

@@ -576,6 +576,7 @@ fn disbursement_repayments_overdue_and_settlement() {
 		// outstanding is refunded to the partial repayment's weight.
 		let info = Fund::record_repayment(op(BANK_A), 0, 9_000_00, false).expect("recorded");
 		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::record_repayment_partial()));
+		assert!(<() as WeightInfo>::record_repayment_partial().ref_time() < <() as WeightInfo>::record_repayment().ref_time());
 		assert_ok!(Fund::set_overdue(op(BANK_A), 0, false));
 		// Early repayment of the rest settles the loan and frees the member, and is
 		// charged what was declared.
