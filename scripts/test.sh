@@ -59,7 +59,7 @@ limit 1200 node "$ROOT/indexer/test/run.mjs" >"$logs/indexer.log" 2>&1 &
 indexer_pid=$!
 # A smoke run of the load generator (a few hundred transactions per scenario on a node
 # of its own), so it cannot rot: it fails if any extrinsic is refused or fails.
-limit 600 "$ROOT/scripts/loadgen.sh" --count 200 \
+limit 600 "$ROOT/scripts/loadgen.sh" --count 200 --users 384 \
 	--counts licence-batch=4,copyright-batch=2,enterprise=40 --read-secs 3 --check \
 	>"$logs/loadgen.log" 2>&1 &
 loadgen_pid=$!

@@ -82,9 +82,9 @@ fn default_count(s: &str) -> usize {
 		"transfer" => 20000,
 		"licence-issue" => 20000,
 		"licence-use" => 20000,
-		"copyright" => 6000,
+		"copyright" => 12000,
 		"copyright-batch" => 160,
-		"enterprise" => 4000,
+		"enterprise" => 12000,
 		"fund-repay" => 16000,
 		"mix" => 16000,
 		"licence-batch" => 800,
@@ -107,12 +107,13 @@ USAGE: govchain-loadgen [OPTIONS]
   --counts a=N,b=M      per-scenario counts (licence-batch, copyright-batch: batches;
                         copyright: deposits; both at most 16 per user; enterprise:
                         applications). Defaults: transfer 20000, licence-issue 20000,
-                        licence-use 20000, copyright 6000, copyright-batch 160,
-                        enterprise 4000, fund-repay 16000, mix 16000, licence-batch 800
+                        licence-use 20000, copyright 12000, copyright-batch 160,
+                        enterprise 12000, fund-repay 16000, mix 16000, licence-batch 800
+                        (copyright and enterprise fill three blocks or more)
   --rate TPS            submit at this rate (default: as fast as possible)
   --rates a=R,b=S       per-scenario rates over --rate (names as in the result table,
                         e.g. licence-batch=55,copyright-batch=18)
-  --users N             funded plain accounts used as senders (default 384)
+  --users N             funded plain accounts used as senders (default 768)
   --ops-per-agency N    extra operators added to each development agency (default 2)
   --sample-every N      watch one transaction in N for latency (default 20)
   --in-flight N         submissions awaiting the node's answer (default 512)
@@ -134,7 +135,7 @@ fn parse_opts() -> Result<Opts> {
 		counts: HashMap::new(),
 		rate: None,
 		rates: HashMap::new(),
-		users: 384,
+		users: 768,
 		ops_per_agency: 2,
 		sample_every: 20,
 		in_flight: 512,

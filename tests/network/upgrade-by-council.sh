@@ -3,7 +3,8 @@
 # the previous release's runtime (spec_version 100, copyright storage version 1:
 # tests/network/runtimes/, or GOVCHAIN_UPGRADE_FROM) and upgrades to the runtime the
 # node under test carries (its `local` spec's code), which migrates copyright storage
-# to version 2. One validator (cq-press) is stopped before the upgrade.
+# and the enterprise registry's (a pending review filed before, listed once after) to
+# version 2. One validator (cq-press) is stopped before the upgrade.
 # upgrade.mjs does the chain's part through one @polkadot/api connection opened before
 # the upgrade (motion, applyAuthorizedUpgrade, checks of state before and after the
 # migration, the same connection used after it, a transfer stream throughout).

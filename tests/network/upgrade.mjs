@@ -113,6 +113,17 @@ try {
   const first = await reveal(ferdie, works[0], salts[0]);
   check(eventsOf(first.events, 'copyright', 'WorkDeposited').length === 1, 'work 0 deposited');
   say(`//Ferdie deposited work 0 at #${first.number}; 3 of its commitments and //Eve's 1 stay pending`);
+  // An application in a county (Yuzhong, 500103) with its business-licence review
+  // pending: enterprise registry storage version 1 lists that review under the
+  // province, the prefecture and the county; version 2 once.
+  const filed = await send(api.tx.enterprises.apply(`Upgrade ${Date.now()} Co., Ltd.`, 'LimitedCompany', 500103, 100_000_000,
+    [util.stringToU8a('I6510')], blake2AsHex('legal rep, upgrade test'), blake2AsHex('materials, upgrade test'), ['BusinessLicense']), eve, 'finalized');
+  const [submittedApp] = eventsOf(filed.events, 'enterprises', 'ApplicationSubmitted');
+  check(submittedApp, 'enterprises.ApplicationSubmitted');
+  const appId = submittedApp.id.toNumber();
+  const pendingOf = async (a) => (await a.call.enterprisesApi.pendingFor(0, null, 50)).map(([id, s]) => `${id.toNumber()}:${s.toString()}`);
+  check((await pendingOf(api)).includes(`${appId}:BusinessLicense`), 'the Chongqing regulator has the application to review');
+  say(`//Eve applied at #${filed.number} (application ${appId}, Yuzhong): pending for the Chongqing regulator`);
 
   // 2. The stream.
   writeFileSync(outcomesFile, '');
@@ -189,7 +200,13 @@ try {
   const [countsU, countsNext] = await Promise.all([countsAt(hashU), countsAt(hashNext)]);
   say(`storage entries per pallet, #${U}: ${JSON.stringify(countsU)}`);
   say(`storage entries per pallet, #${U + 1}: ${JSON.stringify(countsNext)}`);
-  check(JSON.stringify(countsU) === JSON.stringify(countsNext), 'the same number of records in every GovChain pallet');
+  const [erU, erNext] = await Promise.all([storageVersionAt('Enterprises', hashU), storageVersionAt('Enterprises', hashNext)]);
+  check(erU === 1 && erNext === 2, `enterprise registry storage version 1 → 2 (${erU} → ${erNext})`);
+  // The same records, but the application's pending review is listed once instead of
+  // under three scopes.
+  check(JSON.stringify({ ...countsU, Enterprises: countsU.Enterprises - 2 }) === JSON.stringify(countsNext),
+    'the same number of records in every GovChain pallet, the pending review listed once instead of three times');
+  say(`enterprise registry storage version ${erU} → ${erNext}: the pending review of application ${appId} listed once instead of three times`);
 
   const old = await commitmentsV1At(hashU);
   const deposit = api.consts.copyright.commitDeposit.toBigInt();
@@ -224,11 +241,12 @@ try {
   check(work.isSome && work.unwrap().depositor.toString() === ferdie.address, 'copyrightApi.work answers for the new work');
   const pendingAfter = await fresh.api.call.copyrightApi.commitment(ferdie.address, commitment(works[2], ferdie, salts[2]));
   check(pendingAfter.isSome, 'copyrightApi.commitment finds a commitment made before the upgrade');
+  check((await pendingOf(fresh.api)).includes(`${appId}:BusinessLicense`), 'enterprisesApi.pendingFor still lists the application filed before the upgrade');
   await fresh.api.disconnect();
   const removed = await send(api.tx.copyright.removeCommitment(eve.address, commitment(eveWork, eve, eveSalt)), eve, 'finalized');
   check(eventsOf(removed.events, 'copyright', 'CommitmentRemoved').length === 1, "//Eve's commitment removed");
   check(await commitDepositHeld(eve.address) === 0n, 'nothing stays held from //Eve');
-  say(`after the upgrade: //Ferdie revealed work 1 at #${second.number} (held ${heldBefore} → ${heldAfter}) and //Eve removed hers at #${removed.number} (0 held) on the same connection; copyrightApi.work and .commitment answer on a new one`);
+  say(`after the upgrade: //Ferdie revealed work 1 at #${second.number} (held ${heldBefore} → ${heldAfter}) and //Eve removed hers at #${removed.number} (0 held) on the same connection; copyrightApi.work and .commitment, and enterprisesApi.pendingFor (application ${appId}), answer on a new one`);
 
   // Transfers signed for the new runtime, finalized.
   const t1 = Date.now();
