@@ -39,8 +39,8 @@ for d in pallets/*/; do pallets+=(-p "pallet-$(basename "$d")"); done
 log "benchmarks as tests (cargo test --release ${pallets[*]} --features runtime-benchmarks)"
 cargo test --locked --release "${pallets[@]}" --features runtime-benchmarks 2>&1 | tee -a "$rust_log"
 
-log "storage migrations with their try-runtime hooks (cargo test --release -p pallet-copyright -p pallet-licenses --features try-runtime)"
-cargo test --locked --release -p pallet-copyright -p pallet-licenses --features try-runtime 2>&1 | tee -a "$rust_log"
+log "storage migrations with their try-runtime hooks (cargo test --release -p pallet-copyright -p pallet-licenses -p pallet-enterprises --features try-runtime)"
+cargo test --locked --release -p pallet-copyright -p pallet-licenses -p pallet-enterprises --features try-runtime 2>&1 | tee -a "$rust_log"
 
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$rust_log" | awk '{s+=$4} END {print s+0}')
 log "Rust tests: $passed passed (the later runs repeat pallets' unit tests with benchmarks, then try-runtime)"

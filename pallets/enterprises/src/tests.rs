@@ -1281,29 +1281,27 @@ fn an_agency_desk_holds_nothing_and_an_applicant_without_funds_is_refused() {
 
 // ---- storage migrations ----
 
-/// A chain at storage version 1 (each pending review under every covering scope),
-/// with applications at the province, prefecture and county level, one partly
-/// reviewed and one decided, upgraded: each pending review is listed once, the
-/// migration's checks and the pallet's invariants hold, and the agencies of every
-/// level still find what they cover.
-#[test]
-fn storage_version_1_is_migrated_to_one_entry_per_review() {
+mod migration_v2 {
+	use super::*;
 	use crate::migrations::{v1, v2};
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
-	build_and_execute(|| {
+
+	const AGENCIES: [AgencyId; 6] = [CQ_TAX, CQ_AMR, CQ_PSB, CQC_TAX, YZ_AMR, SC_TAX];
+
+	fn pending() -> Vec<Vec<(ApplicationId, Service)>> {
+		AGENCIES.into_iter().map(|agency| Registry::pending_for(agency, None, 10)).collect()
+	}
+
+	/// A chain at storage version 1 (each pending review under every covering scope):
+	/// applications at the province, county and prefecture level, one partly reviewed,
+	/// and one decided. Returns what each agency had pending.
+	fn chain_at_v1() -> Vec<Vec<(ApplicationId, Service)>> {
 		assert_ok!(apply_as(APPLICANT, "Chongqing Co", CHONGQING, all_three()));
 		assert_ok!(apply_as(APPLICANT, "Yuzhong Co", YUZHONG, services(&[Service::BusinessLicense, Service::TaxRegistration])));
 		assert_ok!(apply_as(APPLICANT, "City Co", 500100, services(&[Service::BusinessLicense, Service::TaxRegistration])));
 		assert_ok!(approve(CQ_TAX, 0, Service::TaxRegistration));
 		establish("Done Co");
-		let pending = || -> Vec<_> {
-			[CQ_TAX, CQ_AMR, CQ_PSB, CQC_TAX, YZ_AMR, SC_TAX]
-				.into_iter()
-				.map(|agency| Registry::pending_for(agency, None, 10))
-				.collect()
-		};
 		let before = pending();
-		// Written again in the version-1 layout.
 		let entries: Vec<_> = OpenReviews::<Test>::iter_keys().collect();
 		let _ = OpenReviews::<Test>::clear(u32::MAX, None);
 		let mut old = 0;
@@ -1317,21 +1315,71 @@ fn storage_version_1_is_migrated_to_one_entry_per_review() {
 		}
 		assert_eq!(old, 2 + 2 * 3 + 2 * 2);
 		StorageVersion::new(1).put::<Registry>();
-		let state = v2::InnerMigrateV1ToV2::<Test>::pre_check().expect("pre-check");
+		before
+	}
 
-		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+	/// Upgraded, each pending review is listed once, the migration's checks and the
+	/// pallet's invariants hold, and the agencies of every level still find what they
+	/// cover.
+	#[test]
+	fn storage_version_1_is_migrated_to_one_entry_per_review() {
+		build_and_execute(|| {
+			let before = chain_at_v1();
+			let state = v2::InnerMigrateV1ToV2::<Test>::pre_check().expect("pre-check");
 
-		v2::InnerMigrateV1ToV2::<Test>::post_check(state).expect("post-check");
-		assert_eq!(Registry::on_chain_storage_version(), StorageVersion::new(2));
-		assert_eq!(OpenReviews::<Test>::iter_keys().count(), 2 + 2 + 2);
-		assert_ok!(Registry::do_try_state());
-		let after = pending();
-		assert_eq!(after, before);
-		assert_eq!(after[0].len(), 2, "the province's tax office: Yuzhong and the city");
-		assert!(after[5].is_empty(), "Sichuan covers none of them");
-		// Run again, it does nothing: the version is already 2.
-		let keys: Vec<_> = OpenReviews::<Test>::iter_keys().collect();
-		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
-		assert_eq!(OpenReviews::<Test>::iter_keys().collect::<Vec<_>>(), keys);
-	});
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+			v2::InnerMigrateV1ToV2::<Test>::post_check(state).expect("post-check");
+			assert_eq!(Registry::on_chain_storage_version(), StorageVersion::new(2));
+			assert_eq!(OpenReviews::<Test>::iter_keys().count(), 2 + 2 + 2);
+			assert_ok!(Registry::do_try_state());
+			let after = pending();
+			assert_eq!(after, before);
+			assert_eq!(after[0].len(), 2, "the province's tax office: Yuzhong and the city");
+			assert!(after[5].is_empty(), "Sichuan covers none of them");
+			// Run again, it does nothing: the version is already 2.
+			let keys: Vec<_> = OpenReviews::<Test>::iter_keys().collect();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(OpenReviews::<Test>::iter_keys().collect::<Vec<_>>(), keys);
+		});
+	}
+
+	/// The post-check refuses an index that lost a review or lists one elsewhere.
+	#[test]
+	fn the_post_check_catches_a_wrong_index() {
+		build_and_execute(|| {
+			chain_at_v1();
+			let state = v2::InnerMigrateV1ToV2::<Test>::pre_check().expect("pre-check");
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			let (service, p, f, c, id) = OpenReviews::<Test>::iter_keys()
+				.find(|(_, p, f, c, _)| (f, c) != (p, p))
+				.expect("a review of a county or prefecture application");
+			// Missing.
+			OpenReviews::<Test>::remove((service, p, f, c, id));
+			assert!(v2::InnerMigrateV1ToV2::<Test>::post_check(state.clone()).is_err());
+			// Listed under the province instead.
+			OpenReviews::<Test>::insert((service, p, p, p, id), ());
+			assert!(v2::InnerMigrateV1ToV2::<Test>::post_check(state.clone()).is_err());
+			// Back where it belongs.
+			OpenReviews::<Test>::remove((service, p, p, p, id));
+			OpenReviews::<Test>::insert((service, p, f, c, id), ());
+			assert_ok!(v2::InnerMigrateV1ToV2::<Test>::post_check(state));
+		});
+	}
+
+	/// The hooks `try-runtime` calls around the upgrade, through the versioned wrapper.
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn the_try_runtime_hooks_check_the_migration() {
+		build_and_execute(|| {
+			chain_at_v1();
+			let state = v2::MigrateV1ToV2::<Test>::pre_upgrade().unwrap();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			v2::MigrateV1ToV2::<Test>::post_upgrade(state).unwrap();
+			// Once at version 2 the wrapper skips the migration and its checks.
+			let state = v2::MigrateV1ToV2::<Test>::pre_upgrade().unwrap();
+			v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+			v2::MigrateV1ToV2::<Test>::post_upgrade(state).unwrap();
+		});
+	}
 }
