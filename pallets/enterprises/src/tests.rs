@@ -1133,6 +1133,41 @@ fn each_review_is_listed_once_where_every_covering_agency_finds_it() {
 	});
 }
 
+/// A province's agency pages through applications at every level of its province,
+/// one item a page: each page resumes after the last item, whatever the path it was
+/// listed under, so every pending review comes exactly once. A county's agency pages
+/// through its own only.
+#[test]
+fn pages_resume_across_the_levels_of_a_province() {
+	build_and_execute(|| {
+		let tax = || services(&[Service::BusinessLicense, Service::TaxRegistration]);
+		for (i, region) in [CHONGQING, YUZHONG, CHONGQING_CITY, 500113, 500001, YUZHONG, CHONGQING_CITY].into_iter().enumerate() {
+			assert_ok!(apply_as(APPLICANT, &format!("Level {i} Co"), region, tax()));
+		}
+		let walk = |agency| {
+			let mut seen = Vec::new();
+			let mut after = None;
+			loop {
+				let page = Registry::pending_for(agency, after, 1);
+				let Some(last) = page.last().copied() else { break };
+				assert!(seen.len() < 20, "pages do not end");
+				seen.extend(page);
+				after = Some(last);
+			}
+			seen
+		};
+		let mut province = walk(CQ_TAX);
+		province.sort();
+		assert_eq!(province, (0..7).map(|id| (id, Service::TaxRegistration)).collect::<Vec<_>>());
+		let mut city = walk(CQC_TAX);
+		city.sort();
+		assert_eq!(city, [1, 2, 3, 5, 6].map(|id| (id, Service::TaxRegistration)).to_vec());
+		let mut county: Vec<_> = walk(YZ_AMR);
+		county.sort();
+		assert_eq!(county, vec![(1, Service::BusinessLicense), (5, Service::BusinessLicense)]);
+	});
+}
+
 #[test]
 fn enterprises_and_history_are_read_a_page_at_a_time() {
 	build_and_execute(|| {
